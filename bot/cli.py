@@ -1,0 +1,119 @@
+"""The ``kindling`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from types import FrameType
+
+from sqlalchemy.exc import OperationalError
+
+from bot import __version__
+from bot.config import ConfigError, Settings, load_settings
+from bot.logs import configure_logging
+from bot.store import migrate
+
+EXIT_FAILURE = 1
+EXIT_CONFIG = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` and run the chosen command; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_CONFIG
+    try:
+        settings = load_settings()
+        configure_logging(settings.log_level)
+        result: int = args.handler(settings, args)
+    except ConfigError as error:
+        print(f"kindling: {error}", file=sys.stderr)
+        return EXIT_CONFIG
+    except migrate.MigrationError as error:
+        print(f"kindling: database migration failed: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    except OperationalError as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else "no answer"
+        print(f"kindling: the database at DATABASE_URL does not answer: {reason}", file=sys.stderr)
+        return EXIT_FAILURE
+    return result
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kindling",
+        description="Kindling: a Slack bot for check-ins, kudos and gentle break reminders.",
+        epilog="Settings come from environment variables or a .env file; see README.md.",
+    )
+    parser.add_argument("--version", action="version", version=f"kindling {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = commands.add_parser("run", help="migrate the database, start the scheduler, serve Slack")
+    run.add_argument(
+        "--no-migrate", action="store_true", help="do not apply pending migrations first"
+    )
+    run.set_defaults(handler=_run)
+
+    db = commands.add_parser("db", help="database schema commands")
+    db_commands = db.add_subparsers(dest="db_command", metavar="DB_COMMAND", required=True)
+    db_commands.add_parser("upgrade", help="apply every pending migration").set_defaults(
+        handler=_db_upgrade
+    )
+    db_commands.add_parser("current", help="show the applied revision").set_defaults(
+        handler=_db_current
+    )
+    db_commands.add_parser(
+        "check", help="fail if the models and the migrations disagree"
+    ).set_defaults(handler=_db_check)
+    downgrade = db_commands.add_parser("downgrade", help="undo migrations down to a revision")
+    downgrade.add_argument("revision", help="target revision, or 'base' to remove every table")
+    downgrade.set_defaults(handler=_db_downgrade)
+    return parser
+
+
+def _run(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.runner import serve  # noqa: PLC0415  # keeps `kindling db ...` free of Slack imports
+
+    settings.require_slack()
+    if not args.no_migrate:
+        migrate.upgrade(settings.database_url.get_secret_value())
+    stop = threading.Event()
+
+    def request_stop(signum: int, _frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, request_stop)
+    signal.signal(signal.SIGINT, request_stop)
+    serve(settings, stop=stop)
+    return 0
+
+
+def _db_upgrade(settings: Settings, _args: argparse.Namespace) -> int:
+    migrate.upgrade(settings.database_url.get_secret_value())
+    print("The database schema is up to date.")
+    return 0
+
+
+def _db_current(settings: Settings, _args: argparse.Namespace) -> int:
+    print(migrate.current(settings.database_url.get_secret_value()))
+    return 0
+
+
+def _db_check(settings: Settings, _args: argparse.Namespace) -> int:
+    difference = migrate.drift(settings.database_url.get_secret_value())
+    if difference is not None:
+        print(f"kindling: the models and the migrations disagree: {difference}", file=sys.stderr)
+        return EXIT_FAILURE
+    print("No drift: the models match the migrations.")
+    return 0
+
+
+def _db_downgrade(settings: Settings, args: argparse.Namespace) -> int:
+    migrate.downgrade(settings.database_url.get_secret_value(), args.revision)
+    print(f"The database schema is now at {args.revision}.")
+    return 0

@@ -1,0 +1,130 @@
+"""Settings from environment variables and an optional ``.env`` file.
+
+Every problem is reported as one :class:`ConfigError` line that names the variable and says
+where to get a good value; the CLI prints it and exits with status 2.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+
+# Where to find a good value, per variable: shown with every error about it.
+HINTS: dict[str, str] = {
+    "SLACK_BOT_TOKEN": (
+        "install the app from manifest.yml and copy the Bot User OAuth Token (xoxb-...) "
+        "from OAuth & Permissions"
+    ),
+    "SLACK_SIGNING_SECRET": "copy the Signing Secret from your app's Basic Information page",
+    "SLACK_APP_TOKEN": (
+        "create an app-level token with the connections:write scope under Basic Information "
+        "(xapp-...), or unset it to serve HTTP"
+    ),
+    "DATABASE_URL": (
+        "use a SQLAlchemy URL such as sqlite:///kindling.db or "
+        "postgresql+psycopg://user:password@host/kindling"
+    ),
+    "SLACK_API_URL": "leave it unset for Slack's own https://slack.com/api/",
+    "PORT": "use a TCP port number from 1 to 65535 (0 picks a free port)",
+    "LOG_LEVEL": "use one of DEBUG, INFO, WARNING, ERROR or CRITICAL",
+    "KINDLING_TICK_SECONDS": "use a whole number of seconds from 1 to 3600 (default 60)",
+}
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message is one line meant for a person."""
+
+
+class Settings(BaseSettings):
+    """Kindling's configuration. Field names match the environment variables."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        case_sensitive=False,
+        hide_input_in_errors=True,
+    )
+
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    database_url: SecretStr = SecretStr("sqlite:///kindling.db")
+    slack_api_url: str = DEFAULT_SLACK_API_URL
+    port: Annotated[int, Field(ge=0, le=65535)] = 3000
+    log_level: LogLevel = "INFO"
+    kindling_tick_seconds: Annotated[int, Field(ge=1, le=3600)] = 60
+
+    @field_validator("slack_bot_token", "slack_signing_secret", "slack_app_token", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_log_level(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value if value.endswith("/") else value + "/"
+
+    @field_validator("database_url")
+    @classmethod
+    def _sqlalchemy_url(cls, value: SecretStr) -> SecretStr:
+        try:
+            make_url(value.get_secret_value())
+        except ArgumentError:
+            raise ValueError("is not a database URL") from None
+        return value
+
+    @property
+    def socket_mode(self) -> bool:
+        """Socket Mode is chosen by setting ``SLACK_APP_TOKEN``."""
+        return self.slack_app_token is not None
+
+    def require_slack(self) -> None:
+        """Check the Slack credentials ``kindling run`` needs for the chosen mode."""
+        _require_token("SLACK_BOT_TOKEN", self.slack_bot_token, "xoxb-")
+        if self.slack_app_token is not None:
+            _require_token("SLACK_APP_TOKEN", self.slack_app_token, "xapp-")
+        elif self.slack_signing_secret is None:
+            raise ConfigError(_problem("SLACK_SIGNING_SECRET", "is not set (needed to serve HTTP)"))
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings, turning pydantic's report into one clear :class:`ConfigError`."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]  # overrides are validated by pydantic
+    except ValidationError as error:
+        first = error.errors()[0]
+        variable = str(first["loc"][0]).upper() if first["loc"] else "a setting"
+        reason = str(first["msg"]).removeprefix("Value error, ")
+        raise ConfigError(_problem(variable, f"is not valid: {reason}")) from None
+
+
+def _require_token(variable: str, value: SecretStr | None, prefix: str) -> None:
+    if value is None:
+        raise ConfigError(_problem(variable, "is not set"))
+    if not value.get_secret_value().startswith(prefix):
+        raise ConfigError(
+            _problem(variable, f"does not look right (it should start with {prefix})")
+        )
+
+
+def _problem(variable: str, what: str) -> str:
+    hint = HINTS.get(variable)
+    return f"{variable} {what}: {hint}" if hint else f"{variable} {what}"

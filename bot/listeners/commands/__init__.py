@@ -1,0 +1,12 @@
+"""Slash commands."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from bot.listeners.commands.kindling import handle_kindling_command
+from bot.slack.ids import KINDLING_COMMAND
+
+
+def register(app: App) -> None:
+    app.command(KINDLING_COMMAND)(handle_kindling_command)

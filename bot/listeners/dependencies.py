@@ -1,0 +1,41 @@
+"""What listeners need from the composition root, handed over through Bolt's context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from slack_bolt import BoltContext
+
+from bot.clock import Clock
+from bot.store.unit_of_work import UnitOfWorkFactory
+
+CONTEXT_KEY = "kindling"
+
+
+@dataclass(frozen=True, slots=True)
+class Dependencies:
+    """The clock and the unit-of-work factory, shared by every request."""
+
+    clock: Clock
+    unit_of_work: UnitOfWorkFactory
+
+
+def provide_dependencies(
+    dependencies: Dependencies,
+) -> Callable[[BoltContext, Callable[[], None]], None]:
+    """A global middleware that puts ``dependencies`` in every request's context."""
+
+    def put_in_context(context: BoltContext, next: Callable[[], None]) -> None:  # noqa: A002  # Bolt injects by name
+        context[CONTEXT_KEY] = dependencies
+        next()
+
+    return put_in_context
+
+
+def dependencies_of(context: BoltContext) -> Dependencies:
+    """The dependencies :func:`provide_dependencies` stored for this request."""
+    found = context.get(CONTEXT_KEY)
+    if not isinstance(found, Dependencies):
+        raise RuntimeError("provide_dependencies must be the first middleware")
+    return found

@@ -1,0 +1,70 @@
+"""``kindling run``: start the scheduler tick and serve Slack until asked to stop."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+from bot.app import Kindling, build_kindling
+from bot.config import Settings
+from bot.scheduling.ticker import build_scheduler
+from bot.server import HttpServer, KindlingWsgiApp
+
+logger = logging.getLogger(__name__)
+
+LISTEN_HOST = "0.0.0.0"  # noqa: S104  # a server in a container listens on every interface
+
+
+def serve(settings: Settings, *, stop: threading.Event) -> None:
+    """Serve until ``stop`` is set, then shut down gracefully (well within 10 s)."""
+    kindling = build_kindling(settings)
+    socket_mode = _socket_mode_handler(kindling)
+    http = HttpServer(
+        KindlingWsgiApp(engine=kindling.engine, bolt=None if socket_mode else kindling.bolt),
+        host=LISTEN_HOST,
+        port=settings.port,
+    )
+    scheduler = build_scheduler(kindling.ticker, tick_seconds=settings.kindling_tick_seconds)
+    try:
+        http.start()
+        if socket_mode is not None:
+            socket_mode.connect()  # type: ignore[no-untyped-call]  # Bolt leaves it untyped
+        scheduler.start()
+        _announce(http, socket_mode=socket_mode is not None)
+        stop.wait()
+        logger.info("Stopping: finishing in-flight requests")
+    finally:
+        _shut_down(kindling, http=http, socket_mode=socket_mode, scheduler=scheduler)
+
+
+def _socket_mode_handler(kindling: Kindling) -> SocketModeHandler | None:
+    token = kindling.settings.slack_app_token
+    if token is None:
+        return None
+    return SocketModeHandler(kindling.bolt, app_token=token.get_secret_value())
+
+
+def _announce(http: HttpServer, *, socket_mode: bool) -> None:
+    if socket_mode:
+        logger.info("Kindling is connected over Socket Mode; health check on port %d", http.port)
+    else:
+        logger.info("Kindling is listening on port %d (POST /slack/events)", http.port)
+
+
+def _shut_down(
+    kindling: Kindling,
+    *,
+    http: HttpServer,
+    socket_mode: SocketModeHandler | None,
+    scheduler: BackgroundScheduler,
+) -> None:
+    if socket_mode is not None:
+        socket_mode.close()  # type: ignore[no-untyped-call]  # Bolt leaves it untyped
+    http.stop()
+    if scheduler.running:
+        scheduler.shutdown(wait=True)
+    kindling.close()
+    logger.info("Kindling stopped")

@@ -1,0 +1,1 @@
+"""The tick: APScheduler only wakes Kindling up; the database decides what is due."""

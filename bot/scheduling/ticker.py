@@ -1,0 +1,75 @@
+"""Run each periodic job in its own unit of work, at the time the clock says."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.clock import Clock
+from bot.services.event_ledger import forget_old_events
+from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+logger = logging.getLogger(__name__)
+
+TICK_JOB_ID = "kindling-tick"
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """A named piece of periodic work; ``run`` gets its own unit of work and the tick's time."""
+
+    name: str
+    run: Callable[[UnitOfWork, datetime], object]
+
+
+DEFAULT_JOBS: tuple[Job, ...] = (Job("forget old event ids", forget_old_events),)
+
+
+class Ticker:
+    """Runs every job once per tick; one job failing does not stop the others."""
+
+    def __init__(
+        self, *, clock: Clock, unit_of_work: UnitOfWorkFactory, jobs: Sequence[Job] = DEFAULT_JOBS
+    ) -> None:
+        self._clock = clock
+        self._unit_of_work = unit_of_work
+        self._jobs = tuple(jobs)
+
+    def tick(self) -> None:
+        """Run all jobs for the current time."""
+        now = self._clock.now()
+        for job in self._jobs:
+            try:
+                with self._unit_of_work() as uow:
+                    job.run(uow, now)
+            except Exception:
+                logger.exception("Scheduled job %r failed; it runs again next tick", job.name)
+
+
+def build_scheduler(ticker: Ticker, *, tick_seconds: int) -> BackgroundScheduler:
+    """An in-memory APScheduler that calls ``ticker.tick`` every ``tick_seconds``.
+
+    Never a shared job store (APScheduler 3 cannot share one between processes): the schedule
+    lives in Kindling's tables and several processes may tick at once.
+    """
+    scheduler = BackgroundScheduler(
+        timezone=UTC,
+        job_defaults={
+            "coalesce": True,
+            "max_instances": 1,
+            "misfire_grace_time": tick_seconds,
+        },
+    )
+    scheduler.add_job(
+        ticker.tick,
+        IntervalTrigger(seconds=tick_seconds, timezone=UTC),
+        id=TICK_JOB_ID,
+        name="Kindling tick",
+        next_run_time=datetime.now(UTC),
+    )
+    return scheduler

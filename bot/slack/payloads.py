@@ -1,0 +1,51 @@
+"""Pure functions that read Slack payloads into plain values."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from bot.services.directory import MemberProfile
+
+
+def event_identity(body: Mapping[str, Any]) -> tuple[str, str] | None:
+    """``(team_id, event_id)`` of an Events API callback, or None for anything else."""
+    if body.get("type") != "event_callback":
+        return None
+    event_id = body.get("event_id")
+    team_id = body.get("team_id") or _first_authorized_team(body)
+    if not isinstance(event_id, str) or not isinstance(team_id, str):
+        return None
+    return team_id, event_id
+
+
+def member_profile(user: Mapping[str, Any], *, team_id: str) -> MemberProfile:
+    """A directory entry from a Slack user object (``users.info``, ``user_change``...)."""
+    profile = user.get("profile") or {}
+    display_name = (
+        profile.get("display_name")
+        or profile.get("real_name")
+        or user.get("real_name")
+        or user.get("name")
+        or user["id"]
+    )
+    return MemberProfile(
+        team_id=user.get("team_id") or team_id,
+        user_id=user["id"],
+        display_name=str(display_name),
+        tz=user.get("tz") or None,
+        is_bot=bool(user.get("is_bot")) or user["id"] == "USLACKBOT",
+        deleted=bool(user.get("deleted")),
+    )
+
+
+def is_slash_command(body: Mapping[str, Any]) -> bool:
+    return isinstance(body.get("command"), str)
+
+
+def _first_authorized_team(body: Mapping[str, Any]) -> str | None:
+    authorizations = body.get("authorizations") or []
+    if authorizations and isinstance(authorizations[0], Mapping):
+        team = authorizations[0].get("team_id")
+        return team if isinstance(team, str) else None
+    return None

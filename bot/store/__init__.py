@@ -1,0 +1,1 @@
+"""Persistence: typed SQLAlchemy models, repositories that hold every query, a unit of work."""

@@ -1,0 +1,50 @@
+"""Queries on the member directory."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.store.models import Member
+from bot.store.upsert import insert_for
+
+
+class MemberRepository:
+    """The member directory of each workspace."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def get(self, team_id: str, user_id: str) -> Member | None:
+        return self._session.scalars(
+            select(Member).where(Member.team_id == team_id, Member.user_id == user_id)
+        ).first()
+
+    def upsert(
+        self,
+        *,
+        team_id: str,
+        user_id: str,
+        display_name: str,
+        tz: str | None,
+        is_bot: bool,
+        deleted: bool,
+        refreshed_at: datetime,
+    ) -> None:
+        """Insert or refresh one member, in one statement."""
+        values = {
+            "display_name": display_name,
+            "tz": tz,
+            "is_bot": is_bot,
+            "deleted": deleted,
+            "refreshed_at": refreshed_at,
+        }
+        statement = insert_for(self._session, Member).values(
+            team_id=team_id, user_id=user_id, **values
+        )
+        statement = statement.on_conflict_do_update(
+            index_elements=[Member.team_id, Member.user_id], set_=values
+        )
+        self._session.execute(statement)

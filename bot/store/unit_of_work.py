@@ -1,0 +1,58 @@
+"""The transaction boundary: one unit of work per Slack request and per job."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.store.repositories import MemberRepository, ProcessedEventRepository, WorkspaceRepository
+
+
+class UnitOfWork:
+    """A session with its repositories; commits on a clean exit, rolls back on an exception."""
+
+    workspaces: WorkspaceRepository
+    members: MemberRepository
+    processed_events: ProcessedEventRepository
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._session_factory = session_factory
+        self._session: Session | None = None
+
+    def __enter__(self) -> Self:
+        session = self._session_factory()
+        self._session = session
+        self.workspaces = WorkspaceRepository(session)
+        self.members = MemberRepository(session)
+        self.processed_events = ProcessedEventRepository(session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        session = self._session
+        if session is None:
+            return
+        try:
+            if exc_type is None:
+                session.commit()
+            else:
+                session.rollback()
+        finally:
+            session.close()
+            self._session = None
+
+
+class UnitOfWorkFactory:
+    """Makes a fresh :class:`UnitOfWork` for each boundary."""
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._session_factory = session_factory
+
+    def __call__(self) -> UnitOfWork:
+        return UnitOfWork(self._session_factory)

@@ -1,0 +1,67 @@
+"""Fixtures shared by every test layer: databases on SQLite and PostgreSQL, a clock, fake Slack."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine
+
+from bot.store import migrate
+from bot.store.engine import build_engine, build_session_factory
+from bot.store.unit_of_work import UnitOfWorkFactory
+from tests.fakeslack import FakeSlack
+from tests.support.clock import ManualClock
+from tests.support.databases import postgres_server_url, private_postgres_schema
+
+POSTGRES_SKIP_REASON = (
+    "TEST_DATABASE_URL is not set, so PostgreSQL tests are skipped "
+    "(.ci/run sets it; e.g. postgresql+psycopg://postgres@127.0.0.1:5432/kindling_test)"
+)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """An empty database: a fresh SQLite file, or a private schema on TEST_DATABASE_URL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'kindling.db'}"
+        return
+    server = postgres_server_url()
+    if server is None:
+        pytest.skip(POSTGRES_SKIP_REASON)
+    with private_postgres_schema(server) as url:
+        yield url
+
+
+@pytest.fixture
+def migrated_database_url(database_url: str) -> str:
+    """A database with every migration applied: the only way Kindling's schema is made."""
+    migrate.upgrade(database_url)
+    return database_url
+
+
+@pytest.fixture
+def engine(migrated_database_url: str) -> Iterator[Engine]:
+    engine = build_engine(migrated_database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def unit_of_work(engine: Engine) -> UnitOfWorkFactory:
+    return UnitOfWorkFactory(build_session_factory(engine))
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def fake_slack() -> Iterator[FakeSlack]:
+    """A running fake Slack; any invalid block or view it received fails the test."""
+    with FakeSlack() as slack:
+        yield slack
+    assert not slack.violations, f"the bot sent Slack something it would refuse: {slack.violations}"
