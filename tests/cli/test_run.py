@@ -1,0 +1,136 @@
+"""``kindling run`` as a user starts it: the console script, environment variables, signals."""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, func, select
+
+from bot.store.models import ProcessedEvent
+from tests.fakeslack import FakeSlack
+from tests.support.process import KindlingProcess, clean_environment, run_kindling
+from tests.support.signing import (
+    SIGNING_SECRET,
+    SlackSender,
+    command_payload,
+    event_callback,
+    http_request,
+    slack_headers,
+)
+
+
+def test_run_without_slack_settings_exits_2_naming_the_token(tmp_path: Path) -> None:
+    result = run_kindling("run", cwd=tmp_path, env=clean_environment())
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "SLACK_BOT_TOKEN" in lines[0]
+    assert "manifest.yml" in lines[0]
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("variables", "named"),
+    [
+        ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"),
+        ({"SLACK_BOT_TOKEN": "xoxp-user-token", "SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
+        ({"PORT": "eighty"}, "PORT"),
+        ({"KINDLING_TICK_SECONDS": "0"}, "KINDLING_TICK_SECONDS"),
+        ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+        ({"SLACK_API_URL": "slack.com/api"}, "SLACK_API_URL"),
+        ({"DATABASE_URL": "not a url"}, "DATABASE_URL"),
+    ],
+)
+def test_malformed_settings_exit_2_with_one_line(
+    tmp_path: Path, variables: dict[str, str], named: str
+) -> None:
+    result = run_kindling("run", cwd=tmp_path, env=clean_environment(**variables))
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert result.stderr.startswith(f"kindling: {named} ")
+    assert "Traceback" not in result.stderr
+
+
+def test_settings_are_read_from_a_dot_env_file(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("SLACK_BOT_TOKEN=xoxb-from-dotenv\n")
+    result = run_kindling("run", cwd=tmp_path, env=clean_environment())
+    assert result.returncode == 2
+    assert result.stderr.startswith("kindling: SLACK_SIGNING_SECRET "), "the token came from .env"
+
+
+def test_version_and_help(tmp_path: Path) -> None:
+    version = run_kindling("--version", cwd=tmp_path, env=clean_environment())
+    assert re.fullmatch(r"kindling \d+\.\d+\.\d+.*\n", version.stdout)
+    usage = run_kindling("--help", cwd=tmp_path, env=clean_environment())
+    assert "run" in usage.stdout
+    assert "db" in usage.stdout
+
+
+def test_http_mode_serves_slack_and_stops_gracefully(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    database = tmp_path / "kindling.db"
+    env = clean_environment(
+        SLACK_BOT_TOKEN=fake_slack.bot_token,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=fake_slack.api_url,
+        DATABASE_URL=f"sqlite:///{database}",
+        PORT="0",
+    )
+    with KindlingProcess("run", cwd=tmp_path, env=env) as kindling:
+        line = kindling.wait_for("listening on port")
+        port = int(re.search(r"port (\d+)", line).group(1))  # type: ignore[union-attr]
+        base = f"http://127.0.0.1:{port}"
+
+        health = http_request(f"{base}/healthz")
+        assert (health.status, health.json()["database"]) == (200, True)
+
+        event = json.dumps(event_callback({"type": "user_change"}, team_id="T1", event_id="Ev1"))
+        json_type = {"Content-Type": "application/json"}
+        assert http_request(f"{base}/slack/events", body=event, headers=json_type).status == 401
+        forged = {**json_type, **slack_headers(event, secret="guessed")}
+        assert http_request(f"{base}/slack/events", body=event, headers=forged).status == 401
+        stale = {**json_type, **slack_headers(event, timestamp=int(time.time()) - 360)}
+        assert http_request(f"{base}/slack/events", body=event, headers=stale).status == 401
+
+        sender = SlackSender(f"{base}/slack/events")
+        payload = command_payload("/kindling", "help", team_id=fake_slack.team_id)
+        answer = sender.command(payload)
+        assert answer.status == 200
+        assert "/kindling help" in answer.body
+
+        challenge = json.dumps({"type": "url_verification", "challenge": "c-123", "token": "t"})
+        assert "c-123" in sender.post(challenge, content_type="application/json").body
+
+        assert kindling.stop(signal.SIGTERM, timeout=10) == 0
+        assert any("Kindling stopped" in line for line in kindling.output)
+
+    engine = create_engine(f"sqlite:///{database}")
+    with engine.connect() as connection:
+        claimed = connection.execute(select(func.count()).select_from(ProcessedEvent)).scalar()
+    engine.dispose()
+    assert claimed == 0, "refused requests wrote nothing"
+
+
+def test_socket_mode_connects_and_answers_a_pushed_command(
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
+    env = clean_environment(
+        SLACK_BOT_TOKEN=fake_slack.bot_token,
+        SLACK_APP_TOKEN=fake_slack.app_token,
+        SLACK_API_URL=fake_slack.api_url,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'kindling.db'}",
+        PORT="0",
+    )
+    with KindlingProcess("run", cwd=tmp_path, env=env) as kindling:
+        kindling.wait_for("connected over Socket Mode")
+        assert fake_slack.socket_mode.wait_for_connection()
+        payload = command_payload("/kindling", "help", team_id=fake_slack.team_id)
+        envelope_id = fake_slack.socket_mode.push("slash_commands", payload)
+        ack = fake_slack.socket_mode.wait_for_ack(envelope_id)
+        assert ack["payload"]["response_type"] == "ephemeral"
+        assert "/kindling help" in json.dumps(ack["payload"]["blocks"])
+        assert kindling.stop(signal.SIGINT, timeout=10) == 0
