@@ -86,9 +86,12 @@ class Settings(BaseSettings):
     @classmethod
     def _sqlalchemy_url(cls, value: SecretStr) -> SecretStr:
         try:
-            make_url(value.get_secret_value())
+            url = make_url(value.get_secret_value())
         except ArgumentError:
             raise ValueError("is not a database URL") from None
+        if url.drivername in {"postgres", "postgresql"}:  # the driver Kindling ships with
+            url = url.set(drivername="postgresql+psycopg")
+            return SecretStr(url.render_as_string(hide_password=False))
         return value
 
     @property

@@ -1,0 +1,54 @@
+"""Migrations are the only way the schema is made: up from empty, down to base, no drift."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import Engine, create_engine, inspect, text
+
+from bot.store import migrate
+from bot.store.base import Base
+
+KINDLING_TABLES = {"workspaces", "members", "processed_events"}
+
+
+def table_names(database_url: str) -> set[str]:
+    engine: Engine = create_engine(database_url)
+    try:
+        return set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def test_every_model_table_is_made_by_a_migration() -> None:
+    assert set(Base.metadata.tables) == KINDLING_TABLES
+
+
+def test_upgrade_from_empty_then_no_drift_then_downgrade_to_base(database_url: str) -> None:
+    assert table_names(database_url) == set()
+    migrate.upgrade(database_url)
+    assert table_names(database_url) >= KINDLING_TABLES
+    assert migrate.current(database_url).startswith("0001 (head)")
+    assert migrate.drift(database_url) is None
+
+    migrate.downgrade(database_url, "base")
+    assert table_names(database_url) & KINDLING_TABLES == set()
+    assert "(no migrations applied)" in migrate.current(database_url)
+
+    migrate.upgrade(database_url)
+    assert migrate.drift(database_url) is None
+
+
+def test_drift_is_reported(database_url: str) -> None:
+    migrate.upgrade(database_url)
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP INDEX ix_processed_events_received_at"))
+    engine.dispose()
+    difference = migrate.drift(database_url)
+    assert difference is not None
+    assert "ix_processed_events_received_at" in difference
+
+
+def test_an_unknown_revision_is_a_clear_error(database_url: str) -> None:
+    with pytest.raises(migrate.MigrationError, match="nonexistent"):
+        migrate.upgrade(database_url, "nonexistent")

@@ -1,0 +1,66 @@
+"""The tick runs each job in its own unit of work at the clock's time."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+import pytest
+
+from bot.scheduling.ticker import TICK_JOB_ID, Job, Ticker, build_scheduler
+from bot.services.event_ledger import claim_event
+from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from tests.support.clock import ManualClock
+
+
+def test_the_default_tick_forgets_old_event_ids(
+    unit_of_work: UnitOfWorkFactory, clock: ManualClock
+) -> None:
+    with unit_of_work() as uow:
+        claim_event(uow, team_id="T1", event_id="Ev1", now=clock.now())
+    clock.advance(timedelta(days=2))
+    Ticker(clock=clock, unit_of_work=unit_of_work).tick()
+    with unit_of_work() as uow:
+        assert claim_event(uow, team_id="T1", event_id="Ev1", now=clock.now()) is True
+
+
+def test_a_failing_job_is_logged_and_rolled_back_and_the_others_still_run(
+    unit_of_work: UnitOfWorkFactory, clock: ManualClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    ran_at: list[datetime] = []
+
+    def broken(uow: UnitOfWork, now: datetime) -> None:
+        claim_event(uow, team_id="T1", event_id="EvBroken", now=now)
+        raise RuntimeError("job failed")
+
+    def healthy(uow: UnitOfWork, now: datetime) -> None:
+        ran_at.append(now)
+
+    ticker = Ticker(
+        clock=clock,
+        unit_of_work=unit_of_work,
+        jobs=[Job("broken", broken), Job("healthy", healthy)],
+    )
+    with caplog.at_level(logging.ERROR):
+        ticker.tick()
+    assert ran_at == [clock.now()]
+    assert "'broken' failed" in caplog.text
+    with unit_of_work() as uow:
+        assert claim_event(uow, team_id="T1", event_id="EvBroken", now=clock.now()) is True
+
+
+def test_the_scheduler_ticks_in_memory_without_overlap(
+    unit_of_work: UnitOfWorkFactory, clock: ManualClock
+) -> None:
+    scheduler = build_scheduler(Ticker(clock=clock, unit_of_work=unit_of_work), tick_seconds=30)
+    scheduler.start(paused=True)
+    try:
+        job = scheduler.get_job(TICK_JOB_ID)
+        assert job.coalesce is True
+        assert job.max_instances == 1
+        assert job.misfire_grace_time >= 30
+        assert job.trigger.interval == timedelta(seconds=30)
+        stores = scheduler._jobstores  # noqa: SLF001  # APScheduler has no public accessor
+        assert [type(store).__name__ for store in stores.values()] == ["MemoryJobStore"]
+    finally:
+        scheduler.shutdown(wait=False)

@@ -1,0 +1,55 @@
+"""Reading Slack payloads into plain values."""
+
+from __future__ import annotations
+
+from bot.listeners.commands.kindling import first_word
+from bot.slack.payloads import event_identity, is_slash_command, member_profile
+
+
+def test_event_identity_of_an_event_callback() -> None:
+    body = {"type": "event_callback", "team_id": "T1", "event_id": "Ev9"}
+    assert event_identity(body) == ("T1", "Ev9")
+
+
+def test_event_identity_falls_back_to_the_authorizations() -> None:
+    body = {"type": "event_callback", "event_id": "Ev9", "authorizations": [{"team_id": "T7"}]}
+    assert event_identity(body) == ("T7", "Ev9")
+
+
+def test_other_requests_have_no_event_identity() -> None:
+    assert event_identity({"type": "url_verification", "challenge": "x"}) is None
+    assert event_identity({"command": "/kindling"}) is None
+    assert event_identity({"type": "event_callback", "team_id": "T1"}) is None
+
+
+def test_member_profile_prefers_the_display_name() -> None:
+    user = {
+        "id": "U1",
+        "team_id": "T1",
+        "name": "alice",
+        "real_name": "Alice Liddell",
+        "tz": "Pacific/Chatham",
+        "profile": {"display_name": "ali", "real_name": "Alice Liddell"},
+    }
+    profile = member_profile(user, team_id="TX")
+    assert (profile.team_id, profile.display_name, profile.tz) == ("T1", "ali", "Pacific/Chatham")
+    assert (profile.is_bot, profile.deleted) == (False, False)
+
+
+def test_member_profile_falls_back_and_flags_bots_and_deactivated_people() -> None:
+    bot = member_profile({"id": "B1", "name": "deploybot", "is_bot": True}, team_id="T1")
+    assert (bot.display_name, bot.is_bot, bot.tz) == ("deploybot", True, None)
+    slackbot = member_profile({"id": "USLACKBOT", "name": "slackbot"}, team_id="T1")
+    assert slackbot.is_bot is True
+    gone = member_profile({"id": "U2", "deleted": True, "profile": {}}, team_id="T1")
+    assert (gone.display_name, gone.deleted) == ("U2", True)
+
+
+def test_slash_commands_are_recognised() -> None:
+    assert is_slash_command({"command": "/kindling", "text": ""})
+    assert not is_slash_command({"type": "block_actions"})
+
+
+def test_first_word_is_the_lower_cased_subcommand() -> None:
+    assert first_word("  HELP me ") == "help"
+    assert first_word("") == ""
