@@ -75,9 +75,13 @@ def test_an_event_is_claimed_once_until_released(
 def test_a_failed_unit_of_work_leaves_nothing(
     unit_of_work: UnitOfWorkFactory, clock: ManualClock
 ) -> None:
-    with pytest.raises(RuntimeError), unit_of_work() as uow:
-        remember_member(uow, ALICE, now=clock.now())
-        raise RuntimeError("the request failed half way")
+    def record_then_fail() -> None:
+        with unit_of_work() as uow:
+            remember_member(uow, ALICE, now=clock.now())
+            raise RuntimeError("the request failed half way")
+
+    with pytest.raises(RuntimeError, match="half way"):
+        record_then_fail()
     with unit_of_work() as uow:
         assert uow.members.get("T1", "UALICE") is None
 
