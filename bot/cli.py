@@ -6,6 +6,8 @@ import argparse
 import signal
 import sys
 import threading
+import urllib.error
+import urllib.request
 from collections.abc import Sequence
 from types import FrameType
 
@@ -14,8 +16,10 @@ from sqlalchemy.exc import OperationalError
 from bot import __version__
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import configure_logging
+from bot.server_paths import HEALTH_PATH
 from bot.store import migrate
 
+HEALTHCHECK_TIMEOUT_SECONDS = 4
 EXIT_FAILURE = 1
 EXIT_CONFIG = 2
 
@@ -59,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.set_defaults(handler=_run)
 
+    health = commands.add_parser(
+        "healthcheck", help="exit 0 when the local server's /healthz answers 200 (for Docker)"
+    )
+    health.set_defaults(handler=_healthcheck)
+
     db = commands.add_parser("db", help="database schema commands")
     db_commands = db.add_subparsers(dest="db_command", metavar="DB_COMMAND", required=True)
     db_commands.add_parser("upgrade", help="apply every pending migration").set_defaults(
@@ -91,6 +100,17 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, request_stop)
     serve(settings, stop=stop)
     return 0
+
+
+def _healthcheck(settings: Settings, _args: argparse.Namespace) -> int:
+    url = f"http://127.0.0.1:{settings.port}{HEALTH_PATH}"
+    try:
+        with urllib.request.urlopen(url, timeout=HEALTHCHECK_TIMEOUT_SECONDS) as response:
+            print(response.read().decode())
+            return 0
+    except (urllib.error.URLError, TimeoutError) as error:
+        print(f"kindling: {url} is not healthy: {error}", file=sys.stderr)
+        return EXIT_FAILURE
 
 
 def _db_upgrade(settings: Settings, _args: argparse.Namespace) -> int:

@@ -13,13 +13,12 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import Engine
 
 from bot import __version__
+from bot.server_paths import HEALTH_PATH, SLACK_EVENTS_PATH
 from bot.store.engine import database_answers
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
-SLACK_EVENTS_PATH = "/slack/events"
-HEALTH_PATH = "/healthz"
 SERVER_THREADS = 16
 # In-flight requests get this long to finish on shutdown (well inside a 10 s stop budget).
 SHUTDOWN_TIMEOUT_SECONDS = 5

@@ -63,6 +63,12 @@ def test_settings_are_read_from_a_dot_env_file(tmp_path: Path) -> None:
     assert result.stderr.startswith("kindling: SLACK_SIGNING_SECRET "), "the token came from .env"
 
 
+def test_healthcheck_fails_when_nothing_listens(tmp_path: Path) -> None:
+    result = run_kindling("healthcheck", cwd=tmp_path, env=clean_environment(PORT="1"))
+    assert result.returncode == 1
+    assert "is not healthy" in result.stderr
+
+
 def test_version_and_help(tmp_path: Path) -> None:
     version = run_kindling("--version", cwd=tmp_path, env=clean_environment())
     assert re.fullmatch(r"kindling \d+\.\d+\.\d+.*\n", version.stdout)
@@ -87,6 +93,8 @@ def test_http_mode_serves_slack_and_stops_gracefully(tmp_path: Path, fake_slack:
 
         health = http_request(f"{base}/healthz")
         assert (health.status, health.json()["database"]) == (200, True)
+        probe = run_kindling("healthcheck", cwd=tmp_path, env={**env, "PORT": str(port)})
+        assert probe.returncode == 0, "the Docker HEALTHCHECK command agrees"
 
         event = json.dumps(event_callback({"type": "user_change"}, team_id="T1", event_id="Ev1"))
         json_type = {"Content-Type": "application/json"}

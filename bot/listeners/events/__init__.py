@@ -5,8 +5,9 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.listeners.events.members import handle_member_update
+from bot.slack.ids import TEAM_JOIN_EVENT, USER_CHANGE_EVENT
 
 
 def register(app: App) -> None:
-    app.event("team_join")(handle_member_update)
-    app.event("user_change")(handle_member_update)
+    app.event(TEAM_JOIN_EVENT)(handle_member_update)
+    app.event(USER_CHANGE_EVENT)(handle_member_update)

@@ -1,0 +1,31 @@
+"""``kindling db ...`` on an empty SQLite file and an empty PostgreSQL database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.process import clean_environment, run_kindling
+
+
+def test_db_commands_upgrade_check_and_downgrade(tmp_path: Path, database_url: str) -> None:
+    env = clean_environment(DATABASE_URL=database_url)
+
+    def kindling_db(*args: str) -> str:
+        result = run_kindling("db", *args, cwd=tmp_path, env=env)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert "no migrations applied" in kindling_db("current")
+    assert "up to date" in kindling_db("upgrade")
+    assert "0001 (head)" in kindling_db("current")
+    assert "No drift" in kindling_db("check")
+    assert "now at base" in kindling_db("downgrade", "base")
+    assert "no migrations applied" in kindling_db("current")
+
+
+def test_db_commands_need_no_slack_settings_and_report_a_dead_database(tmp_path: Path) -> None:
+    env = clean_environment(DATABASE_URL="postgresql+psycopg://nobody@127.0.0.1:1/kindling")
+    result = run_kindling("db", "upgrade", cwd=tmp_path, env=env)
+    assert result.returncode == 1
+    assert result.stderr.startswith("kindling: the database at DATABASE_URL does not answer")
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,71 @@
+"""``manifest.yml`` is a valid Slack app manifest that matches what the app handles."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import validators
+
+from bot.slack.ids import SLASH_COMMANDS, SUBSCRIBED_EVENTS
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = ROOT.parent / "shared" / "slack" / "manifest.schema.1.0.0.json"
+
+
+@pytest.fixture(scope="module")
+def manifest() -> dict[str, Any]:
+    loaded = yaml.safe_load((ROOT / "manifest.yml").read_text(encoding="utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def schema_problems(manifest: dict[str, Any]) -> list[str]:
+    if not SCHEMA.is_file():
+        pytest.skip(f"Slack's manifest schema is not here ({SCHEMA}); .ci/run requires it")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    validator_class = validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    return [
+        f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
+        for error in validator_class(schema).iter_errors(manifest)
+    ]
+
+
+def test_manifest_validates_against_slacks_schema(manifest: dict[str, Any]) -> None:
+    assert schema_problems(manifest) == []
+
+
+def test_the_schema_check_catches_a_broken_manifest(manifest: dict[str, Any]) -> None:
+    broken = copy.deepcopy(manifest)
+    broken["features"]["slash_commands"][0]["command"] = "kindling"
+    del broken["display_information"]
+    problems = schema_problems(broken)
+    assert any("display_information" in problem for problem in problems)
+    assert any(problem.startswith("features/slash_commands/0/command") for problem in problems)
+
+
+def test_manifest_lists_exactly_the_registered_slash_commands(manifest: dict[str, Any]) -> None:
+    commands = manifest["features"]["slash_commands"]
+    assert tuple(command["command"] for command in commands) == SLASH_COMMANDS
+    assert all(command["should_escape"] is True for command in commands)
+
+
+def test_manifest_subscribes_to_exactly_the_handled_events(manifest: dict[str, Any]) -> None:
+    assert sorted(manifest["settings"]["event_subscriptions"]["bot_events"]) == sorted(
+        SUBSCRIBED_EVENTS
+    )
+
+
+def test_manifest_enables_dms_and_socket_mode(manifest: dict[str, Any]) -> None:
+    app_home = manifest["features"]["app_home"]
+    assert app_home["home_tab_enabled"] is True
+    assert app_home["messages_tab_enabled"] is True
+    assert manifest["settings"]["socket_mode_enabled"] is True
+    assert {"chat:write", "commands", "im:write", "users:read"} <= set(
+        manifest["oauth_config"]["scopes"]["bot"]
+    )
