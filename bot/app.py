@@ -19,6 +19,10 @@ from bot.store.engine import build_engine, build_session_factory
 from bot.store.unit_of_work import UnitOfWorkFactory
 
 
+class SlackUnreachableError(Exception):
+    """Slack's Web API did not answer at start-up; the message is meant for a person."""
+
+
 @dataclass
 class Kindling:
     """The assembled application: what ``kindling run`` serves and what tests drive."""
@@ -70,8 +74,7 @@ def build_bolt_app(settings: Settings, dependencies: Dependencies) -> App:
     client = build_web_client(token=token, base_url=settings.slack_api_url)
     try:
         app = App(
-            client=client,
-            token=token,
+            client=client,  # carries the token and SLACK_API_URL
             signing_secret=signing_secret.get_secret_value() if signing_secret else "",
             request_verification_enabled=not settings.socket_mode,
             process_before_response=True,
@@ -85,5 +88,10 @@ def build_bolt_app(settings: Settings, dependencies: Dependencies) -> App:
                 "(xoxb-...) again from your app's OAuth & Permissions page"
             ) from None
         raise
+    except OSError as error:  # urllib's URLError, refused connections, timeouts
+        reason = getattr(error, "reason", error)
+        raise SlackUnreachableError(
+            f"Slack does not answer at SLACK_API_URL ({settings.slack_api_url}): {reason}"
+        ) from None
     register_all(app, dependencies)
     return app

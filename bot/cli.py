@@ -14,6 +14,7 @@ from types import FrameType
 from sqlalchemy.exc import OperationalError
 
 from bot import __version__
+from bot.app import SlackUnreachableError
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import configure_logging
 from bot.server_paths import HEALTH_PATH
@@ -38,6 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as error:
         print(f"kindling: {error}", file=sys.stderr)
         return EXIT_CONFIG
+    except SlackUnreachableError as error:
+        print(f"kindling: {error}", file=sys.stderr)
+        return EXIT_FAILURE
     except migrate.MigrationError as error:
         print(f"kindling: database migration failed: {error}", file=sys.stderr)
         return EXIT_FAILURE

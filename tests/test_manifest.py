@@ -3,37 +3,24 @@
 from __future__ import annotations
 
 import copy
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
-from jsonschema import validators
 
 from bot.slack.ids import SLASH_COMMANDS, SUBSCRIBED_EVENTS
-
-ROOT = Path(__file__).resolve().parents[1]
-SCHEMA = ROOT.parent / "shared" / "slack" / "manifest.schema.1.0.0.json"
+from tests.support.manifest import SCHEMA, load_manifest
+from tests.support.manifest import schema_problems as problems_against_schema
 
 
 @pytest.fixture(scope="module")
 def manifest() -> dict[str, Any]:
-    loaded = yaml.safe_load((ROOT / "manifest.yml").read_text(encoding="utf-8"))
-    assert isinstance(loaded, dict)
-    return loaded
+    return load_manifest()
 
 
 def schema_problems(manifest: dict[str, Any]) -> list[str]:
     if not SCHEMA.is_file():
         pytest.skip(f"Slack's manifest schema is not here ({SCHEMA}); .ci/run requires it")
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    validator_class = validators.validator_for(schema)
-    validator_class.check_schema(schema)
-    return [
-        f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
-        for error in validator_class(schema).iter_errors(manifest)
-    ]
+    return problems_against_schema(manifest)
 
 
 def test_manifest_validates_against_slacks_schema(manifest: dict[str, Any]) -> None:

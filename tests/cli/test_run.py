@@ -56,6 +56,32 @@ def test_malformed_settings_exit_2_with_one_line(
     assert "Traceback" not in result.stderr
 
 
+def test_a_token_slack_refuses_exits_2_naming_it(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    env = clean_environment(
+        SLACK_BOT_TOKEN="xoxb-revoked",
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=fake_slack.api_url,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'kindling.db'}",
+    )
+    result = run_kindling("run", cwd=tmp_path, env=env)
+    assert result.returncode == 2
+    assert "SLACK_BOT_TOKEN was refused by Slack (invalid_auth)" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_an_unreachable_slack_exits_1_with_a_clear_line(tmp_path: Path) -> None:
+    env = clean_environment(
+        SLACK_BOT_TOKEN="xoxb-1",
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL="http://127.0.0.1:1/api/",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'kindling.db'}",
+    )
+    result = run_kindling("run", cwd=tmp_path, env=env)
+    assert result.returncode == 1
+    assert "Slack does not answer at SLACK_API_URL (http://127.0.0.1:1/api/)" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
 def test_settings_are_read_from_a_dot_env_file(tmp_path: Path) -> None:
     (tmp_path / ".env").write_text("SLACK_BOT_TOKEN=xoxb-from-dotenv\n")
     result = run_kindling("run", cwd=tmp_path, env=clean_environment())
