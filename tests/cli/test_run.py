@@ -24,6 +24,17 @@ from tests.support.signing import (
 )
 
 
+def http_mode_environment(tmp_path: Path, *, token: str, api_url: str) -> dict[str, str]:
+    """What an HTTP-mode deployment sets, with a SQLite file in ``tmp_path`` and a free port."""
+    return clean_environment(
+        SLACK_BOT_TOKEN=token,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=api_url,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'kindling.db'}",
+        PORT="0",
+    )
+
+
 def test_run_without_slack_settings_exits_2_naming_the_token(tmp_path: Path) -> None:
     result = run_kindling("run", cwd=tmp_path, env=clean_environment())
     assert result.returncode == 2
@@ -57,12 +68,7 @@ def test_malformed_settings_exit_2_with_one_line(
 
 
 def test_a_token_slack_refuses_exits_2_naming_it(tmp_path: Path, fake_slack: FakeSlack) -> None:
-    env = clean_environment(
-        SLACK_BOT_TOKEN="xoxb-revoked",
-        SLACK_SIGNING_SECRET=SIGNING_SECRET,
-        SLACK_API_URL=fake_slack.api_url,
-        DATABASE_URL=f"sqlite:///{tmp_path / 'kindling.db'}",
-    )
+    env = http_mode_environment(tmp_path, token="xoxb-revoked", api_url=fake_slack.api_url)
     result = run_kindling("run", cwd=tmp_path, env=env)
     assert result.returncode == 2
     assert "SLACK_BOT_TOKEN was refused by Slack (invalid_auth)" in result.stderr
@@ -70,12 +76,7 @@ def test_a_token_slack_refuses_exits_2_naming_it(tmp_path: Path, fake_slack: Fak
 
 
 def test_an_unreachable_slack_exits_1_with_a_clear_line(tmp_path: Path) -> None:
-    env = clean_environment(
-        SLACK_BOT_TOKEN="xoxb-1",
-        SLACK_SIGNING_SECRET=SIGNING_SECRET,
-        SLACK_API_URL="http://127.0.0.1:1/api/",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'kindling.db'}",
-    )
+    env = http_mode_environment(tmp_path, token="xoxb-1", api_url="http://127.0.0.1:1/api/")
     result = run_kindling("run", cwd=tmp_path, env=env)
     assert result.returncode == 1
     assert "Slack does not answer at SLACK_API_URL (http://127.0.0.1:1/api/)" in result.stderr
@@ -105,13 +106,7 @@ def test_version_and_help(tmp_path: Path) -> None:
 
 def test_http_mode_serves_slack_and_stops_gracefully(tmp_path: Path, fake_slack: FakeSlack) -> None:
     database = tmp_path / "kindling.db"
-    env = clean_environment(
-        SLACK_BOT_TOKEN=fake_slack.bot_token,
-        SLACK_SIGNING_SECRET=SIGNING_SECRET,
-        SLACK_API_URL=fake_slack.api_url,
-        DATABASE_URL=f"sqlite:///{database}",
-        PORT="0",
-    )
+    env = http_mode_environment(tmp_path, token=fake_slack.bot_token, api_url=fake_slack.api_url)
     with KindlingProcess("run", cwd=tmp_path, env=env) as kindling:
         line = kindling.wait_for("listening on port")
         port = int(re.search(r"port (\d+)", line).group(1))  # type: ignore[union-attr]
