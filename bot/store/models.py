@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Index, String, false
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.store.base import Base
@@ -20,6 +31,12 @@ class Workspace(Base):
     team_id: Mapped[str] = mapped_column(SLACK_ID, primary_key=True)
     name: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime]
+    kudos_channel_id: Mapped[str | None] = mapped_column(SLACK_ID)
+    kudos_values: Mapped[str] = mapped_column(
+        String(500), server_default="kindness,teamwork,courage,craft,care"
+    )
+    kudos_daily_limit: Mapped[int] = mapped_column(Integer, server_default="10")
+    members_synced_at: Mapped[datetime | None]
 
 
 class Member(Base):
@@ -49,3 +66,87 @@ class ProcessedEvent(Base):
     )
     event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     received_at: Mapped[datetime]
+
+
+class Kudos(Base):
+    """One shout-out: a kind act recorded in the giver's and each recipient's journal."""
+
+    __tablename__ = "kudos"
+    __table_args__ = (Index(None, "team_id", "giver_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    team_id: Mapped[str] = mapped_column(
+        SLACK_ID, ForeignKey("workspaces.team_id", ondelete="CASCADE")
+    )
+    giver_id: Mapped[str] = mapped_column(SLACK_ID)
+    channel_id: Mapped[str | None] = mapped_column(SLACK_ID)
+    message: Mapped[str] = mapped_column(Text)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(16))
+    announcement: Mapped[str] = mapped_column(String(16), server_default="pending")
+    shout_channel_id: Mapped[str | None] = mapped_column(SLACK_ID)
+    shout_ts: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime]
+
+
+class KudosRecipient(Base):
+    """A person a kudos was given to."""
+
+    __tablename__ = "kudos_recipients"
+    __table_args__ = (Index(None, "team_id", "recipient_id", "created_at"),)
+
+    kudos_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("kudos.id", ondelete="CASCADE"), primary_key=True
+    )
+    recipient_id: Mapped[str] = mapped_column(SLACK_ID, primary_key=True)
+    team_id: Mapped[str] = mapped_column(SLACK_ID)
+    created_at: Mapped[datetime]
+    thanked_at: Mapped[datetime | None]
+
+
+class KudosValue(Base):
+    """A value tag (``#teamwork``) a kudos was given for."""
+
+    __tablename__ = "kudos_values"
+
+    kudos_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("kudos.id", ondelete="CASCADE"), primary_key=True
+    )
+    value: Mapped[str] = mapped_column(String(40), primary_key=True)
+    team_id: Mapped[str] = mapped_column(SLACK_ID)
+
+
+class OutboxMessage(Base):
+    """Something the bot will say, written with the change that causes it and sent later.
+
+    ``idempotency_key`` is unique per workspace, so a message can be claimed only once.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        UniqueConstraint("team_id", "idempotency_key"),
+        Index(None, "status", "not_before"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    team_id: Mapped[str] = mapped_column(
+        SLACK_ID, ForeignKey("workspaces.team_id", ondelete="CASCADE")
+    )
+    idempotency_key: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40))
+    method: Mapped[str] = mapped_column(String(40))
+    channel: Mapped[str | None] = mapped_column(SLACK_ID)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    subject_id: Mapped[int | None] = mapped_column(Integer)
+    depends_on_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("outbox.id", ondelete="SET NULL")
+    )
+    status: Mapped[str] = mapped_column(String(16), server_default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    not_before: Mapped[datetime]
+    lease_until: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    sent_channel: Mapped[str | None] = mapped_column(SLACK_ID)
+    sent_ts: Mapped[str | None] = mapped_column(String(32))
+    error: Mapped[str | None] = mapped_column(String(200))
