@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from slack_bolt import App
 from slack_bolt.error import BoltError
+from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine
 
@@ -13,10 +15,17 @@ from bot.clock import Clock, SystemClock
 from bot.config import ConfigError, Settings
 from bot.listeners import register_all
 from bot.listeners.dependencies import Dependencies
-from bot.scheduling.ticker import Ticker
+from bot.outbox.dispatcher import Dispatcher
+from bot.outbox.limiter import RateLimiter
+from bot.outbox.sender import SlackSender
+from bot.scheduling.ticker import DEFAULT_JOBS, Job, Ticker
+from bot.services.kudos import DELIVERY_HOOKS
 from bot.slack.client import build_web_client
+from bot.slack.directory import MemberDirectory
 from bot.store.engine import build_engine, build_session_factory
-from bot.store.unit_of_work import UnitOfWorkFactory
+from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+DIRECTORY_SYNC_INTERVAL = timedelta(days=1)
 
 
 class SlackUnreachableError(Exception):
@@ -31,11 +40,14 @@ class Kindling:
     engine: Engine
     unit_of_work: UnitOfWorkFactory
     bolt: App
+    dispatcher: Dispatcher
+    directory: MemberDirectory
     ticker: Ticker
-    clock: Clock = field(default_factory=SystemClock)
+    clock: Clock
 
     def close(self) -> None:
-        """Release database connections."""
+        """Stop delivering and release database connections."""
+        self.dispatcher.stop()
         self.engine.dispose()
 
 
@@ -44,34 +56,73 @@ def build_kindling(settings: Settings, *, clock: Clock | None = None) -> Kindlin
     settings.require_slack()
     clock = clock or SystemClock()
     engine = build_engine(settings.database_url.get_secret_value())
-    unit_of_work = UnitOfWorkFactory(build_session_factory(engine))
     try:
-        bolt = build_bolt_app(settings, Dependencies(clock=clock, unit_of_work=unit_of_work))
+        return _assemble(settings, engine, clock)
     except BaseException:
         engine.dispose()
         raise
-    ticker = Ticker(clock=clock, unit_of_work=unit_of_work)
+
+
+def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
+    unit_of_work = UnitOfWorkFactory(build_session_factory(engine))
+    client = _web_client(settings)
+
+    def client_for(_team_id: str) -> WebClient:
+        return client  # one workspace per token; OAuth installs bring one client per workspace
+
+    directory = MemberDirectory(unit_of_work=unit_of_work, client_for=client_for, clock=clock)
+    dispatcher = Dispatcher(
+        unit_of_work=unit_of_work,
+        sender=SlackSender(client_for),
+        limiter=RateLimiter(messages_per_minute=settings.kindling_workspace_messages_per_minute),
+        hooks=DELIVERY_HOOKS,
+        clock=clock,
+    )
+    dependencies = Dependencies(
+        clock=clock,
+        unit_of_work=unit_of_work,
+        directory=directory,
+        outbox_written=dispatcher.wake,
+    )
+    bolt = build_bolt_app(settings, client, dependencies)
+
+    def sync_directories(uow: UnitOfWork, now: datetime) -> None:
+        for team_id in uow.workspaces.members_synced_before(now - DIRECTORY_SYNC_INTERVAL):
+            directory.sync(uow, team_id, now)
+
+    ticker = Ticker(
+        clock=clock,
+        unit_of_work=unit_of_work,
+        jobs=(*DEFAULT_JOBS, Job("sync member directories", sync_directories)),
+        after_tick=dispatcher.wake,
+    )
     return Kindling(
         settings=settings,
         engine=engine,
         unit_of_work=unit_of_work,
         bolt=bolt,
+        dispatcher=dispatcher,
+        directory=directory,
         ticker=ticker,
         clock=clock,
     )
 
 
-def build_bolt_app(settings: Settings, dependencies: Dependencies) -> App:
+def _web_client(settings: Settings) -> WebClient:
+    if settings.slack_bot_token is None:
+        raise ConfigError("SLACK_BOT_TOKEN is not set")
+    return build_web_client(
+        token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url
+    )
+
+
+def build_bolt_app(settings: Settings, client: WebClient, dependencies: Dependencies) -> App:
     """The Bolt app with every listener registered.
 
     ``process_before_response`` runs listeners before the HTTP response is sent, which is safe
     because listeners only write rows and ack; it removes Bolt's 10 ms ack-polling floor.
     """
-    if settings.slack_bot_token is None:
-        raise ConfigError("SLACK_BOT_TOKEN is not set")
-    token = settings.slack_bot_token.get_secret_value()
     signing_secret = settings.slack_signing_secret
-    client = build_web_client(token=token, base_url=settings.slack_api_url)
     try:
         app = App(
             client=client,  # carries the token and SLACK_API_URL

@@ -32,6 +32,7 @@ def serve(settings: Settings, *, stop: threading.Event) -> None:
         http.start()
         if socket_mode is not None:
             socket_mode.connect()  # type: ignore[no-untyped-call]  # Bolt leaves it untyped
+        kindling.dispatcher.start()
         scheduler.start()
         _announce(http, socket_mode=socket_mode is not None)
         stop.wait()
@@ -66,5 +67,5 @@ def _shut_down(
     http.stop()
     if scheduler.running:
         scheduler.shutdown(wait=True)
-    kindling.close()
+    kindling.close()  # stops the dispatcher after its current message
     logger.info("Kindling stopped")

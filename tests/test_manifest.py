@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.slack.ids import SLASH_COMMANDS, SUBSCRIBED_EVENTS
+from bot.slack.ids import MESSAGE_SHORTCUTS, SLASH_COMMANDS, SUBSCRIBED_EVENTS
 from tests.support.manifest import SCHEMA, load_manifest
 from tests.support.manifest import schema_problems as problems_against_schema
 
@@ -40,6 +40,12 @@ def test_manifest_lists_exactly_the_registered_slash_commands(manifest: dict[str
     commands = manifest["features"]["slash_commands"]
     assert tuple(command["command"] for command in commands) == SLASH_COMMANDS
     assert all(command["should_escape"] is True for command in commands)
+
+
+def test_manifest_lists_exactly_the_registered_shortcuts(manifest: dict[str, Any]) -> None:
+    shortcuts = manifest["features"]["shortcuts"]
+    assert tuple(shortcut["callback_id"] for shortcut in shortcuts) == MESSAGE_SHORTCUTS
+    assert all(shortcut["type"] == "message" for shortcut in shortcuts)
 
 
 def test_manifest_subscribes_to_exactly_the_handled_events(manifest: dict[str, Any]) -> None:

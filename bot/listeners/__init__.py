@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners import commands, events
+from bot.listeners import actions, commands, events, shortcuts, views
 from bot.listeners.dependencies import Dependencies, provide_dependencies
 from bot.listeners.errors import handle_error
 from bot.listeners.event_retries import skip_event_retries
@@ -17,3 +17,6 @@ def register_all(app: App, dependencies: Dependencies) -> None:
     app.error(handle_error)
     commands.register(app)
     events.register(app)
+    actions.register(app)
+    shortcuts.register(app)
+    views.register(app)

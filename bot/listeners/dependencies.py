@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from slack_bolt import BoltContext
 
 from bot.clock import Clock
+from bot.slack.directory import MemberDirectory
 from bot.store.unit_of_work import UnitOfWorkFactory
 
 CONTEXT_KEY = "kindling"
@@ -15,10 +16,12 @@ CONTEXT_KEY = "kindling"
 
 @dataclass(frozen=True, slots=True)
 class Dependencies:
-    """The clock and the unit-of-work factory, shared by every request."""
+    """Shared by every request: the clock, units of work, the directory, the outbox's bell."""
 
     clock: Clock
     unit_of_work: UnitOfWorkFactory
+    directory: MemberDirectory
+    outbox_written: Callable[[], None]
 
 
 def provide_dependencies(

@@ -34,11 +34,17 @@ class Ticker:
     """Runs every job once per tick; one job failing does not stop the others."""
 
     def __init__(
-        self, *, clock: Clock, unit_of_work: UnitOfWorkFactory, jobs: Sequence[Job] = DEFAULT_JOBS
+        self,
+        *,
+        clock: Clock,
+        unit_of_work: UnitOfWorkFactory,
+        jobs: Sequence[Job] = DEFAULT_JOBS,
+        after_tick: Callable[[], None] | None = None,
     ) -> None:
         self._clock = clock
         self._unit_of_work = unit_of_work
         self._jobs = tuple(jobs)
+        self._after_tick = after_tick
 
     def tick(self) -> None:
         """Run all jobs for the current time."""
@@ -49,6 +55,8 @@ class Ticker:
                     job.run(uow, now)
             except Exception:
                 logger.exception("Scheduled job %r failed; it runs again next tick", job.name)
+        if self._after_tick is not None:
+            self._after_tick()  # e.g. sweep the outbox for what other processes left
 
 
 def build_scheduler(ticker: Ticker, *, tick_seconds: int) -> BackgroundScheduler:

@@ -3,9 +3,26 @@
 from typing import Final
 
 KINDLING_COMMAND: Final = "/kindling"
+KUDOS_COMMAND: Final = "/kudos"
+
+# The "Send kudos" message shortcut and the kudos modal.
+KUDOS_SHORTCUT: Final = "kudos_send_from_message"
+KUDOS_MODAL: Final = "kudos_modal"
+KUDOS_PEOPLE_BLOCK: Final = "kudos_people"
+KUDOS_PEOPLE_ACTION: Final = "kudos_people_select"
+KUDOS_MESSAGE_BLOCK: Final = "kudos_message"
+KUDOS_MESSAGE_ACTION: Final = "kudos_message_input"
+KUDOS_VALUES_BLOCK: Final = "kudos_values"
+KUDOS_VALUES_ACTION: Final = "kudos_values_select"
+
+# Buttons.
+KUDOS_SAY_THANKS: Final = "kudos_say_thanks"
 
 # Every slash command the app registers: manifest.yml must list exactly these.
-SLASH_COMMANDS: Final = (KINDLING_COMMAND,)
+SLASH_COMMANDS: Final = (KINDLING_COMMAND, KUDOS_COMMAND)
+
+# Every shortcut the app registers: manifest.yml must list exactly these.
+MESSAGE_SHORTCUTS: Final = (KUDOS_SHORTCUT,)
 
 # Every Events API event the app listens to: manifest.yml subscribes to exactly these.
 TEAM_JOIN_EVENT: Final = "team_join"

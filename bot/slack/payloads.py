@@ -30,13 +30,22 @@ def member_profile(user: Mapping[str, Any], *, team_id: str) -> MemberProfile:
         or user["id"]
     )
     return MemberProfile(
-        team_id=user.get("team_id") or team_id,
+        team_id=team_id,
         user_id=user["id"],
         display_name=str(display_name),
         tz=user.get("tz") or None,
         is_bot=bool(user.get("is_bot")) or user["id"] == "USLACKBOT",
         deleted=bool(user.get("deleted")),
     )
+
+
+def can_post_in(channel_id: str | None, channel_name: str | None) -> bool:
+    """False for conversations a bot cannot post in without being added: DMs, group DMs and
+    private channels (Slack names them ``directmessage``, ``mpdm-...`` and ``privategroup``)."""
+    if not channel_id or channel_id.startswith("D"):
+        return False
+    name = channel_name or ""
+    return name not in {"directmessage", "privategroup"} and not name.startswith("mpdm-")
 
 
 def is_slash_command(body: Mapping[str, Any]) -> bool:

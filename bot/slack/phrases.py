@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +40,24 @@ class Phrases:
 
 
 @cache
+def _raw_phrases() -> dict[str, Any]:
+    return tomllib.loads(files("bot.slack").joinpath("phrases.toml").read_text(encoding="utf-8"))
+
+
+def phrase(key: str, **fields: object) -> str:
+    """The phrase at dotted ``key`` (``"kudos.refused.daily_limit"``), filled with ``fields``."""
+    node: Any = _raw_phrases()
+    for part in key.split("."):
+        node = node[part]
+    if not isinstance(node, str):
+        raise KeyError(f"{key} is not a phrase")
+    return node.format(**fields) if fields else node
+
+
+@cache
 def phrases() -> Phrases:
-    """The phrases shipped with the package (read on first use, not at import)."""
-    raw = tomllib.loads(files("bot.slack").joinpath("phrases.toml").read_text(encoding="utf-8"))
+    """The structured phrases (read on first use, not at import)."""
+    raw = _raw_phrases()
     help_raw = raw["help"]
     return Phrases(
         help=HelpPhrases(

@@ -8,6 +8,8 @@ from typing import Self
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.store.repositories import MemberRepository, ProcessedEventRepository, WorkspaceRepository
+from bot.store.repositories.kudos import KudosRepository
+from bot.store.repositories.outbox import OutboxRepository
 
 
 class UnitOfWork:
@@ -16,6 +18,8 @@ class UnitOfWork:
     workspaces: WorkspaceRepository
     members: MemberRepository
     processed_events: ProcessedEventRepository
+    kudos: KudosRepository
+    outbox: OutboxRepository
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
@@ -27,6 +31,8 @@ class UnitOfWork:
         self.workspaces = WorkspaceRepository(session)
         self.members = MemberRepository(session)
         self.processed_events = ProcessedEventRepository(session)
+        self.kudos = KudosRepository(session)
+        self.outbox = OutboxRepository(session)
         return self
 
     def __exit__(

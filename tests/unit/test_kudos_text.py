@@ -43,10 +43,18 @@ CASES = {
     "only whitespace": Case("   \n  "),
     "no mention": Case("great job everyone", (), "great job everyone"),
     "plain at name": Case("@ana great job", (), "@ana great job", plain=("ana",)),
-    "plain at name with dots": Case("@ana.maria thanks", (), "@ana.maria thanks", plain=("ana.maria",)),
-    "here is a mass mention": Case("<!here> you are all great", mass=True, message="<!here> you are all great"),
-    "channel is a mass mention": Case("<!channel|channel> thanks", mass=True, message="<!channel|channel> thanks"),
-    "everyone is a mass mention": Case("<!everyone> thanks", mass=True, message="<!everyone> thanks"),
+    "plain at name with dots": Case(
+        "@ana.maria thanks", (), "@ana.maria thanks", plain=("ana.maria",)
+    ),
+    "here is a mass mention": Case(
+        "<!here> you are all great", mass=True, message="<!here> you are all great"
+    ),
+    "channel is a mass mention": Case(
+        "<!channel|channel> thanks", mass=True, message="<!channel|channel> thanks"
+    ),
+    "everyone is a mass mention": Case(
+        "<!everyone> thanks", mass=True, message="<!everyone> thanks"
+    ),
     "user group is a mass mention": Case(
         "<!subteam^S0123|@devs> thanks", mass=True, message="<!subteam^S0123|@devs> thanks"
     ),
@@ -54,7 +62,9 @@ CASES = {
     "mass mention beside a person": Case(
         "<@U1> <!here> thanks", ("U1",), "<!here> thanks", mass=True
     ),
-    "two values": Case("<@U1> brave fix #courage #craft", ("U1",), "brave fix", ("courage", "craft")),
+    "two values": Case(
+        "<@U1> brave fix #courage #craft", ("U1",), "brave fix", ("courage", "craft")
+    ),
     "value case-insensitive": Case("<@U1> #TeamWork wins", ("U1",), "wins", ("teamwork",)),
     "unknown tag stays in text": Case("<@U1> #shipit done", ("U1",), "#shipit done"),
     "value repeated once": Case("<@U1> #care and #care", ("U1",), "and", ("care",)),
@@ -64,15 +74,23 @@ CASES = {
     "url fragment is not a tag": Case(
         "<@U1> see <https://x.dev/a#care|docs>", ("U1",), "see <https://x.dev/a#care|docs>"
     ),
-    "escaped html kept": Case("<@U1> 1 &lt; 2 &amp;&amp; 3 &gt; 2", ("U1",), "1 &lt; 2 &amp;&amp; 3 &gt; 2"),
+    "escaped html kept": Case(
+        "<@U1> 1 &lt; 2 &amp;&amp; 3 &gt; 2", ("U1",), "1 &lt; 2 &amp;&amp; 3 &gt; 2"
+    ),
     "emoji survive": Case("<@U1> :tada: 🎉 thanks 💛", ("U1",), ":tada: 🎉 thanks 💛"),
-    "unicode survives": Case("<@U1> merci beaucoup, ça marche ✨", ("U1",), "merci beaucoup, ça marche ✨"),
+    "unicode survives": Case(
+        "<@U1> merci beaucoup, ça marche ✨", ("U1",), "merci beaucoup, ça marche ✨"
+    ),
     "right to left survives": Case("<@U1> شكرا جزيلا", ("U1",), "شكرا جزيلا"),
     "hebrew survives": Case("<@U1> תודה רבה #care", ("U1",), "תודה רבה", ("care",)),
-    "newlines survive": Case("<@U1> line one\nline two\n\nline four", ("U1",), "line one\nline two\n\nline four"),
+    "newlines survive": Case(
+        "<@U1> line one\nline two\n\nline four", ("U1",), "line one\nline two\n\nline four"
+    ),
     "extra spaces collapse": Case("<@U1>   so    kind", ("U1",), "so kind"),
     "tag only message": Case("<@U1> #kindness", ("U1",), "", ("kindness",)),
-    "email is not a plain at name": Case("<@U1> mail ana@example.com", ("U1",), "mail ana@example.com"),
+    "email is not a plain at name": Case(
+        "<@U1> mail ana@example.com", ("U1",), "mail ana@example.com"
+    ),
     "hash inside word is not a tag": Case("<@U1> issue c#care", ("U1",), "issue c#care"),
 }
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.listeners.commands.kindling import first_word
-from bot.slack.payloads import event_identity, is_slash_command, member_profile
+from bot.slack.payloads import can_post_in, event_identity, is_slash_command, member_profile
 
 
 def test_event_identity_of_an_event_callback() -> None:
@@ -32,7 +32,7 @@ def test_member_profile_prefers_the_display_name() -> None:
         "profile": {"display_name": "ali", "real_name": "Alice Liddell"},
     }
     profile = member_profile(user, team_id="TX")
-    assert (profile.team_id, profile.display_name, profile.tz) == ("T1", "ali", "Pacific/Chatham")
+    assert (profile.team_id, profile.display_name, profile.tz) == ("TX", "ali", "Pacific/Chatham")
     assert (profile.is_bot, profile.deleted) == (False, False)
 
 
@@ -43,6 +43,14 @@ def test_member_profile_falls_back_and_flags_bots_and_deactivated_people() -> No
     assert slackbot.is_bot is True
     gone = member_profile({"id": "U2", "deleted": True, "profile": {}}, team_id="T1")
     assert (gone.display_name, gone.deleted) == ("U2", True)
+
+
+def test_bots_cannot_post_in_dms_group_dms_and_private_channels() -> None:
+    assert can_post_in("C123", "general")
+    assert not can_post_in("D123", "directmessage")
+    assert not can_post_in("C999", "mpdm-ana--bo-1")
+    assert not can_post_in("G123", "privategroup")
+    assert not can_post_in(None, None)
 
 
 def test_slash_commands_are_recognised() -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.listeners.commands.kindling import handle_kindling_command
-from bot.slack.ids import KINDLING_COMMAND
+from bot.listeners.commands.kudos import handle_kudos_command
+from bot.slack.ids import KINDLING_COMMAND, KUDOS_COMMAND
 
 
 def register(app: App) -> None:
     app.command(KINDLING_COMMAND)(handle_kindling_command)
+    app.command(KUDOS_COMMAND)(handle_kudos_command)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy import select
@@ -21,6 +22,15 @@ class MemberRepository:
         return self._session.scalars(
             select(Member).where(Member.team_id == team_id, Member.user_id == user_id)
         ).first()
+
+    def get_many(self, team_id: str, user_ids: Collection[str]) -> dict[str, Member]:
+        """The directory entries of ``user_ids`` that exist, by user id."""
+        if not user_ids:
+            return {}
+        members = self._session.scalars(
+            select(Member).where(Member.team_id == team_id, Member.user_id.in_(list(user_ids)))
+        )
+        return {member.user_id: member for member in members}
 
     def upsert(
         self,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.store.models import Workspace
@@ -28,3 +28,25 @@ class WorkspaceRepository:
 
     def get(self, team_id: str) -> Workspace | None:
         return self._session.scalars(select(Workspace).where(Workspace.team_id == team_id)).first()
+
+    def set_kudos_channel(self, team_id: str, channel_id: str | None) -> None:
+        self._session.execute(
+            update(Workspace)
+            .where(Workspace.team_id == team_id)
+            .values(kudos_channel_id=channel_id)
+        )
+
+    def mark_members_synced(self, team_id: str, *, now: datetime) -> None:
+        self._session.execute(
+            update(Workspace).where(Workspace.team_id == team_id).values(members_synced_at=now)
+        )
+
+    def members_synced_before(self, cutoff: datetime) -> list[str]:
+        """Workspaces whose member directory was never synced, or not since ``cutoff``."""
+        return list(
+            self._session.scalars(
+                select(Workspace.team_id).where(
+                    (Workspace.members_synced_at.is_(None)) | (Workspace.members_synced_at < cutoff)
+                )
+            )
+        )

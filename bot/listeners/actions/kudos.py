@@ -1,0 +1,37 @@
+""" "Say thank you" on a kudos DM: one thank-you to the giver, however often it is pressed."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+
+from bot.listeners.dependencies import dependencies_of
+from bot.services.kudos import say_thanks
+
+logger = logging.getLogger(__name__)
+
+
+def handle_say_thanks(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext
+) -> None:
+    ack()
+    try:
+        kudos_id = int(action["value"])
+    except (KeyError, ValueError):
+        logger.warning("A thank-you button carried no kudos id: %r", action.get("value"))
+        return
+    dependencies = dependencies_of(context)
+    container = body.get("container") or {}
+    with dependencies.unit_of_work() as uow:
+        say_thanks(
+            uow,
+            team_id=body["team"]["id"],
+            kudos_id=kudos_id,
+            recipient_id=body["user"]["id"],
+            dm_channel=container.get("channel_id") or (body.get("channel") or {}).get("id"),
+            dm_ts=container.get("message_ts") or (body.get("message") or {}).get("ts"),
+            now=dependencies.clock.now(),
+        )
+    dependencies.outbox_written()

@@ -1,0 +1,38 @@
+"""The "Send kudos" message shortcut: the modal, pre-filled with the message's author."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from bot.listeners.dependencies import dependencies_of
+from bot.listeners.kudos_modal import open_kudos_modal
+from bot.services.kudos import workspace_rules
+from bot.slack.payloads import can_post_in
+
+
+def handle_send_kudos_shortcut(
+    ack: Ack, shortcut: dict[str, Any], context: BoltContext, client: WebClient
+) -> None:
+    ack()
+    dependencies = dependencies_of(context)
+    team_id = shortcut["team"]["id"]
+    giver_id = shortcut["user"]["id"]
+    message = shortcut.get("message") or {}
+    author = message.get("user")
+    initial = [author] if author and author != giver_id and not message.get("bot_id") else []
+    channel = shortcut.get("channel") or {}
+    with dependencies.unit_of_work() as uow:
+        rules = workspace_rules(uow, team_id, now=dependencies.clock.now())
+    open_kudos_modal(
+        client,
+        trigger_id=shortcut["trigger_id"],
+        values=rules.values,
+        initial_user_ids=initial,
+        metadata={
+            "channel_id": channel.get("id"),
+            "can_post": can_post_in(channel.get("id"), channel.get("name")),
+        },
+    )

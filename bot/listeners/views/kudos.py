@@ -1,0 +1,87 @@
+"""The kudos modal was submitted: field errors back to the modal, or the kudos is given."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+
+from bot.listeners.dependencies import dependencies_of
+from bot.services.kudos import (
+    KudosOutcome,
+    KudosRefused,
+    KudosRequest,
+    Refusal,
+    Source,
+    check_request,
+    give_kudos,
+    workspace_rules,
+)
+from bot.services.kudos_text import escape_mrkdwn
+from bot.slack import ids
+from bot.slack.blocks.kudos_answers import refusal_text
+
+MESSAGE_REFUSALS = frozenset({Refusal.MESSAGE_TOO_LONG, Refusal.DAILY_LIMIT})
+
+
+def handle_kudos_submission(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
+) -> None:
+    dependencies = dependencies_of(context)
+    now = dependencies.clock.now()
+    team_id = body["team"]["id"]
+    giver_id = body["user"]["id"]
+    state = view["state"]["values"]
+    metadata = _metadata(view.get("private_metadata"))
+    chosen = state[ids.KUDOS_PEOPLE_BLOCK][ids.KUDOS_PEOPLE_ACTION].get("selected_users") or []
+    raw_message = (
+        state[ids.KUDOS_MESSAGE_BLOCK][ids.KUDOS_MESSAGE_ACTION].get("value") or ""
+    ).strip()
+    with dependencies.unit_of_work() as uow:
+        rules = workspace_rules(uow, team_id, now=now)
+    picked = state.get(ids.KUDOS_VALUES_BLOCK, {}).get(ids.KUDOS_VALUES_ACTION, {})
+    values = tuple(
+        option["value"]
+        for option in picked.get("selected_options") or []
+        if option["value"] in rules.values
+    )
+    request = KudosRequest(
+        team_id=team_id,
+        giver_id=giver_id,
+        recipient_ids=tuple(dict.fromkeys(chosen)),
+        message=escape_mrkdwn(raw_message),
+        message_length=len(raw_message),
+        values=values,
+        source=Source.MODAL,
+        channel_id=metadata.get("channel_id"),
+        can_post_in_channel=bool(metadata.get("can_post")),
+        app_user_id=context.bot_user_id,
+    )
+    outcome: KudosOutcome
+    refusal = check_request(request)
+    if refusal is not None:
+        outcome = refusal
+    else:
+        people = dependencies.directory.lookup(team_id, {giver_id, *request.recipient_ids})
+        with dependencies.unit_of_work() as uow:
+            outcome = give_kudos(uow, request, people=people, now=now)
+        dependencies.outbox_written()
+    if isinstance(outcome, KudosRefused):
+        block = (
+            ids.KUDOS_MESSAGE_BLOCK
+            if outcome.reason in MESSAGE_REFUSALS
+            else ids.KUDOS_PEOPLE_BLOCK
+        )
+        text = refusal_text(outcome, now=now, message_length=request.message_length)
+        ack(response_action="errors", errors={block: text})
+        return
+    ack()
+
+
+def _metadata(raw: str | None) -> dict[str, Any]:
+    try:
+        loaded = json.loads(raw or "{}")
+    except json.JSONDecodeError:
+        return {}
+    return loaded if isinstance(loaded, dict) else {}

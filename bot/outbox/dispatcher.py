@@ -1,0 +1,165 @@
+"""The dispatcher: sends due outbox messages, at most once each, within Slack's limits.
+
+Each message is claimed (``pending`` → ``sending``) and committed before Slack is called, then
+marked ``sent`` with its ``ts``, or ``failed``. Only an answer that proves nothing was posted
+(429, a refused connection) puts it back to ``pending``; one left in ``sending`` past its lease
+becomes ``unknown`` and is never sent again.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime, timedelta
+
+from bot.clock import Clock
+from bot.outbox.limiter import RateLimiter
+from bot.outbox.sender import RetryLaterError, SlackSender, UncertainDeliveryError
+from bot.services.outbox import Delivery, DeliveryHooks
+from bot.slack.renderers import render
+from bot.store.models import OutboxMessage
+from bot.store.repositories.outbox import SENT
+from bot.store.unit_of_work import UnitOfWorkFactory
+
+logger = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=2)
+BATCH_SIZE = 100
+RETRY_POLL_SECONDS = 1.0
+
+
+class Dispatcher:
+    """Delivers the outbox; ``drain`` sends what is due now, the thread keeps draining."""
+
+    def __init__(
+        self,
+        *,
+        unit_of_work: UnitOfWorkFactory,
+        sender: SlackSender,
+        limiter: RateLimiter,
+        hooks: DeliveryHooks,
+        clock: Clock,
+    ) -> None:
+        self._unit_of_work = unit_of_work
+        self._sender = sender
+        self._limiter = limiter
+        self._hooks = hooks
+        self._clock = clock
+        self._drain_lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._deferred = False
+
+    # -- background thread -------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Drain in a background thread whenever woken (and soon after a deferral)."""
+        self._thread = threading.Thread(target=self._run, name="kindling-outbox", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stopping.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def wake(self) -> None:
+        """New messages were written (or a tick passed): drain soon."""
+        self._wake.set()
+
+    def _run(self) -> None:
+        while not self._stopping.is_set():
+            self._wake.wait(RETRY_POLL_SECONDS if self._deferred else None)
+            self._wake.clear()
+            if self._stopping.is_set():
+                return
+            try:
+                self.drain()
+            except Exception:
+                logger.exception("Delivering the outbox failed; trying again on the next wake")
+
+    # -- draining ----------------------------------------------------------------------------
+
+    def drain(self) -> int:
+        """Send every message that is due now; returns how many were attempted."""
+        with self._drain_lock:
+            attempted = 0
+            now = self._clock.now()
+            with self._unit_of_work() as uow:
+                expired = uow.outbox.expire_leases(now)
+            if expired:
+                logger.warning("%d outbox messages were left sending; marked unknown", expired)
+            self._deferred = False
+            while True:
+                with self._unit_of_work() as uow:
+                    due = list(uow.outbox.due(now, limit=BATCH_SIZE))
+                progressed = False
+                for message in due:
+                    if self._deliver(message, now):
+                        attempted += 1
+                        progressed = True
+                if not progressed:
+                    return attempted
+
+    def _deliver(self, message: OutboxMessage, now: datetime) -> bool:
+        wait = self._limiter.wait_needed(message.team_id, message.channel, now)
+        if wait > timedelta(0):
+            self._postpone(message, now + wait)
+            return False
+        with self._unit_of_work() as uow:
+            if not uow.outbox.claim(message.id, lease_until=now + LEASE):
+                return False
+        try:
+            rendered = render(message.kind, message.payload, permalink=self._permalink(message))
+            delivery = self._sender.send(message, rendered)
+        except RetryLaterError as retry:
+            self._limiter.pause(message.team_id, now + retry.delay)
+            self._postpone(message, now + retry.delay)
+            logger.info(
+                "Slack asked to wait %s (%s) for %s", retry.delay, retry.reason, message.team_id
+            )
+            return True
+        except UncertainDeliveryError as error:
+            with self._unit_of_work() as uow:
+                uow.outbox.mark_unknown(message.id, error=str(error) or "timeout")
+            return True
+        except Exception as error:
+            logger.exception("Sending outbox message %d failed", message.id)
+            delivery = Delivery(delivered=False, error=type(error).__name__)
+        self._limiter.record(message.team_id, message.channel, now)
+        self._finish(message, delivery, now)
+        return True
+
+    def _finish(self, message: OutboxMessage, delivery: Delivery, now: datetime) -> None:
+        with self._unit_of_work() as uow:
+            if delivery.delivered:
+                uow.outbox.mark_sent(message.id, now=now, channel=delivery.channel, ts=delivery.ts)
+            else:
+                logger.warning(
+                    "Outbox message %d (%s) was not delivered: %s",
+                    message.id,
+                    message.kind,
+                    delivery.error,
+                )
+                uow.outbox.mark_failed(message.id, error=delivery.error or "unknown_error")
+            hook = self._hooks.get(message.kind)
+            if hook is not None:
+                hook(uow, message, delivery, now)
+
+    def _permalink(self, message: OutboxMessage) -> str | None:
+        if not message.payload.get("link") or message.depends_on_id is None:
+            return None
+        with self._unit_of_work() as uow:
+            prerequisite = uow.outbox.get(message.depends_on_id)
+            if prerequisite is None or prerequisite.status != SENT:
+                return None
+            channel, ts = prerequisite.sent_channel, prerequisite.sent_ts
+        if not channel or not ts:
+            return None
+        return self._sender.permalink(message.team_id, channel, ts)
+
+    def _postpone(self, message: OutboxMessage, not_before: datetime) -> None:
+        self._deferred = True
+        with self._unit_of_work() as uow:
+            uow.outbox.postpone(message.id, not_before=not_before)

@@ -1,0 +1,130 @@
+"""One Slack call per outbox message, and what its answer means for delivery."""
+
+from __future__ import annotations
+
+import logging
+import urllib.error
+from collections.abc import Callable
+from datetime import timedelta
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook import WebhookClient
+
+from bot.services.outbox import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE, Delivery
+from bot.slack.client import WEB_API_TIMEOUT_SECONDS
+from bot.slack.renderers import RenderedMessage
+from bot.store.models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+ClientFor = Callable[[str], WebClient]
+REFUSED_CONNECTION_RETRY = timedelta(seconds=5)
+DEFAULT_RETRY_AFTER = timedelta(seconds=1)
+
+
+class RetryLaterError(Exception):
+    """Slack proved nothing was posted (429, refused connection): try again after ``delay``."""
+
+    def __init__(self, delay: timedelta, reason: str) -> None:
+        super().__init__(reason)
+        self.delay = delay
+        self.reason = reason
+
+
+class UncertainDeliveryError(Exception):
+    """The call may or may not have posted (a timeout): never send it again blindly."""
+
+
+class SlackSender:
+    """Performs the Slack call an outbox message asks for."""
+
+    def __init__(self, client_for: ClientFor) -> None:
+        self._client_for = client_for
+
+    def send(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
+        try:
+            return self._call(message, rendered)
+        except SlackApiError as error:
+            return _delivery_from_api_error(error)
+        except TimeoutError as error:
+            raise UncertainDeliveryError(str(error)) from error
+        except urllib.error.URLError as error:
+            if isinstance(error.reason, ConnectionRefusedError):
+                raise RetryLaterError(REFUSED_CONNECTION_RETRY, "connection refused") from error
+            if isinstance(error.reason, TimeoutError):
+                raise UncertainDeliveryError(str(error.reason)) from error
+            raise RetryLaterError(REFUSED_CONNECTION_RETRY, str(error.reason)) from error
+
+    def permalink(self, team_id: str, channel: str, ts: str) -> str | None:
+        """A link to a posted message, or None if Slack will not give one."""
+        try:
+            answer = self._client_for(team_id).chat_getPermalink(channel=channel, message_ts=ts)
+        except (SlackApiError, OSError) as error:
+            logger.warning("No permalink for %s/%s: %s", channel, ts, error)
+            return None
+        link = answer.get("permalink")
+        return link if isinstance(link, str) else None
+
+    def _call(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
+        client = self._client_for(message.team_id)
+        if message.method == POST_MESSAGE:
+            answer = client.chat_postMessage(
+                channel=message.channel or "",
+                text=rendered.text,
+                blocks=rendered.blocks,
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+            return Delivery(delivered=True, channel=answer.get("channel"), ts=answer.get("ts"))
+        if message.method == UPDATE_MESSAGE:
+            answer = client.chat_update(
+                channel=message.channel or "",
+                ts=rendered.extra["ts"],
+                text=rendered.text,
+                blocks=rendered.blocks,
+            )
+            return Delivery(delivered=True, channel=answer.get("channel"), ts=answer.get("ts"))
+        if message.method == RESPONSE_URL:
+            return self._post_to_response_url(message, rendered)
+        return Delivery(delivered=False, error=f"unknown method {message.method}")
+
+    def _post_to_response_url(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
+        url = message.payload.get("response_url")
+        if not isinstance(url, str) or not url:
+            return Delivery(delivered=False, error="no_response_url")
+        webhook = WebhookClient(url, timeout=WEB_API_TIMEOUT_SECONDS)
+        response = webhook.send(
+            text=rendered.text,
+            blocks=rendered.blocks,
+            response_type=rendered.extra.get("response_type", "ephemeral"),
+            replace_original=rendered.extra.get("replace_original"),
+        )
+        if response.status_code == 429:
+            raise RetryLaterError(_retry_after(response.headers), "response_url rate limited")
+        if response.status_code == 200:
+            return Delivery(delivered=True)
+        return Delivery(delivered=False, error=f"response_url_{response.status_code}")
+
+
+def _delivery_from_api_error(error: SlackApiError) -> Delivery:
+    status = error.response.status_code
+    if status == 429:
+        raise RetryLaterError(_retry_after(error.response.headers), "ratelimited") from error
+    if status >= 500:
+        return Delivery(delivered=False, error=f"http_{status}")
+    code = error.response.get("error")
+    return Delivery(delivered=False, error=str(code or f"http_{status}"))
+
+
+def _retry_after(headers: object) -> timedelta:
+    value = None
+    if isinstance(headers, dict):
+        lowered = {str(key).lower(): val for key, val in headers.items()}
+        value = lowered.get("retry-after")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    try:
+        return timedelta(seconds=max(1, int(str(value))))
+    except (TypeError, ValueError):
+        return DEFAULT_RETRY_AFTER

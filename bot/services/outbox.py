@@ -1,0 +1,29 @@
+"""What services need to know about delivery: outcomes, and hooks that react to them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.store.models import OutboxMessage
+from bot.store.unit_of_work import UnitOfWork
+
+# Outbox methods: how a message reaches Slack.
+POST_MESSAGE = "chat.postMessage"
+UPDATE_MESSAGE = "chat.update"
+RESPONSE_URL = "response_url"
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """How sending one outbox message ended."""
+
+    delivered: bool
+    channel: str | None = None
+    ts: str | None = None
+    error: str | None = None
+
+
+DeliveryHook = Callable[[UnitOfWork, OutboxMessage, Delivery, datetime], None]
+DeliveryHooks = Mapping[str, DeliveryHook]

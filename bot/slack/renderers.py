@@ -1,0 +1,99 @@
+"""Turn an outbox message's plain data into Slack text and blocks, by its kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.services import kudos
+from bot.slack.blocks import kudos as kudos_blocks
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedMessage:
+    """What is sent: fallback text, blocks, and any method-specific arguments."""
+
+    text: str
+    blocks: list[dict[str, Any]]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+Renderer = Callable[[Mapping[str, Any], str | None], RenderedMessage]
+
+
+class UnknownKindError(KeyError):
+    """An outbox message of a kind this version cannot render."""
+
+
+def render(kind: str, payload: Mapping[str, Any], *, permalink: str | None) -> RenderedMessage:
+    """Render ``payload``; ``permalink`` links to the message this one depends on, if sent."""
+    renderer = RENDERERS.get(kind)
+    if renderer is None:
+        raise UnknownKindError(kind)
+    return renderer(payload, permalink)
+
+
+def _shoutout(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
+    giver, recipients = payload["giver_id"], payload["recipient_ids"]
+    return RenderedMessage(
+        text=kudos_blocks.shoutout_text(giver_id=giver, recipient_ids=recipients),
+        blocks=kudos_blocks.shoutout_blocks(
+            giver_id=giver,
+            recipient_ids=recipients,
+            message=payload["message"],
+            values=payload["values"],
+        ),
+        extra={"response_type": "in_channel", "replace_original": False},
+    )
+
+
+def _received(payload: Mapping[str, Any], permalink: str | None) -> RenderedMessage:
+    return RenderedMessage(
+        text=kudos_blocks.received_text(giver_id=payload["giver_id"]),
+        blocks=kudos_blocks.received_blocks(
+            kudos_id=payload["kudos_id"],
+            giver_id=payload["giver_id"],
+            message=payload["message"],
+            values=payload["values"],
+            permalink=permalink,
+            thanked=False,
+        ),
+    )
+
+
+def _thanked(payload: Mapping[str, Any], permalink: str | None) -> RenderedMessage:
+    return RenderedMessage(
+        text=kudos_blocks.received_text(giver_id=payload["giver_id"]),
+        blocks=kudos_blocks.received_blocks(
+            kudos_id=payload["kudos_id"],
+            giver_id=payload["giver_id"],
+            message=payload["message"],
+            values=payload.get("values", []),
+            permalink=permalink,
+            thanked=True,
+        ),
+        extra={"ts": payload["ts"]},
+    )
+
+
+def _thanks(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
+    text = kudos_blocks.thanks_text(recipient_id=payload["recipient_id"])
+    return RenderedMessage(text=text, blocks=kudos_blocks.text_blocks(text))
+
+
+def _not_announced(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
+    text = kudos_blocks.not_announced_text(
+        recipient_ids=payload["recipient_ids"], channel_id=payload.get("channel_id")
+    )
+    return RenderedMessage(text=text, blocks=kudos_blocks.text_blocks(text))
+
+
+RENDERERS: dict[str, Renderer] = {
+    kudos.SHOUTOUT: _shoutout,
+    kudos.CROSSPOST: _shoutout,
+    kudos.RECEIVED_DM: _received,
+    kudos.THANKED_UPDATE: _thanked,
+    kudos.THANKS_DM: _thanks,
+    kudos.NOT_ANNOUNCED_DM: _not_announced,
+}
