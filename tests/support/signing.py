@@ -101,6 +101,11 @@ class SlackSender:
     def command(self, fields: dict[str, str]) -> HttpAnswer:
         return self.post(urlencode(fields), content_type="application/x-www-form-urlencoded")
 
+    def interaction(self, payload: dict[str, Any]) -> HttpAnswer:
+        """A block action, shortcut or view submission: a form with one ``payload`` field."""
+        body = urlencode({"payload": json.dumps(payload)})
+        return self.post(body, content_type="application/x-www-form-urlencoded")
+
     def event(self, envelope: dict[str, Any], *, retry_num: int | None = None) -> HttpAnswer:
         retry = (
             {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"}
