@@ -70,6 +70,7 @@ class FakeSlack:
         self._calls: list[RecordedCall] = []
         self._scripts: dict[str, deque[_Scripted]] = {}
         self._lock = threading.Lock()
+        self._called = threading.Condition(self._lock)
         self._released = threading.Event()
         self._ts = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
@@ -112,6 +113,14 @@ class FakeSlack:
         """Every call received (of ``method``, if given), oldest first."""
         with self._lock:
             return [call for call in self._calls if method is None or call.method == method]
+
+    def wait_for_calls(self, method: str, count: int, timeout: float = 10.0) -> list[RecordedCall]:
+        """Block until ``count`` calls of ``method`` arrived (for code running in threads)."""
+        with self._called:
+            self._called.wait_for(
+                lambda: sum(call.method == method for call in self._calls) >= count, timeout
+            )
+            return [call for call in self._calls if call.method == method]
 
     # -- scripting -------------------------------------------------------------------------
 
@@ -157,6 +166,7 @@ class FakeSlack:
         """Record the call and produce Slack's answer to it."""
         with self._lock:
             self._calls.append(RecordedCall(method=method, args=args, token=token))
+            self._called.notify_all()
             queue = self._scripts.get(method)
             scripted = queue.popleft() if queue else None
         if scripted is not None:

@@ -1,0 +1,183 @@
+"""The outbox and its dispatcher: exactly what was written is sent, once, within the limits."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+
+import pytest
+
+from bot.app import build_kindling
+from bot.services.kudos import THANKS_DM
+from bot.services.outbox import POST_MESSAGE
+from bot.store.models import OutboxMessage
+from bot.store.repositories.outbox import NewMessage
+from tests.fakeslack import FakeSlack
+from tests.slack.conftest import RunningApp, settings_for
+from tests.slack.kudos_support import BOB, GIVER, add_people, kudos_command
+from tests.support.clock import ManualClock
+
+
+@pytest.fixture(autouse=True)
+def people(fake_slack: FakeSlack) -> None:
+    add_people(fake_slack)
+
+
+def enqueue(app: RunningApp, team_id: str, key: str, channel: str) -> int:
+    now = app.kindling.clock.now()
+    with app.kindling.unit_of_work() as uow:
+        uow.workspaces.ensure(team_id, now=now)
+        message_id = uow.outbox.add(
+            NewMessage(
+                team_id=team_id,
+                idempotency_key=key,
+                kind=THANKS_DM,
+                method=POST_MESSAGE,
+                channel=channel,
+                payload={"recipient_id": BOB},
+            ),
+            now=now,
+        )
+    assert message_id is not None
+    return message_id
+
+
+def status(app: RunningApp, message_id: int) -> str:
+    with app.kindling.unit_of_work() as uow:
+        message = uow.outbox.get(message_id)
+        assert message is not None
+        return message.status
+
+
+def test_an_idempotency_key_is_written_once(running_app: RunningApp) -> None:
+    enqueue(running_app, "T1", "same-key", "U1")
+    with running_app.kindling.unit_of_work() as uow:
+        again = uow.outbox.add(
+            NewMessage("T1", "same-key", THANKS_DM, POST_MESSAGE, "U1", {"recipient_id": BOB}),
+            now=running_app.kindling.clock.now(),
+        )
+    assert again is None
+
+
+def test_what_a_dead_process_wrote_is_sent_once_by_the_next(
+    running_app: RunningApp,
+    fake_slack: FakeSlack,
+    migrated_database_url: str,
+    clock: ManualClock,
+) -> None:
+    kudos_command(running_app, fake_slack, f"<@{BOB}> for covering my shift")
+    # The first process acked and died before its dispatcher sent anything.
+    assert fake_slack.calls("chat.postMessage") == []
+
+    successor = build_kindling(settings_for(fake_slack, migrated_database_url), clock=clock)
+    try:
+        assert successor.dispatcher.drain() == 2
+        assert successor.dispatcher.drain() == 0
+    finally:
+        successor.close()
+    assert running_app.kindling.dispatcher.drain() == 0, "nothing is sent twice"
+    channels = sorted(call.args["channel"] for call in fake_slack.calls("chat.postMessage"))
+    assert channels == sorted(["CGENERAL", BOB])
+
+
+def test_a_429_delays_only_that_workspace(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    first = enqueue(running_app, "TBUSY", "busy-1", "U1")
+    second = enqueue(running_app, "TBUSY", "busy-2", "U2")
+    calm = enqueue(running_app, "TCALM", "calm-1", "U3")
+    fake_slack.rate_limit_next("chat.postMessage", retry_after=30)
+
+    running_app.kindling.dispatcher.drain()
+    assert (status(running_app, first), status(running_app, second)) == ("pending", "pending")
+    assert status(running_app, calm) == "sent", "other workspaces go on"
+    assert len(fake_slack.calls("chat.postMessage")) == 2, "the paused workspace is not called"
+
+    clock.advance(timedelta(seconds=29))
+    assert running_app.kindling.dispatcher.drain() == 0
+    clock.advance(timedelta(seconds=1))
+    running_app.kindling.dispatcher.drain()
+    assert (status(running_app, first), status(running_app, second)) == ("sent", "sent")
+
+
+def test_one_message_a_second_per_channel(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    first = enqueue(running_app, "T1", "c-1", "CSAME")
+    second = enqueue(running_app, "T1", "c-2", "CSAME")
+    running_app.kindling.dispatcher.drain()
+    assert (status(running_app, first), status(running_app, second)) == ("sent", "pending")
+    clock.advance(timedelta(seconds=1))
+    running_app.kindling.dispatcher.drain()
+    assert status(running_app, second) == "sent"
+
+
+def test_a_message_left_sending_past_its_lease_becomes_unknown_and_is_not_resent(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    message_id = enqueue(running_app, "T1", "lost", "U1")
+    with running_app.kindling.unit_of_work() as uow:  # a process claimed it, then died
+        assert uow.outbox.claim(message_id, lease_until=clock.now() + timedelta(minutes=2))
+    running_app.kindling.dispatcher.drain()
+    assert status(running_app, message_id) == "sending", "still within its lease"
+    clock.advance(timedelta(minutes=3))
+    running_app.kindling.dispatcher.drain()
+    assert status(running_app, message_id) == "unknown"
+    assert fake_slack.calls("chat.postMessage") == []
+
+
+def test_two_dispatchers_racing_send_each_message_once(
+    running_app: RunningApp, fake_slack: FakeSlack, migrated_database_url: str, clock: ManualClock
+) -> None:
+    for n in range(20):
+        enqueue(running_app, "T1", f"race-{n}", f"U{n:03d}")
+    rival = build_kindling(settings_for(fake_slack, migrated_database_url), clock=clock)
+    try:
+        workers = [
+            threading.Thread(target=running_app.kindling.dispatcher.drain),
+            threading.Thread(target=rival.dispatcher.drain),
+        ]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(30)
+    finally:
+        rival.close()
+    channels = [call.args["channel"] for call in fake_slack.calls("chat.postMessage")]
+    assert sorted(channels) == sorted(f"U{n:03d}" for n in range(20))
+
+
+def test_the_dispatcher_thread_is_woken_by_the_write(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    running_app.kindling.dispatcher.start()
+    kudos_command(running_app, fake_slack, f"<@{BOB}> for the coffee")
+    calls = fake_slack.wait_for_calls("chat.postMessage", 2)
+    assert sorted(call.args["channel"] for call in calls) == sorted(["CGENERAL", BOB])
+
+
+def test_a_timeout_is_unknown_not_resent(
+    running_app: RunningApp, fake_slack: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    message_id = enqueue(running_app, "T1", "slow", "U1")
+    client = running_app.kindling.bolt.client
+    monkeypatch.setattr(client, "timeout", 1)
+    fake_slack.slow_next("chat.postMessage", seconds=3)
+    running_app.kindling.dispatcher.drain()
+    assert status(running_app, message_id) == "unknown"
+    assert running_app.kindling.dispatcher.drain() == 0
+    assert len(fake_slack.calls("chat.postMessage")) == 1
+    with running_app.kindling.unit_of_work() as uow:
+        message = uow.outbox.get(message_id)
+        assert isinstance(message, OutboxMessage)
+        assert message.error
+
+
+def test_every_kudos_message_kind_is_sent_as_valid_block_kit(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    kudos_command(running_app, fake_slack, f"<@{BOB}> #care for everything")
+    running_app.kindling.dispatcher.drain()
+    # fake_slack's fixture fails the test if any block or view was invalid.
+    assert len(fake_slack.calls("chat.postMessage")) == 2
+    assert GIVER not in [c.args["channel"] for c in fake_slack.calls("chat.postMessage")]
