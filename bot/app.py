@@ -85,8 +85,10 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         outbox_written=dispatcher.wake,
     )
     bolt = build_bolt_app(settings, client, dependencies)
+    home_team_id = str(client.auth_test()["team_id"])  # the token's own workspace
 
     def sync_directories(uow: UnitOfWork, now: datetime) -> None:
+        uow.workspaces.ensure(home_team_id, now=now)
         for team_id in uow.workspaces.members_synced_before(now - DIRECTORY_SYNC_INTERVAL):
             directory.sync(uow, team_id, now)
 

@@ -340,7 +340,7 @@ def _users_info(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
 def _users_list(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
     members = list(fake.users.values())
     start = int(args.get("cursor") or 0)
-    size = int(args.get("limit") or fake.users_page_size)
+    size = min(int(args.get("limit") or fake.users_page_size), fake.users_page_size)
     page = members[start : start + size]
     next_cursor = str(start + size) if start + size < len(members) else ""
     return {"members": page, "response_metadata": {"next_cursor": next_cursor}}

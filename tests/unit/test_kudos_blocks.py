@@ -1,0 +1,96 @@
+"""Kudos Block Kit builders: pure, and always within Slack's limits."""
+
+from __future__ import annotations
+
+import json
+
+from bot.services.kudos import (
+    CROSSPOST,
+    NOT_ANNOUNCED_DM,
+    RECEIVED_DM,
+    SHOUTOUT,
+    THANKED_UPDATE,
+    THANKS_DM,
+    KudosRefused,
+    LeftOut,
+    Refusal,
+)
+from bot.slack.blocks.kudos import kudos_modal, people, quote, received_blocks, shoutout_blocks
+from bot.slack.blocks.kudos_answers import left_out_text, refusal_text
+from bot.slack.renderers import RENDERERS, render
+from tests.fakeslack.validation import blocks_problems, view_problems
+from tests.support.clock import ManualClock
+
+PAYLOAD = {
+    "kudos_id": 7,
+    "giver_id": "UA",
+    "recipient_ids": ["UB", "UC"],
+    "recipient_id": "UB",
+    "message": "thanks &amp; more",
+    "values": ["care"],
+    "channel_id": "C1",
+    "ts": "1.2",
+}
+
+
+def test_people_are_listed_naturally() -> None:
+    assert people(["UA"]) == "<@UA>"
+    assert people(["UA", "UB"]) == "<@UA> and <@UB>"
+    assert people(["UA", "UB", "UC"]) == "<@UA>, <@UB> and <@UC>"
+
+
+def test_a_message_of_1000_escaped_characters_still_fits_a_section() -> None:
+    message = " ".join(["&amp;&lt;&gt;"] * 300)
+    blocks = shoutout_blocks(
+        giver_id="UA", recipient_ids=["UB"] * 10, message=message, values=["care"]
+    )
+    assert blocks_problems(blocks) == []
+    assert len(quote(message)) <= 3000
+
+
+def test_received_blocks_offer_thanks_until_pressed() -> None:
+    offered = received_blocks(
+        kudos_id=1, giver_id="UA", message="hi", values=[], permalink="https://x/p1", thanked=False
+    )
+    thanked = received_blocks(
+        kudos_id=1, giver_id="UA", message="hi", values=[], permalink=None, thanked=True
+    )
+    assert offered[-1]["type"] == "actions"
+    assert "kudos_say_thanks" not in json.dumps(thanked)
+    assert blocks_problems(offered) == blocks_problems(thanked) == []
+
+
+def test_every_outbox_kind_renders_valid_block_kit() -> None:
+    assert set(RENDERERS) == {
+        SHOUTOUT,
+        CROSSPOST,
+        RECEIVED_DM,
+        THANKS_DM,
+        THANKED_UPDATE,
+        NOT_ANNOUNCED_DM,
+    }
+    for kind in RENDERERS:
+        rendered = render(kind, PAYLOAD, permalink="https://kindling-test.slack.com/archives/C1/p1")
+        assert rendered.text
+        assert blocks_problems(rendered.blocks) == [], kind
+
+
+def test_the_modal_is_a_valid_view() -> None:
+    view = kudos_modal(
+        values=[f"value{n}" for n in range(15)],
+        initial_user_ids=["UB"],
+        metadata={"channel_id": "C1"},
+    )
+    assert view_problems(view) == []
+    assert len(view["blocks"][2]["element"]["options"]) == 10, "checkboxes hold at most 10"
+
+
+def test_every_refusal_and_left_out_reason_has_a_phrase() -> None:
+    clock = ManualClock()
+    for reason in Refusal:
+        refusal = KudosRefused(
+            reason, resets_at=clock.now(), limit=10, left_out=(("UB", LeftOut.BOT),)
+        )
+        assert refusal_text(refusal, now=clock.now(), plain_names=["bob"], message_length=1200)
+    for left_out in LeftOut:
+        assert left_out_text("UB", left_out)
