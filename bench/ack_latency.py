@@ -1,116 +1,303 @@
-"""Ack latency of a signed ``/kindling help`` through the whole stack, against baselines.
+"""Ack latency and throughput of signed ``/kudos`` requests, against two bare-Bolt baselines.
 
-Both apps run behind the same cheroot server and answer the same signed request in the same
-run, so the printed ratios hold on a noisy machine where absolute times do not:
+Every app runs in its own process behind the server ``kindling run`` uses (cheroot +
+Kindling's WSGI router), in the same run, on the same machine, so the printed ratios hold
+where absolute times do not:
 
-- baseline: a bare Bolt app that only acks, with Bolt's default listener runner;
-- Kindling: the real app (middleware, Block Kit help, process_before_response=True).
+- bare Bolt, default runner: ``/kudos`` only acks; Bolt polls for the ack every 10 ms;
+- bare Bolt, ``process_before_response=True``: ``/kudos`` only acks;
+- Kindling: ``kindling run`` itself (parse, rules, directory, one transaction with the kudos
+  and its outbox rows, ephemeral answer), its dispatcher delivering to a fake Slack meanwhile.
 
-Run: ``python -m bench.ack_latency [requests]``
+Requests are signed and distinct (different givers, recipients and texts), so the daily limit
+and double-enter protection never short-cut the work. SQLite always; PostgreSQL too when
+``TEST_DATABASE_URL`` (or ``--postgres URL``) names an empty database.
+
+Run: ``python -m bench.ack_latency [--requests N] [--postgres URL]``
 """
 
 from __future__ import annotations
 
+import argparse
 import http.client
+import itertools
+import os
+import re
+import signal
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from pydantic import SecretStr
-from slack_bolt import Ack, App
 from slack_sdk.signature import SignatureVerifier
+from sqlalchemy import func, select
 
-from bot.app import build_kindling
-from bot.config import Settings
-from bot.server import HttpServer, KindlingWsgiApp
-from bot.slack.client import build_web_client
 from bot.store import migrate
+from bot.store.engine import build_engine
+from bot.store.models import Member
 from tests.fakeslack import FakeSlack
+from tests.support.databases import postgres_server_url, private_postgres_schema
 from tests.support.signing import SIGNING_SECRET, command_payload
 
-DEFAULT_REQUESTS = 400
+KINDLING = str(Path(sys.executable).with_name("kindling"))
+CONCURRENCY = (1, 16)
+DEFAULT_REQUESTS = 600
+WARM_UP = 50
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    concurrency: int
+    latencies: list[float]
+    seconds: float
+    failures: int
+
+    @property
+    def p50(self) -> float:
+        return statistics.median(self.latencies) * 1000
+
+    @property
+    def p99(self) -> float:
+        return statistics.quantiles(self.latencies, n=100)[98] * 1000
+
+    @property
+    def rps(self) -> float:
+        return len(self.latencies) / self.seconds
+
+
+class Workload:
+    """Distinct signed ``/kudos`` bodies: a new giver, two new recipients, a new text each."""
+
+    def __init__(self, team_id: str, response_url: str) -> None:
+        self._team_id = team_id
+        self._response_url = response_url
+        self._numbers = itertools.count()
+        self._lock = threading.Lock()
+
+    def people(self, count: int) -> Iterator[str]:
+        for number in range(count):
+            yield from (f"UG{number:06d}", f"UR{number:06d}", f"US{number:06d}")
+
+    def next_body(self) -> str:
+        with self._lock:
+            number = next(self._numbers)
+        text = f"<@UR{number:06d}|r> <@US{number:06d}> for kindness number {number} #teamwork"
+        payload = command_payload(
+            "/kudos",
+            text,
+            team_id=self._team_id,
+            user_id=f"UG{number:06d}",
+            response_url=self._response_url,
+        )
+        return urlencode(payload)
 
 
 def main() -> None:
-    requests = int(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_REQUESTS
-    with FakeSlack() as slack, tempfile.TemporaryDirectory() as folder:
-        database_url = f"sqlite:///{Path(folder) / 'bench.db'}"
-        migrate.upgrade(database_url)
-        body = urlencode(command_payload("/kindling", "help", team_id=slack.team_id))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=DEFAULT_REQUESTS, help="per scenario")
+    parser.add_argument("--postgres", default=None, help="an empty PostgreSQL database URL")
+    args = parser.parse_args()
+    if args.postgres:
+        os.environ["TEST_DATABASE_URL"] = args.postgres
+    # Every request of every app on every database has its own giver and recipients, all of
+    # them in the directory: no users.info call on the ack path.
+    total_people = 2 * 3 * (args.requests * len(CONCURRENCY) + WARM_UP)
 
-        baseline = _bare_bolt_app(slack)
-        kindling = build_kindling(
-            Settings(
-                _env_file=None,  # type: ignore[call-arg]
-                slack_bot_token=SecretStr(slack.bot_token),
-                slack_signing_secret=SecretStr(SIGNING_SECRET),
-                slack_app_token=None,
-                slack_api_url=slack.api_url,
-                database_url=SecretStr(database_url),
-            )
-        )
-        results = {
-            "bare Bolt ack (default runner)": _measure(
-                KindlingWsgiApp(engine=kindling.engine, bolt=baseline), body, requests
-            ),
-            "Kindling /kindling help": _measure(
-                KindlingWsgiApp(engine=kindling.engine, bolt=kindling.bolt), body, requests
-            ),
-        }
-        kindling.close()
-
-    base = statistics.median(next(iter(results.values())))
-    print(f"{requests} signed requests each, one keep-alive connection")
-    for name, samples in results.items():
-        p50, p95 = statistics.median(samples), statistics.quantiles(samples, n=20)[18]
-        print(
-            f"{name:34s} p50 {p50 * 1000:7.2f} ms  p95 {p95 * 1000:7.2f} ms  "
-            f"ratio to baseline {p50 / base:5.2f}"
-        )
+    with FakeSlack(users_page_size=5000) as slack:
+        workload = Workload(slack.team_id, slack.response_url("bench"))
+        for user_id in workload.people(total_people):
+            slack.add_user(user_id)
+        print(f"{args.requests} signed /kudos requests per scenario; each kudos has 2 recipients")
+        for database_name, database_url in _databases():
+            with database_url as url:
+                _run_database(database_name, url, slack, workload, args.requests)
 
 
-def _bare_bolt_app(slack: FakeSlack) -> App:
-    app = App(
-        client=build_web_client(token=slack.bot_token, base_url=slack.api_url),
-        signing_secret=SIGNING_SECRET,
+def _databases() -> Iterator[tuple[str, Iterator[str]]]:
+    yield "SQLite", _sqlite()
+    server = postgres_server_url()
+    if server is None:
+        print("\nPostgreSQL: skipped (set TEST_DATABASE_URL or pass --postgres)")
+        return
+    yield "PostgreSQL", private_postgres_schema(server)
+
+
+@contextmanager
+def _sqlite() -> Iterator[str]:
+    with tempfile.TemporaryDirectory() as folder:
+        yield f"sqlite:///{Path(folder) / 'bench.db'}"
+
+
+def _run_database(name: str, url: str, slack: FakeSlack, workload: Workload, requests: int) -> None:
+    migrate.upgrade(url)
+    apps = [
+        ("bare Bolt, default runner", _bare_bolt_command(slack, process_before_response=False)),
+        (
+            "bare Bolt, process_before_response",
+            _bare_bolt_command(slack, process_before_response=True),
+        ),
+        ("Kindling /kudos", [KINDLING, "run", "--no-migrate"]),
+    ]
+    print(f"\n== {name} ==")
+    print(f"{'app':38s} {'conc':>4s} {'p50 ms':>8s} {'p99 ms':>8s} {'req/s':>8s} {'non-200':>8s}")
+    results: dict[tuple[str, int], Result] = {}
+    for app_name, command in apps:
+        with _serving(command, _environment(slack, url)) as port:
+            if command[0] == KINDLING:
+                _wait_for_directory(url, expected=len(slack.users))
+            _load(port, workload, WARM_UP, 1)
+            for concurrency in CONCURRENCY:
+                result = _measure(app_name, port, workload, requests, concurrency)
+                results[(app_name, concurrency)] = result
+                print(
+                    f"{app_name:38s} {concurrency:4d} {result.p50:8.2f} {result.p99:8.2f} "
+                    f"{result.rps:8.0f} {result.failures:8d}"
+                )
+    _print_ratios(results)
+
+
+def _print_ratios(results: dict[tuple[str, int], Result]) -> None:
+    default, pbr, real = (
+        "bare Bolt, default runner",
+        "bare Bolt, process_before_response",
+        "Kindling /kudos",
     )
+    one = {name: results[(name, 1)] for name in (default, pbr, real)}
+    many = {name: results[(name, 16)] for name in (default, pbr, real)}
+    print(f"Kindling p50 / bare default p50 (1 conn):   {one[real].p50 / one[default].p50:6.2f}")
+    print(f"Kindling p50 / bare pbr p50 (1 conn):       {one[real].p50 / one[pbr].p50:6.2f}")
+    print(f"Kindling req/s / bare pbr req/s (16 conns): {many[real].rps / many[pbr].rps:6.2f}")
+    failures = sum(result.failures for result in results.values())
+    print(f"non-200 answers in all: {failures}")
 
-    def only_ack(ack: Ack) -> None:
-        ack()
 
-    app.command("/kindling")(only_ack)
-    return app
+def _environment(slack: FakeSlack, database_url: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "SLACK_BOT_TOKEN": slack.bot_token,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": slack.api_url,
+        "DATABASE_URL": database_url,
+        "PORT": "0",
+        "LOG_LEVEL": "INFO",
+        "PYTHONUNBUFFERED": "1",
+    }
 
 
-def _measure(wsgi_app: Callable[..., object], body: str, requests: int) -> list[float]:
-    server = HttpServer(wsgi_app, host="127.0.0.1", port=0)  # type: ignore[arg-type]
-    server.start()
-    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
-    verifier = SignatureVerifier(SIGNING_SECRET)
-    samples = []
+def _bare_bolt_command(slack: FakeSlack, *, process_before_response: bool) -> list[str]:
+    command = [sys.executable, "-m", "bench.bare_bolt", slack.api_url, slack.bot_token]
+    return [*command, "--process-before-response"] if process_before_response else command
+
+
+@contextmanager
+def _serving(command: list[str], env: dict[str, str]) -> Iterator[int]:
+    """Start ``command`` and yield the port it says it listens on; stop it afterwards."""
+    process = subprocess.Popen(
+        command,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
-        for _ in range(requests):
-            stamp = str(int(time.time()))
-            headers = {
-                "Content-Type": "application/x-www-form-urlencoded",
-                "X-Slack-Request-Timestamp": stamp,
-                "X-Slack-Signature": verifier.generate_signature(timestamp=stamp, body=body),
-            }
-            started = time.perf_counter()
-            connection.request("POST", "/slack/events", body=body, headers=headers)
-            response = connection.getresponse()
-            response.read()
-            samples.append(time.perf_counter() - started)
-            if response.status != 200:
-                raise RuntimeError(f"the app answered {response.status}")
+        assert process.stdout is not None
+        for line in process.stdout:
+            found = re.search(r"listening on port (\d+)", line)
+            if found:
+                break
+        else:
+            raise RuntimeError(f"{command[0]} exited before listening")
+        threading.Thread(target=_drain_output, args=(process.stdout,), daemon=True).start()
+        yield int(found.group(1))
     finally:
-        connection.close()
-        server.stop()
-    return samples[len(samples) // 10 :]  # drop the warm-up
+        process.send_signal(signal.SIGTERM)
+        if process.stdin is not None:
+            process.stdin.close()
+        process.wait(timeout=15)
+
+
+def _drain_output(stream: Iterable[str]) -> None:
+    for _line in stream:
+        pass
+
+
+def _wait_for_directory(database_url: str, *, expected: int) -> None:
+    """``kindling run`` syncs the member directory on its first tick; wait for it to land."""
+    engine = build_engine(database_url)
+    try:
+        for _ in range(600):
+            with engine.connect() as connection:
+                synced = connection.execute(select(func.count()).select_from(Member)).scalar_one()
+            if synced >= expected:
+                return
+            time.sleep(0.1)
+    finally:
+        engine.dispose()
+    raise RuntimeError("the member directory was not synced within a minute")
+
+
+def _measure(name: str, port: int, workload: Workload, requests: int, concurrency: int) -> Result:
+    started = time.perf_counter()
+    latencies, failures = _load(port, workload, requests, concurrency)
+    return Result(name, concurrency, latencies, time.perf_counter() - started, failures)
+
+
+def _load(
+    port: int, workload: Workload, requests: int, concurrency: int
+) -> tuple[list[float], int]:
+    latencies: list[float] = []
+    failures = [0]
+    lock = threading.Lock()
+    per_worker = [
+        requests // concurrency + (i < requests % concurrency) for i in range(concurrency)
+    ]
+
+    def worker(count: int) -> None:
+        verifier = SignatureVerifier(SIGNING_SECRET)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine, bad = [], 0
+        try:
+            for _ in range(count):
+                body = workload.next_body()
+                stamp = str(int(time.time()))
+                headers = {
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "X-Slack-Request-Timestamp": stamp,
+                    "X-Slack-Signature": verifier.generate_signature(timestamp=stamp, body=body),
+                }
+                began = time.perf_counter()
+                try:
+                    connection.request("POST", "/slack/events", body=body, headers=headers)
+                    response = connection.getresponse()
+                    response.read()
+                except (OSError, http.client.HTTPException):
+                    bad += 1  # a dropped connection counts as a failed answer
+                    connection.close()
+                    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                    continue
+                mine.append(time.perf_counter() - began)
+                bad += response.status != 200
+        finally:
+            connection.close()
+        with lock:
+            latencies.extend(mine)
+            failures[0] += bad
+
+    threads = [threading.Thread(target=worker, args=(count,)) for count in per_worker]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, failures[0]
 
 
 if __name__ == "__main__":

@@ -70,7 +70,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
     def client_for(_team_id: str) -> WebClient:
         return client  # one workspace per token; OAuth installs bring one client per workspace
 
-    directory = MemberDirectory(unit_of_work=unit_of_work, client_for=client_for, clock=clock)
+    directory = MemberDirectory(client_for=client_for, clock=clock)
     dispatcher = Dispatcher(
         unit_of_work=unit_of_work,
         sender=SlackSender(client_for),
@@ -95,7 +95,11 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
     ticker = Ticker(
         clock=clock,
         unit_of_work=unit_of_work,
-        jobs=(*DEFAULT_JOBS, Job("sync member directories", sync_directories)),
+        jobs=(
+            *DEFAULT_JOBS,
+            Job("expire outbox leases", dispatcher.expire_leases),
+            Job("sync member directories", sync_directories),
+        ),
         after_tick=dispatcher.wake,
     )
     return Kindling(

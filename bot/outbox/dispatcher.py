@@ -18,8 +18,8 @@ from bot.outbox.sender import RetryLaterError, SlackSender, UncertainDeliveryErr
 from bot.services.outbox import Delivery, DeliveryHooks
 from bot.slack.renderers import render
 from bot.store.models import OutboxMessage
-from bot.store.repositories.outbox import SENT
-from bot.store.unit_of_work import UnitOfWorkFactory
+from bot.store.repositories.outbox import SENT, DueMessage
+from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 logger = logging.getLogger(__name__)
 
@@ -82,40 +82,65 @@ class Dispatcher:
     # -- draining ----------------------------------------------------------------------------
 
     def drain(self) -> int:
-        """Send every message that is due now; returns how many were attempted."""
+        """Send every message that is due now; returns how many were attempted.
+
+        A workspace that must wait (429 pause, per-minute cap) is left out of this pass, and a
+        message whose channel must wait is skipped; both are tried again on the next wake.
+        """
         with self._drain_lock:
-            attempted = 0
             now = self._clock.now()
-            with self._unit_of_work() as uow:
-                expired = uow.outbox.expire_leases(now)
-            if expired:
-                logger.warning("%d outbox messages were left sending; marked unknown", expired)
             self._deferred = False
+            waiting_teams = self._limiter.waiting_workspaces(now)
+            waiting_messages: set[int] = set()
+            attempted = 0
             while True:
                 with self._unit_of_work() as uow:
-                    due = list(uow.outbox.due(now, limit=BATCH_SIZE))
-                progressed = False
-                for message in due:
-                    if self._deliver(message, now):
-                        attempted += 1
-                        progressed = True
-                if not progressed:
+                    due = list(
+                        uow.outbox.due(
+                            now,
+                            limit=BATCH_SIZE,
+                            skip_teams=waiting_teams,
+                            skip_ids=waiting_messages,
+                        )
+                    )
+                if not due:
                     return attempted
+                for message in due:
+                    if message.team_id in waiting_teams:
+                        continue
+                    if self._limiter.workspace_wait(message.team_id, now) > timedelta(0):
+                        waiting_teams.add(message.team_id)
+                    elif self._limiter.channel_wait(
+                        message.team_id, message.channel, now
+                    ) > timedelta(0):
+                        waiting_messages.add(message.id)
+                    elif self._deliver(message, now):
+                        attempted += 1
+                        continue
+                    self._deferred = True
 
-    def _deliver(self, message: OutboxMessage, now: datetime) -> bool:
-        wait = self._limiter.wait_needed(message.team_id, message.channel, now)
-        if wait > timedelta(0):
-            self._postpone(message, now + wait)
-            return False
+    def expire_leases(self, uow: UnitOfWork, now: datetime) -> int:
+        """A tick job: messages left ``sending`` past their lease become ``unknown``."""
+        expired = uow.outbox.expire_leases(now)
+        if expired:
+            logger.warning("%d outbox messages were left sending; marked unknown", expired)
+        return expired
+
+    def _deliver(self, due: DueMessage, now: datetime) -> bool:
+        """Claim, send and settle one message; False if another process claimed it first."""
         with self._unit_of_work() as uow:
-            if not uow.outbox.claim(message.id, lease_until=now + LEASE):
+            if not uow.outbox.claim(due.id, lease_until=now + LEASE):
                 return False
+            message = uow.outbox.get(due.id)
+        if message is None:
+            return False
         try:
             rendered = render(message.kind, message.payload, permalink=self._permalink(message))
             delivery = self._sender.send(message, rendered)
         except RetryLaterError as retry:
             self._limiter.pause(message.team_id, now + retry.delay)
-            self._postpone(message, now + retry.delay)
+            with self._unit_of_work() as uow:
+                uow.outbox.postpone(message.id, not_before=now + retry.delay)
             logger.info(
                 "Slack asked to wait %s (%s) for %s", retry.delay, retry.reason, message.team_id
             )
@@ -158,8 +183,3 @@ class Dispatcher:
         if not channel or not ts:
             return None
         return self._sender.permalink(message.team_id, channel, ts)
-
-    def _postpone(self, message: OutboxMessage, not_before: datetime) -> None:
-        self._deferred = True
-        with self._unit_of_work() as uow:
-            uow.outbox.postpone(message.id, not_before=not_before)

@@ -25,8 +25,8 @@ class RateLimiter:
         self._per_minute = messages_per_minute
         self._workspaces: dict[str, _Workspace] = {}
 
-    def wait_needed(self, team_id: str, channel: str | None, now: datetime) -> timedelta:
-        """How long to wait before sending to ``channel`` (zero: send now)."""
+    def workspace_wait(self, team_id: str, now: datetime) -> timedelta:
+        """How long the whole workspace must wait (a 429 pause or its per-minute cap)."""
         workspace = self._workspaces.get(team_id)
         if workspace is None:
             return timedelta(0)
@@ -36,10 +36,27 @@ class RateLimiter:
         _forget_before(workspace.sent, now - WINDOW)
         if len(workspace.sent) >= self._per_minute:
             waits.append(workspace.sent[0] + WINDOW - now)
-        last = workspace.last_in_channel.get(channel or "")
-        if last is not None:
-            waits.append(last + PER_CHANNEL_INTERVAL - now)
         return max(waits)
+
+    def waiting_workspaces(self, now: datetime) -> set[str]:
+        """Workspaces that may send nothing right now."""
+        return {
+            team_id
+            for team_id in self._workspaces
+            if self.workspace_wait(team_id, now) > timedelta(0)
+        }
+
+    def channel_wait(self, team_id: str, channel: str | None, now: datetime) -> timedelta:
+        """How long before the next message to ``channel`` (about one a second)."""
+        workspace = self._workspaces.get(team_id)
+        last = workspace.last_in_channel.get(channel or "") if workspace else None
+        if last is None:
+            return timedelta(0)
+        return max(timedelta(0), last + PER_CHANNEL_INTERVAL - now)
+
+    def wait_needed(self, team_id: str, channel: str | None, now: datetime) -> timedelta:
+        """How long to wait before sending to ``channel`` (zero: send now)."""
+        return max(self.workspace_wait(team_id, now), self.channel_wait(team_id, channel, now))
 
     def record(self, team_id: str, channel: str | None, now: datetime) -> None:
         """Note a message sent now."""

@@ -123,15 +123,15 @@ class _Screening:
 
 def workspace_rules(uow: UnitOfWork, team_id: str, *, now: datetime) -> WorkspaceKudosRules:
     """The workspace's kudos settings (defaults for a workspace seen for the first time)."""
-    uow.workspaces.ensure(team_id, now=now)
-    workspace = uow.workspaces.get(team_id)
-    if workspace is None:
+    settings = uow.workspaces.kudos_settings(team_id)
+    if settings is None:
+        uow.workspaces.ensure(team_id, now=now)
         return WorkspaceKudosRules()
-    values = tuple(v.strip().lower() for v in workspace.kudos_values.split(",") if v.strip())
+    values, daily_limit, kudos_channel_id = settings
     return WorkspaceKudosRules(
-        values=values,
-        daily_limit=workspace.kudos_daily_limit,
-        kudos_channel_id=workspace.kudos_channel_id,
+        values=tuple(value.strip().lower() for value in values.split(",") if value.strip()),
+        daily_limit=daily_limit,
+        kudos_channel_id=kudos_channel_id,
     )
 
 
@@ -155,6 +155,7 @@ def give_kudos(
     uow: UnitOfWork,
     request: KudosRequest,
     *,
+    rules: WorkspaceKudosRules,
     people: Mapping[str, MemberProfile | None],
     now: datetime,
 ) -> KudosOutcome:
@@ -165,21 +166,23 @@ def give_kudos(
     screening = _screen_recipients(request, people)
     if not screening.kept:
         return KudosRefused(Refusal.NOBODY_LEFT, left_out=tuple(screening.left_out))
-    rules = workspace_rules(uow, request.team_id, now=now)
     fingerprint = _fingerprint(request.giver_id, screening.kept, request.message)
-    repeated = uow.kudos.recent_with_fingerprint(
-        request.team_id, request.giver_id, fingerprint, since=now - DOUBLE_ENTER_WINDOW
+    giver = people.get(request.giver_id)
+    day_start, day_end = local_day(now, giver.tz if giver else None)
+    given_today, repeated = uow.kudos.giving_since(
+        request.team_id,
+        request.giver_id,
+        day_start=day_start,
+        fingerprint=fingerprint,
+        repeat_since=now - DOUBLE_ENTER_WINDOW,
     )
     if repeated is not None:
         return KudosGiven(
-            kudos_id=repeated.id,
+            kudos_id=repeated,
             recipient_ids=tuple(screening.kept),
             left_out=tuple(screening.left_out),
             repeated=True,
         )
-    giver = people.get(request.giver_id)
-    day_start, day_end = local_day(now, giver.tz if giver else None)
-    given_today = uow.kudos.count_given_since(request.team_id, request.giver_id, since=day_start)
     if given_today >= rules.daily_limit:
         return KudosRefused(Refusal.DAILY_LIMIT, resets_at=day_end, limit=rules.daily_limit)
 
@@ -343,52 +346,11 @@ def _enqueue_announcements(
         "response_url": request.response_url,
     }
     shoutout_id: int | None = None
-    if request.can_post_in_channel and request.channel_id:
-        shoutout_id = _add_shoutout(uow, request, kudos_id, shout, POST_MESSAGE, now=now)
-    elif request.response_url:
-        shoutout_id = _add_shoutout(uow, request, kudos_id, shout, RESPONSE_URL, now=now)
-    else:
+    method = POST_MESSAGE if request.can_post_in_channel and request.channel_id else RESPONSE_URL
+    if method == RESPONSE_URL and not request.response_url:
         _tell_giver_not_announced(uow, request.team_id, kudos_id, shout, now=now)
-    if rules.kudos_channel_id and rules.kudos_channel_id != request.channel_id:
-        uow.outbox.add(
-            NewMessage(
-                team_id=request.team_id,
-                idempotency_key=f"kudos:{kudos_id}:crosspost",
-                kind=CROSSPOST,
-                method=POST_MESSAGE,
-                channel=rules.kudos_channel_id,
-                payload={**shout, "response_url": None},
-                subject_id=kudos_id,
-            ),
-            now=now,
-        )
-    for recipient in recipients:
-        uow.outbox.add(
-            NewMessage(
-                team_id=request.team_id,
-                idempotency_key=f"kudos:{kudos_id}:received:{recipient}",
-                kind=RECEIVED_DM,
-                method=POST_MESSAGE,
-                channel=recipient,
-                payload={**shout, "response_url": None, "recipient_id": recipient, "link": True},
-                subject_id=kudos_id,
-                depends_on_id=shoutout_id,
-            ),
-            now=now,
-        )
-
-
-def _add_shoutout(
-    uow: UnitOfWork,
-    request: KudosRequest,
-    kudos_id: int,
-    shout: dict[str, Any],
-    method: str,
-    *,
-    now: datetime,
-) -> int | None:
-    return uow.outbox.add(
-        NewMessage(
+    else:
+        shoutout = NewMessage(
             team_id=request.team_id,
             idempotency_key=f"kudos:{kudos_id}:shoutout",
             kind=SHOUTOUT,
@@ -396,9 +358,34 @@ def _add_shoutout(
             channel=request.channel_id if method == POST_MESSAGE else None,
             payload=shout,
             subject_id=kudos_id,
-        ),
-        now=now,
-    )
+        )
+        (shoutout_id,) = uow.outbox.add_fresh([shoutout], now=now)
+    private = {**shout, "response_url": None}
+    followers = [
+        NewMessage(
+            team_id=request.team_id,
+            idempotency_key=f"kudos:{kudos_id}:received:{recipient}",
+            kind=RECEIVED_DM,
+            method=POST_MESSAGE,
+            channel=recipient,
+            payload={**private, "recipient_id": recipient, "link": True},
+            subject_id=kudos_id,
+            depends_on_id=shoutout_id,
+        )
+        for recipient in recipients
+    ]
+    if rules.kudos_channel_id and rules.kudos_channel_id != request.channel_id:
+        crosspost = NewMessage(
+            team_id=request.team_id,
+            idempotency_key=f"kudos:{kudos_id}:crosspost",
+            kind=CROSSPOST,
+            method=POST_MESSAGE,
+            channel=rules.kudos_channel_id,
+            payload=private,
+            subject_id=kudos_id,
+        )
+        followers.insert(0, crosspost)
+    uow.outbox.add_fresh(followers, now=now)
 
 
 def _tell_giver_not_announced(

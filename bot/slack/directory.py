@@ -13,7 +13,7 @@ from bot.clock import Clock
 from bot.services.directory import MemberProfile, remember_member
 from bot.slack.payloads import member_profile
 from bot.store.models import Member
-from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from bot.store.unit_of_work import UnitOfWork
 
 logger = logging.getLogger(__name__)
 
@@ -24,29 +24,27 @@ USERS_LIST_PAGE = 200
 class MemberDirectory:
     """Who people are (time zone, bot, deactivated, name), refreshed when older than a day."""
 
-    def __init__(
-        self,
-        *,
-        unit_of_work: UnitOfWorkFactory,
-        client_for: Callable[[str], WebClient],
-        clock: Clock,
-    ) -> None:
-        self._unit_of_work = unit_of_work
+    def __init__(self, *, client_for: Callable[[str], WebClient], clock: Clock) -> None:
         self._client_for = client_for
         self._clock = clock
 
-    def lookup(self, team_id: str, user_ids: Collection[str]) -> dict[str, MemberProfile | None]:
-        """Each person's profile, or None when Slack does not know them."""
+    def lookup(
+        self, uow: UnitOfWork, team_id: str, user_ids: Collection[str]
+    ) -> dict[str, MemberProfile | None]:
+        """Each person's profile, or None when Slack does not know them.
+
+        Runs in the caller's unit of work; only a miss (or an entry older than a day) costs a
+        ``users.info`` call, and its answer is cached in the same transaction.
+        """
         now = self._clock.now()
-        with self._unit_of_work() as uow:
-            cached = uow.members.get_many(team_id, user_ids)
+        cached = uow.members.get_many(team_id, user_ids)
         found: dict[str, MemberProfile | None] = {}
         for user_id in user_ids:
             member = cached.get(user_id)
             if member is not None and member.refreshed_at >= now - MAX_AGE:
                 found[user_id] = _profile(member)
             else:
-                found[user_id] = self._fetch(team_id, user_id, stale=member, now=now)
+                found[user_id] = self._fetch(uow, team_id, user_id, stale=member, now=now)
         return found
 
     def sync(self, uow: UnitOfWork, team_id: str, now: datetime) -> int:
@@ -61,7 +59,7 @@ class MemberDirectory:
         return count
 
     def _fetch(
-        self, team_id: str, user_id: str, *, stale: Member | None, now: datetime
+        self, uow: UnitOfWork, team_id: str, user_id: str, *, stale: Member | None, now: datetime
     ) -> MemberProfile | None:
         try:
             answer = self._client_for(team_id).users_info(user=user_id)
@@ -74,8 +72,7 @@ class MemberDirectory:
             logger.warning("users.info could not reach Slack for %s: %s", user_id, error)
             return _profile(stale) if stale else None
         profile = member_profile(answer["user"], team_id=team_id)
-        with self._unit_of_work() as uow:
-            remember_member(uow, profile, now=now)
+        remember_member(uow, profile, now=now)
         return profile
 
 

@@ -55,4 +55,11 @@ def test_given_and_received_are_newest_first_and_paged(
         ]
         assert len(uow.kudos.received_by("T1", "UB", limit=10)) == 5, "T2's kudos stay in T2"
         since = clock.now() - timedelta(minutes=2, seconds=30)
-        assert uow.kudos.count_given_since("T1", "UA", since=since) == 3
+        given, repeated = uow.kudos.giving_since(
+            "T1", "UA", day_start=since, fingerprint="f4", repeat_since=since
+        )
+        assert (given, repeated) == (3, ids[4])
+        given, repeated = uow.kudos.giving_since(
+            "T1", "UA", day_start=since, fingerprint="f0", repeat_since=since
+        )
+        assert (given, repeated) == (3, None), "an older identical kudos is not a double enter"

@@ -121,6 +121,7 @@ def test_a_message_left_sending_past_its_lease_becomes_unknown_and_is_not_resent
     running_app.kindling.dispatcher.drain()
     assert status(running_app, message_id) == "sending", "still within its lease"
     clock.advance(timedelta(minutes=3))
+    running_app.kindling.ticker.tick()
     running_app.kindling.dispatcher.drain()
     assert status(running_app, message_id) == "unknown"
     assert fake_slack.calls("chat.postMessage") == []

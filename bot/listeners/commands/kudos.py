@@ -8,13 +8,10 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.listeners.dependencies import dependencies_of
-from bot.listeners.kudos_modal import open_kudos_modal
+from bot.listeners.kudos_flow import decide, open_kudos_modal
 from bot.services.kudos import (
-    KudosOutcome,
     KudosRequest,
     Source,
-    check_request,
-    give_kudos,
     workspace_rules,
 )
 from bot.services.kudos_text import parse_kudos_text, visible_length
@@ -32,54 +29,48 @@ def handle_kudos_command(
     now = dependencies.clock.now()
     team_id, giver_id = command["team_id"], command["user_id"]
     channel_id, channel_name = command.get("channel_id"), command.get("channel_name")
+    text = command.get("text", "")
     with dependencies.unit_of_work() as uow:
         rules = workspace_rules(uow, team_id, now=now)
-
-    text = command.get("text", "")
-    if not text.strip():
-        opened = open_kudos_modal(
-            client,
-            trigger_id=command["trigger_id"],
-            values=rules.values,
-            initial_user_ids=(),
-            metadata={"channel_id": channel_id, "can_post": can_post_in(channel_id, channel_name)},
-        )
-        if opened:
-            ack()
+        if not text.strip():
+            answer = None
         else:
-            failed = phrase("kudos.modal_open_failed")
-            ack(response_type="ephemeral", text=failed, blocks=text_blocks(failed))
-        return
-
-    parsed = parse_kudos_text(text, known_values=rules.values)
-    request = KudosRequest(
-        team_id=team_id,
-        giver_id=giver_id,
-        recipient_ids=parsed.recipient_ids,
-        message=parsed.message,
-        message_length=visible_length(parsed.message),
-        values=parsed.values,
-        source=Source.COMMAND,
-        channel_id=channel_id,
-        can_post_in_channel=can_post_in(channel_id, channel_name),
-        response_url=command.get("response_url") or None,
-        has_mass_mention=parsed.has_mass_mention,
-        plain_at_names=parsed.plain_at_names,
-        app_user_id=context.bot_user_id,
-    )
-    outcome: KudosOutcome
-    refusal = check_request(request)
-    if refusal is not None:
-        outcome = refusal
-    else:
-        people = dependencies.directory.lookup(team_id, {giver_id, *request.recipient_ids})
-        with dependencies.unit_of_work() as uow:
-            outcome = give_kudos(uow, request, people=people, now=now)
+            parsed = parse_kudos_text(text, known_values=rules.values)
+            request = KudosRequest(
+                team_id=team_id,
+                giver_id=giver_id,
+                recipient_ids=parsed.recipient_ids,
+                message=parsed.message,
+                message_length=visible_length(parsed.message),
+                values=parsed.values,
+                source=Source.COMMAND,
+                channel_id=channel_id,
+                can_post_in_channel=can_post_in(channel_id, channel_name),
+                response_url=command.get("response_url") or None,
+                has_mass_mention=parsed.has_mass_mention,
+                plain_at_names=parsed.plain_at_names,
+                app_user_id=context.bot_user_id,
+            )
+            outcome = decide(uow, dependencies, request, rules=rules, now=now)
+            answer = outcome_answer(
+                outcome,
+                now=now,
+                plain_names=parsed.plain_at_names,
+                message_length=request.message_length,
+            )
+    if answer is not None:
         dependencies.outbox_written()
-    answer = outcome_answer(
-        outcome,
-        now=now,
-        plain_names=parsed.plain_at_names,
-        message_length=request.message_length,
+        ack(**answer.as_ack())
+        return
+    opened = open_kudos_modal(
+        client,
+        trigger_id=command["trigger_id"],
+        values=rules.values,
+        initial_user_ids=(),
+        metadata={"channel_id": channel_id, "can_post": can_post_in(channel_id, channel_name)},
     )
-    ack(**answer.as_ack())
+    if opened:
+        ack()
+    else:
+        failed = phrase("kudos.modal_open_failed")
+        ack(response_type="ephemeral", text=failed, blocks=text_blocks(failed))

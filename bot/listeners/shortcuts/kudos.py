@@ -8,7 +8,7 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.listeners.dependencies import dependencies_of
-from bot.listeners.kudos_modal import open_kudos_modal
+from bot.listeners.kudos_flow import open_kudos_modal
 from bot.services.kudos import workspace_rules
 from bot.slack.payloads import can_post_in
 

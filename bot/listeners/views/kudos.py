@@ -8,14 +8,12 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.listeners.dependencies import dependencies_of
+from bot.listeners.kudos_flow import decide
 from bot.services.kudos import (
-    KudosOutcome,
     KudosRefused,
     KudosRequest,
     Refusal,
     Source,
-    check_request,
-    give_kudos,
     workspace_rules,
 )
 from bot.services.kudos_text import escape_mrkdwn
@@ -38,35 +36,27 @@ def handle_kudos_submission(
     raw_message = (
         state[ids.KUDOS_MESSAGE_BLOCK][ids.KUDOS_MESSAGE_ACTION].get("value") or ""
     ).strip()
+    picked = state.get(ids.KUDOS_VALUES_BLOCK, {}).get(ids.KUDOS_VALUES_ACTION, {})
     with dependencies.unit_of_work() as uow:
         rules = workspace_rules(uow, team_id, now=now)
-    picked = state.get(ids.KUDOS_VALUES_BLOCK, {}).get(ids.KUDOS_VALUES_ACTION, {})
-    values = tuple(
-        option["value"]
-        for option in picked.get("selected_options") or []
-        if option["value"] in rules.values
-    )
-    request = KudosRequest(
-        team_id=team_id,
-        giver_id=giver_id,
-        recipient_ids=tuple(dict.fromkeys(chosen)),
-        message=escape_mrkdwn(raw_message),
-        message_length=len(raw_message),
-        values=values,
-        source=Source.MODAL,
-        channel_id=metadata.get("channel_id"),
-        can_post_in_channel=bool(metadata.get("can_post")),
-        app_user_id=context.bot_user_id,
-    )
-    outcome: KudosOutcome
-    refusal = check_request(request)
-    if refusal is not None:
-        outcome = refusal
-    else:
-        people = dependencies.directory.lookup(team_id, {giver_id, *request.recipient_ids})
-        with dependencies.unit_of_work() as uow:
-            outcome = give_kudos(uow, request, people=people, now=now)
-        dependencies.outbox_written()
+        request = KudosRequest(
+            team_id=team_id,
+            giver_id=giver_id,
+            recipient_ids=tuple(dict.fromkeys(chosen)),
+            message=escape_mrkdwn(raw_message),
+            message_length=len(raw_message),
+            values=tuple(
+                option["value"]
+                for option in picked.get("selected_options") or []
+                if option["value"] in rules.values
+            ),
+            source=Source.MODAL,
+            channel_id=metadata.get("channel_id"),
+            can_post_in_channel=bool(metadata.get("can_post")),
+            app_user_id=context.bot_user_id,
+        )
+        outcome = decide(uow, dependencies, request, rules=rules, now=now)
+    dependencies.outbox_written()
     if isinstance(outcome, KudosRefused):
         block = (
             ids.KUDOS_MESSAGE_BLOCK

@@ -5,13 +5,38 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, bindparam, case, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from bot.store.base import Base
 from bot.store.models import Kudos, KudosRecipient, KudosValue
 
 ANNOUNCED = "announced"
 NOT_ANNOUNCED = "not_announced"
+
+# The hot path of /kudos runs these on every request; built once, executed with parameters.
+_KUDOS = Base.metadata.tables[Kudos.__tablename__]
+_INSERT_KUDOS = insert(_KUDOS).returning(_KUDOS.c.id)
+_INSERT_RECIPIENTS = insert(Base.metadata.tables[KudosRecipient.__tablename__])
+_INSERT_VALUES = insert(Base.metadata.tables[KudosValue.__tablename__])
+_GIVING_SINCE = select(
+    func.coalesce(func.sum(case((Kudos.created_at >= bindparam("day_start"), 1), else_=0)), 0),
+    func.max(
+        case(
+            (
+                and_(
+                    Kudos.fingerprint == bindparam("fingerprint"),
+                    Kudos.created_at >= bindparam("repeat_since"),
+                ),
+                Kudos.id,
+            )
+        )
+    ),
+).where(
+    Kudos.team_id == bindparam("team_id"),
+    Kudos.giver_id == bindparam("giver_id"),
+    Kudos.created_at >= bindparam("earliest"),
+)
 
 
 class KudosRepository:
@@ -34,62 +59,65 @@ class KudosRepository:
         now: datetime,
     ) -> int:
         """Record one kudos with its recipients and values; returns its id."""
-        kudos = Kudos(
-            team_id=team_id,
-            giver_id=giver_id,
-            channel_id=channel_id,
-            message=message,
-            fingerprint=fingerprint,
-            source=source,
-            created_at=now,
+        kudos_id: int = self._session.execute(
+            _INSERT_KUDOS,
+            {
+                "team_id": team_id,
+                "giver_id": giver_id,
+                "channel_id": channel_id,
+                "message": message,
+                "fingerprint": fingerprint,
+                "source": source,
+                "created_at": now,
+            },
+        ).scalar_one()
+        self._session.execute(
+            _INSERT_RECIPIENTS,
+            [
+                {
+                    "kudos_id": kudos_id,
+                    "recipient_id": recipient,
+                    "team_id": team_id,
+                    "created_at": now,
+                }
+                for recipient in recipient_ids
+            ],
         )
-        self._session.add(kudos)
-        self._session.flush()
-        self._session.add_all(
-            KudosRecipient(
-                kudos_id=kudos.id, recipient_id=recipient, team_id=team_id, created_at=now
+        if values:
+            self._session.execute(
+                _INSERT_VALUES,
+                [{"kudos_id": kudos_id, "value": value, "team_id": team_id} for value in values],
             )
-            for recipient in recipient_ids
-        )
-        self._session.add_all(
-            KudosValue(kudos_id=kudos.id, value=value, team_id=team_id) for value in values
-        )
-        self._session.flush()
-        return kudos.id
+        return kudos_id
 
     def get(self, team_id: str, kudos_id: int) -> Kudos | None:
         return self._session.scalars(
             select(Kudos).where(Kudos.team_id == team_id, Kudos.id == kudos_id)
         ).first()
 
-    def recent_with_fingerprint(
-        self, team_id: str, giver_id: str, fingerprint: str, *, since: datetime
-    ) -> Kudos | None:
-        """The same kudos given again since ``since`` (a double enter), if any."""
-        return self._session.scalars(
-            select(Kudos)
-            .where(
-                Kudos.team_id == team_id,
-                Kudos.giver_id == giver_id,
-                Kudos.fingerprint == fingerprint,
-                Kudos.created_at >= since,
-            )
-            .order_by(Kudos.id.desc())
-        ).first()
-
-    def count_given_since(self, team_id: str, giver_id: str, *, since: datetime) -> int:
-        return int(
-            self._session.scalar(
-                select(func.count())
-                .select_from(Kudos)
-                .where(
-                    Kudos.team_id == team_id,
-                    Kudos.giver_id == giver_id,
-                    Kudos.created_at >= since,
-                )
-            )
-            or 0
-        )
+    def giving_since(
+        self,
+        team_id: str,
+        giver_id: str,
+        *,
+        day_start: datetime,
+        fingerprint: str,
+        repeat_since: datetime,
+    ) -> tuple[int, int | None]:
+        """In one query: how many kudos ``giver_id`` gave since ``day_start``, and the id of
+        one with ``fingerprint`` given since ``repeat_since`` (a double enter), if any."""
+        row = self._session.execute(
+            _GIVING_SINCE,
+            {
+                "team_id": team_id,
+                "giver_id": giver_id,
+                "day_start": day_start,
+                "fingerprint": fingerprint,
+                "repeat_since": repeat_since,
+                "earliest": min(day_start, repeat_since),
+            },
+        ).one()
+        return int(row[0]), row[1]
 
     def recipients(self, kudos_id: int) -> list[str]:
         return list(

@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from bot.store.models import Member
 from bot.store.upsert import insert_for
+
+_MEMBERS_BY_ID = select(Member).where(
+    Member.team_id == bindparam("team_id"),
+    Member.user_id.in_(bindparam("user_ids", expanding=True)),
+)
 
 
 class MemberRepository:
@@ -28,7 +33,7 @@ class MemberRepository:
         if not user_ids:
             return {}
         members = self._session.scalars(
-            select(Member).where(Member.team_id == team_id, Member.user_id.in_(list(user_ids)))
+            _MEMBERS_BY_ID, {"team_id": team_id, "user_ids": list(user_ids)}
         )
         return {member.user_id: member for member in members}
 

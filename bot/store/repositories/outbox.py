@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy import and_, exists, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
+from bot.store.base import Base
 from bot.store.models import OutboxMessage
 from bot.store.upsert import insert_for
 
@@ -19,6 +20,9 @@ SENT = "sent"
 FAILED = "failed"
 UNKNOWN = "unknown"
 SETTLED = (SENT, FAILED, UNKNOWN)
+
+_OUTBOX = Base.metadata.tables[OutboxMessage.__tablename__]
+_INSERT_FRESH = insert(_OUTBOX).returning(_OUTBOX.c.id, sort_by_parameter_order=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +37,15 @@ class NewMessage:
     payload: dict[str, Any]
     subject_id: int | None = None
     depends_on_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DueMessage:
+    """Just enough of a due message to decide whether it may be sent now."""
+
+    id: int
+    team_id: str
+    channel: str | None
 
 
 class OutboxRepository:
@@ -64,6 +77,30 @@ class OutboxRepository:
         )
         return self._session.execute(statement).scalar()
 
+    def add_fresh(self, messages: Sequence[NewMessage], *, now: datetime) -> list[int]:
+        """Insert messages whose keys cannot exist yet (they name a row made in this
+        transaction), in one batch; returns their ids in order."""
+        rows = [
+            {
+                "team_id": message.team_id,
+                "idempotency_key": message.idempotency_key,
+                "kind": message.kind,
+                "method": message.method,
+                "channel": message.channel,
+                "payload": message.payload,
+                "subject_id": message.subject_id,
+                "depends_on_id": message.depends_on_id,
+                "status": PENDING,
+                "attempts": 0,
+                "not_before": now,
+                "created_at": now,
+            }
+            for message in messages
+        ]
+        if not rows:
+            return []
+        return list(self._session.scalars(_INSERT_FRESH, rows))
+
     def get(self, message_id: int) -> OutboxMessage | None:
         return self._session.get(OutboxMessage, message_id)
 
@@ -75,22 +112,31 @@ class OutboxRepository:
             )
         ).first()
 
-    def due(self, now: datetime, *, limit: int) -> Sequence[OutboxMessage]:
-        """Pending messages whose time has come and whose prerequisite (if any) is settled."""
+    def due(
+        self,
+        now: datetime,
+        *,
+        limit: int,
+        skip_teams: Collection[str] = (),
+        skip_ids: Collection[int] = (),
+    ) -> Sequence[DueMessage]:
+        """Pending messages whose time has come and whose prerequisite (if any) is settled,
+        oldest first, leaving out the workspaces and messages that must wait (ids only)."""
         prerequisite = aliased(OutboxMessage)
         prerequisite_settled = exists().where(
             prerequisite.id == OutboxMessage.depends_on_id, prerequisite.status.in_(SETTLED)
         )
-        return self._session.scalars(
-            select(OutboxMessage)
-            .where(
-                OutboxMessage.status == PENDING,
-                OutboxMessage.not_before <= now,
-                or_(OutboxMessage.depends_on_id.is_(None), prerequisite_settled),
-            )
-            .order_by(OutboxMessage.id)
-            .limit(limit)
-        ).all()
+        query = select(OutboxMessage.id, OutboxMessage.team_id, OutboxMessage.channel).where(
+            OutboxMessage.status == PENDING,
+            OutboxMessage.not_before <= now,
+            or_(OutboxMessage.depends_on_id.is_(None), prerequisite_settled),
+        )
+        if skip_teams:
+            query = query.where(OutboxMessage.team_id.not_in(list(skip_teams)))
+        if skip_ids:
+            query = query.where(OutboxMessage.id.not_in(list(skip_ids)))
+        rows = self._session.execute(query.order_by(OutboxMessage.id).limit(limit))
+        return [DueMessage(id=row[0], team_id=row[1], channel=row[2]) for row in rows]
 
     def claim(self, message_id: int, *, lease_until: datetime) -> bool:
         """Move one pending message to ``sending``; True only for the one process that wins."""

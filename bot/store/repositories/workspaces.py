@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from bot.store.models import Workspace
 from bot.store.upsert import insert_for
+
+_KUDOS_SETTINGS = select(
+    Workspace.kudos_values, Workspace.kudos_daily_limit, Workspace.kudos_channel_id
+).where(Workspace.team_id == bindparam("team_id"))
 
 
 class WorkspaceRepository:
@@ -25,6 +29,11 @@ class WorkspaceRepository:
             .on_conflict_do_nothing(index_elements=[Workspace.team_id])
         )
         self._session.execute(statement)
+
+    def kudos_settings(self, team_id: str) -> tuple[str, int, str | None] | None:
+        """``(values, daily limit, kudos channel)`` of a workspace, or None if unknown."""
+        row = self._session.execute(_KUDOS_SETTINGS, {"team_id": team_id}).first()
+        return (row[0], row[1], row[2]) if row else None
 
     def get(self, team_id: str) -> Workspace | None:
         return self._session.scalars(select(Workspace).where(Workspace.team_id == team_id)).first()
