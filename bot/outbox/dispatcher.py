@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 LEASE = timedelta(minutes=2)
 BATCH_SIZE = 100
 RETRY_POLL_SECONDS = 1.0
+# After a wake, gather what else is being written for a moment, then drain once.
+DEBOUNCE_SECONDS = 0.05
 
 
 class Dispatcher:
@@ -71,9 +73,9 @@ class Dispatcher:
     def _run(self) -> None:
         while not self._stopping.is_set():
             self._wake.wait(RETRY_POLL_SECONDS if self._deferred else None)
-            self._wake.clear()
-            if self._stopping.is_set():
+            if self._stopping.wait(DEBOUNCE_SECONDS):
                 return
+            self._wake.clear()
             try:
                 self.drain()
             except Exception:

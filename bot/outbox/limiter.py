@@ -1,19 +1,19 @@
 """Slack's posting limits, per workspace: about one message a second per channel, a
-workspace-wide rate, and a pause after a 429."""
+workspace-wide rate (a token bucket: short bursts, then an even pace), and a pause after a 429."""
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 PER_CHANNEL_INTERVAL = timedelta(seconds=1)
-WINDOW = timedelta(minutes=1)
+MAX_BURST = 10
 
 
 @dataclass
 class _Workspace:
-    sent: deque[datetime] = field(default_factory=deque)
+    tokens: float
+    refilled_at: datetime | None = None
     last_in_channel: dict[str, datetime] = field(default_factory=dict)
     paused_until: datetime | None = None
 
@@ -22,20 +22,21 @@ class RateLimiter:
     """In-process limiter (each replica keeps its own; Slack's 429 remains the backstop)."""
 
     def __init__(self, *, messages_per_minute: int) -> None:
-        self._per_minute = messages_per_minute
+        self._per_second = messages_per_minute / 60
+        self._burst = float(min(MAX_BURST, messages_per_minute))
         self._workspaces: dict[str, _Workspace] = {}
 
     def workspace_wait(self, team_id: str, now: datetime) -> timedelta:
-        """How long the whole workspace must wait (a 429 pause or its per-minute cap)."""
+        """How long the whole workspace must wait (a 429 pause, or its rate)."""
         workspace = self._workspaces.get(team_id)
         if workspace is None:
             return timedelta(0)
+        self._refill(workspace, now)
         waits = [timedelta(0)]
         if workspace.paused_until is not None:
             waits.append(workspace.paused_until - now)
-        _forget_before(workspace.sent, now - WINDOW)
-        if len(workspace.sent) >= self._per_minute:
-            waits.append(workspace.sent[0] + WINDOW - now)
+        if workspace.tokens < 1:
+            waits.append(timedelta(seconds=(1 - workspace.tokens) / self._per_second))
         return max(waits)
 
     def waiting_workspaces(self, now: datetime) -> set[str]:
@@ -60,8 +61,9 @@ class RateLimiter:
 
     def record(self, team_id: str, channel: str | None, now: datetime) -> None:
         """Note a message sent now."""
-        workspace = self._workspaces.setdefault(team_id, _Workspace())
-        workspace.sent.append(now)
+        workspace = self._workspace(team_id)
+        self._refill(workspace, now)
+        workspace.tokens -= 1
         workspace.last_in_channel[channel or ""] = now
         if len(workspace.last_in_channel) > 10_000:
             cutoff = now - PER_CHANNEL_INTERVAL
@@ -71,11 +73,15 @@ class RateLimiter:
 
     def pause(self, team_id: str, until: datetime) -> None:
         """Slack said 429: nothing more for this workspace until ``until``."""
-        workspace = self._workspaces.setdefault(team_id, _Workspace())
+        workspace = self._workspace(team_id)
         if workspace.paused_until is None or until > workspace.paused_until:
             workspace.paused_until = until
 
+    def _workspace(self, team_id: str) -> _Workspace:
+        return self._workspaces.setdefault(team_id, _Workspace(tokens=self._burst))
 
-def _forget_before(sent: deque[datetime], cutoff: datetime) -> None:
-    while sent and sent[0] <= cutoff:
-        sent.popleft()
+    def _refill(self, workspace: _Workspace, now: datetime) -> None:
+        if workspace.refilled_at is not None:
+            elapsed = max(0.0, (now - workspace.refilled_at).total_seconds())
+            workspace.tokens = min(self._burst, workspace.tokens + elapsed * self._per_second)
+        workspace.refilled_at = now

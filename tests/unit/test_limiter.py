@@ -21,13 +21,22 @@ def test_one_message_a_second_per_channel() -> None:
     assert limiter.wait_needed("T1", "C1", NOW + timedelta(seconds=1)) == ZERO
 
 
-def test_the_workspace_rate_caps_all_channels() -> None:
+def test_the_workspace_rate_allows_a_burst_then_an_even_pace() -> None:
+    limiter = RateLimiter(messages_per_minute=120)  # two a second once the burst is spent
+    for n in range(10):
+        assert limiter.workspace_wait("T1", NOW) == ZERO
+        limiter.record("T1", f"C{n}", NOW)
+    assert limiter.workspace_wait("T1", NOW) == timedelta(milliseconds=500)
+    assert limiter.workspace_wait("T2", NOW) == ZERO, "other workspaces go on"
+    assert limiter.waiting_workspaces(NOW) == {"T1"}
+    assert limiter.workspace_wait("T1", NOW + timedelta(milliseconds=500)) == ZERO
+
+
+def test_a_small_rate_has_a_small_burst() -> None:
     limiter = RateLimiter(messages_per_minute=3)
     for second in range(3):
-        limiter.record("T1", f"C{second}", NOW + timedelta(seconds=second))
-    assert limiter.wait_needed("T1", "C9", NOW + timedelta(seconds=3)) == timedelta(seconds=57)
-    assert limiter.wait_needed("T2", "C9", NOW + timedelta(seconds=3)) == ZERO
-    assert limiter.wait_needed("T1", "C9", NOW + timedelta(seconds=60)) == ZERO
+        limiter.record("T1", f"C{second}", NOW)
+    assert limiter.workspace_wait("T1", NOW) == timedelta(seconds=20)
 
 
 def test_a_429_pauses_only_that_workspace() -> None:
