@@ -175,10 +175,10 @@ class Dispatcher:
                 hook(uow, message, delivery, now)
 
     def _permalink(self, message: OutboxMessage) -> str | None:
-        if not message.payload.get("link") or message.depends_on_id is None:
+        if not message.payload.get("link") or message.depends_on_key is None:
             return None
         with self._unit_of_work() as uow:
-            prerequisite = uow.outbox.get(message.depends_on_id)
+            prerequisite = uow.outbox.by_key(message.team_id, message.depends_on_key)
             if prerequisite is None or prerequisite.status != SENT:
                 return None
             channel, ts = prerequisite.sent_channel, prerequisite.sent_ts

@@ -27,7 +27,14 @@ class Job:
     run: Callable[[UnitOfWork, datetime], object]
 
 
-DEFAULT_JOBS: tuple[Job, ...] = (Job("forget old event ids", forget_old_events),)
+def _checkpoint(uow: UnitOfWork, _now: datetime) -> None:
+    uow.maintenance.checkpoint()
+
+
+DEFAULT_JOBS: tuple[Job, ...] = (
+    Job("forget old event ids", forget_old_events),
+    Job("fold the SQLite write-ahead log", _checkpoint),
+)
 
 
 class Ticker:

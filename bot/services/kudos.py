@@ -234,7 +234,6 @@ def say_thanks(
         now=now,
     )
     if dm_channel and dm_ts:
-        shoutout = uow.outbox.by_key(team_id, f"kudos:{kudos_id}:shoutout")
         uow.outbox.add(
             NewMessage(
                 team_id=team_id,
@@ -250,7 +249,7 @@ def say_thanks(
                     "link": True,
                 },
                 subject_id=kudos_id,
-                depends_on_id=shoutout.id if shoutout else None,
+                depends_on_key=f"kudos:{kudos_id}:shoutout",
             ),
             now=now,
         )
@@ -345,23 +344,26 @@ def _enqueue_announcements(
         "channel_id": request.channel_id,
         "response_url": request.response_url,
     }
-    shoutout_id: int | None = None
+    shoutout_key = f"kudos:{kudos_id}:shoutout"
+    messages: list[NewMessage] = []
     method = POST_MESSAGE if request.can_post_in_channel and request.channel_id else RESPONSE_URL
     if method == RESPONSE_URL and not request.response_url:
         _tell_giver_not_announced(uow, request.team_id, kudos_id, shout, now=now)
     else:
-        shoutout = NewMessage(
-            team_id=request.team_id,
-            idempotency_key=f"kudos:{kudos_id}:shoutout",
-            kind=SHOUTOUT,
-            method=method,
-            channel=request.channel_id if method == POST_MESSAGE else None,
-            payload=shout,
-            subject_id=kudos_id,
+        messages.append(
+            NewMessage(
+                team_id=request.team_id,
+                idempotency_key=shoutout_key,
+                kind=SHOUTOUT,
+                method=method,
+                channel=request.channel_id if method == POST_MESSAGE else None,
+                payload=shout,
+                subject_id=kudos_id,
+            )
         )
-        (shoutout_id,) = uow.outbox.add_fresh([shoutout], now=now)
+    link_to = shoutout_key if messages else None  # the DMs link to the shout-out, if any
     private = {**shout, "response_url": None}
-    followers = [
+    messages += [
         NewMessage(
             team_id=request.team_id,
             idempotency_key=f"kudos:{kudos_id}:received:{recipient}",
@@ -370,7 +372,7 @@ def _enqueue_announcements(
             channel=recipient,
             payload={**private, "recipient_id": recipient, "link": True},
             subject_id=kudos_id,
-            depends_on_id=shoutout_id,
+            depends_on_key=link_to,
         )
         for recipient in recipients
     ]
@@ -384,8 +386,8 @@ def _enqueue_announcements(
             payload=private,
             subject_id=kudos_id,
         )
-        followers.insert(0, crosspost)
-    uow.outbox.add_fresh(followers, now=now)
+        messages.append(crosspost)
+    uow.outbox.add_fresh(messages, now=now)
 
 
 def _tell_giver_not_announced(

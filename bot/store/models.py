@@ -119,7 +119,8 @@ class KudosValue(Base):
 class OutboxMessage(Base):
     """Something the bot will say, written with the change that causes it and sent later.
 
-    ``idempotency_key`` is unique per workspace, so a message can be claimed only once.
+    ``idempotency_key`` is unique per workspace, so a message can be claimed only once;
+    ``depends_on_key`` names the message (same workspace) that must be settled first.
     """
 
     __tablename__ = "outbox"
@@ -138,9 +139,7 @@ class OutboxMessage(Base):
     channel: Mapped[str | None] = mapped_column(SLACK_ID)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     subject_id: Mapped[int | None] = mapped_column(Integer)
-    depends_on_id: Mapped[int | None] = mapped_column(
-        Integer, ForeignKey("outbox.id", ondelete="SET NULL")
-    )
+    depends_on_key: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(16), server_default="pending")
     attempts: Mapped[int] = mapped_column(Integer, server_default="0")
     not_before: Mapped[datetime]

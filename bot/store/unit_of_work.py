@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.store.repositories import MemberRepository, ProcessedEventRepository, WorkspaceRepository
 from bot.store.repositories.kudos import KudosRepository
+from bot.store.repositories.maintenance import MaintenanceRepository
 from bot.store.repositories.outbox import OutboxRepository
 
 
@@ -21,6 +22,7 @@ class UnitOfWork:
     processed_events: ProcessedEventRepository
     kudos: KudosRepository
     outbox: OutboxRepository
+    maintenance: MaintenanceRepository
 
     def __init__(
         self, session_factory: sessionmaker[Session], *, serialize: threading.RLock | None = None
@@ -39,6 +41,7 @@ class UnitOfWork:
         self.processed_events = ProcessedEventRepository(session)
         self.kudos = KudosRepository(session)
         self.outbox = OutboxRepository(session)
+        self.maintenance = MaintenanceRepository(session)
         return self
 
     def __exit__(

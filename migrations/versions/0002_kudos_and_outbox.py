@@ -55,7 +55,7 @@ def upgrade() -> None:
         sa.Column("channel", sa.String(length=32), nullable=True),
         sa.Column("payload", sa.JSON(), nullable=False),
         sa.Column("subject_id", sa.Integer(), nullable=True),
-        sa.Column("depends_on_id", sa.Integer(), nullable=True),
+        sa.Column("depends_on_key", sa.String(length=200), nullable=True),
         sa.Column("status", sa.String(length=16), server_default="pending", nullable=False),
         sa.Column("attempts", sa.Integer(), server_default="0", nullable=False),
         sa.Column("not_before", sa.DateTime(timezone=True), nullable=False),
@@ -65,12 +65,6 @@ def upgrade() -> None:
         sa.Column("sent_channel", sa.String(length=32), nullable=True),
         sa.Column("sent_ts", sa.String(length=32), nullable=True),
         sa.Column("error", sa.String(length=200), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["depends_on_id"],
-            ["outbox.id"],
-            name=op.f("fk_outbox_depends_on_id_outbox"),
-            ondelete="SET NULL",
-        ),
         sa.ForeignKeyConstraint(
             ["team_id"],
             ["workspaces.team_id"],

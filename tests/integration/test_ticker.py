@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy import text
 
 from bot.scheduling.ticker import TICK_JOB_ID, Job, Ticker, build_scheduler
 from bot.services.event_ledger import claim_event
@@ -64,3 +66,24 @@ def test_the_scheduler_ticks_in_memory_without_overlap(
         assert [type(store).__name__ for store in stores.values()] == ["MemoryJobStore"]
     finally:
         scheduler.shutdown(wait=False)
+
+
+def test_requests_never_pay_for_a_sqlite_checkpoint_the_tick_does(
+    unit_of_work: UnitOfWorkFactory, clock: ManualClock, migrated_database_url: str
+) -> None:
+    if not migrated_database_url.startswith("sqlite"):
+        with unit_of_work() as uow:
+            uow.maintenance.checkpoint()  # nothing to do on PostgreSQL
+        return
+    with unit_of_work() as uow:
+        setting = uow.maintenance._session.execute(text("PRAGMA wal_autocheckpoint")).scalar()  # noqa: SLF001
+        assert setting == 0
+        claim_event(uow, team_id="T1", event_id="EvWal", now=clock.now())
+    Ticker(clock=clock, unit_of_work=unit_of_work).tick()
+    raw = sqlite3.connect(migrated_database_url.removeprefix("sqlite:///"))
+    try:
+        busy, log_frames, checkpointed = raw.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    finally:
+        raw.close()
+    assert busy == 0
+    assert log_frames == checkpointed

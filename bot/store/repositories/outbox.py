@@ -22,7 +22,7 @@ UNKNOWN = "unknown"
 SETTLED = (SENT, FAILED, UNKNOWN)
 
 _OUTBOX = Base.metadata.tables[OutboxMessage.__tablename__]
-_INSERT_FRESH = insert(_OUTBOX).returning(_OUTBOX.c.id, sort_by_parameter_order=True)
+_INSERT_FRESH = insert(_OUTBOX)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,7 @@ class NewMessage:
     channel: str | None
     payload: dict[str, Any]
     subject_id: int | None = None
-    depends_on_id: int | None = None
+    depends_on_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ class OutboxRepository:
                 channel=message.channel,
                 payload=message.payload,
                 subject_id=message.subject_id,
-                depends_on_id=message.depends_on_id,
+                depends_on_key=message.depends_on_key,
                 not_before=now,
                 created_at=now,
             )
@@ -77,9 +77,9 @@ class OutboxRepository:
         )
         return self._session.execute(statement).scalar()
 
-    def add_fresh(self, messages: Sequence[NewMessage], *, now: datetime) -> list[int]:
+    def add_fresh(self, messages: Sequence[NewMessage], *, now: datetime) -> None:
         """Insert messages whose keys cannot exist yet (they name a row made in this
-        transaction), in one batch; returns their ids in order."""
+        transaction), in one batch."""
         rows = [
             {
                 "team_id": message.team_id,
@@ -89,7 +89,7 @@ class OutboxRepository:
                 "channel": message.channel,
                 "payload": message.payload,
                 "subject_id": message.subject_id,
-                "depends_on_id": message.depends_on_id,
+                "depends_on_key": message.depends_on_key,
                 "status": PENDING,
                 "attempts": 0,
                 "not_before": now,
@@ -97,9 +97,8 @@ class OutboxRepository:
             }
             for message in messages
         ]
-        if not rows:
-            return []
-        return list(self._session.scalars(_INSERT_FRESH, rows))
+        if rows:
+            self._session.execute(_INSERT_FRESH, rows)
 
     def get(self, message_id: int) -> OutboxMessage | None:
         return self._session.get(OutboxMessage, message_id)
@@ -124,12 +123,14 @@ class OutboxRepository:
         oldest first, leaving out the workspaces and messages that must wait (ids only)."""
         prerequisite = aliased(OutboxMessage)
         prerequisite_settled = exists().where(
-            prerequisite.id == OutboxMessage.depends_on_id, prerequisite.status.in_(SETTLED)
+            prerequisite.team_id == OutboxMessage.team_id,
+            prerequisite.idempotency_key == OutboxMessage.depends_on_key,
+            prerequisite.status.in_(SETTLED),
         )
         query = select(OutboxMessage.id, OutboxMessage.team_id, OutboxMessage.channel).where(
             OutboxMessage.status == PENDING,
             OutboxMessage.not_before <= now,
-            or_(OutboxMessage.depends_on_id.is_(None), prerequisite_settled),
+            or_(OutboxMessage.depends_on_key.is_(None), prerequisite_settled),
         )
         if skip_teams:
             query = query.where(OutboxMessage.team_id.not_in(list(skip_teams)))
