@@ -49,20 +49,18 @@ def _shoutout(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMes
 
 
 def _received(payload: Mapping[str, Any], permalink: str | None) -> RenderedMessage:
-    return RenderedMessage(
-        text=kudos_blocks.received_text(giver_id=payload["giver_id"]),
-        blocks=kudos_blocks.received_blocks(
-            kudos_id=payload["kudos_id"],
-            giver_id=payload["giver_id"],
-            message=payload["message"],
-            values=payload["values"],
-            permalink=permalink,
-            thanked=False,
-        ),
-    )
+    return _received_note(payload, permalink, thanked=False)
 
 
 def _thanked(payload: Mapping[str, Any], permalink: str | None) -> RenderedMessage:
+    note = _received_note(payload, permalink, thanked=True)
+    return RenderedMessage(text=note.text, blocks=note.blocks, extra={"ts": payload["ts"]})
+
+
+def _received_note(
+    payload: Mapping[str, Any], permalink: str | None, *, thanked: bool
+) -> RenderedMessage:
+    """The recipient's DM: with the thank-you button, or showing it was pressed."""
     return RenderedMessage(
         text=kudos_blocks.received_text(giver_id=payload["giver_id"]),
         blocks=kudos_blocks.received_blocks(
@@ -71,9 +69,8 @@ def _thanked(payload: Mapping[str, Any], permalink: str | None) -> RenderedMessa
             message=payload["message"],
             values=payload.get("values", []),
             permalink=permalink,
-            thanked=True,
+            thanked=thanked,
         ),
-        extra={"ts": payload["ts"]},
     )
 
 

@@ -58,18 +58,7 @@ class OutboxRepository:
         """Insert ``message``; its id, or None if its idempotency key was already taken."""
         statement = (
             insert_for(self._session, OutboxMessage)
-            .values(
-                team_id=message.team_id,
-                idempotency_key=message.idempotency_key,
-                kind=message.kind,
-                method=message.method,
-                channel=message.channel,
-                payload=message.payload,
-                subject_id=message.subject_id,
-                depends_on_key=message.depends_on_key,
-                not_before=now,
-                created_at=now,
-            )
+            .values(_row(message, now))
             .on_conflict_do_nothing(
                 index_elements=[OutboxMessage.team_id, OutboxMessage.idempotency_key]
             )
@@ -80,25 +69,8 @@ class OutboxRepository:
     def add_fresh(self, messages: Sequence[NewMessage], *, now: datetime) -> None:
         """Insert messages whose keys cannot exist yet (they name a row made in this
         transaction), in one batch."""
-        rows = [
-            {
-                "team_id": message.team_id,
-                "idempotency_key": message.idempotency_key,
-                "kind": message.kind,
-                "method": message.method,
-                "channel": message.channel,
-                "payload": message.payload,
-                "subject_id": message.subject_id,
-                "depends_on_key": message.depends_on_key,
-                "status": PENDING,
-                "attempts": 0,
-                "not_before": now,
-                "created_at": now,
-            }
-            for message in messages
-        ]
-        if rows:
-            self._session.execute(_INSERT_FRESH, rows)
+        if messages:
+            self._session.execute(_INSERT_FRESH, [_row(message, now) for message in messages])
 
     def get(self, message_id: int) -> OutboxMessage | None:
         return self._session.get(OutboxMessage, message_id)
@@ -182,3 +154,20 @@ class OutboxRepository:
             .where(OutboxMessage.id == message_id)
             .values(status=status, lease_until=None, **values)
         )
+
+
+def _row(message: NewMessage, now: datetime) -> dict[str, Any]:
+    return {
+        "team_id": message.team_id,
+        "idempotency_key": message.idempotency_key,
+        "kind": message.kind,
+        "method": message.method,
+        "channel": message.channel,
+        "payload": message.payload,
+        "subject_id": message.subject_id,
+        "depends_on_key": message.depends_on_key,
+        "status": PENDING,
+        "attempts": 0,
+        "not_before": now,
+        "created_at": now,
+    }
