@@ -20,12 +20,14 @@ from bot.outbox.limiter import RateLimiter
 from bot.outbox.sender import SlackSender
 from bot.scheduling.ticker import DEFAULT_JOBS, Job, Ticker
 from bot.services.kudos import DELIVERY_HOOKS
-from bot.slack.client import build_web_client
+from bot.slack.client import WEB_API_TIMEOUT_SECONDS, build_web_client
 from bot.slack.directory import MemberDirectory
 from bot.store.engine import build_engine, build_session_factory
 from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 DIRECTORY_SYNC_INTERVAL = timedelta(days=1)
+# users.info can sit on the ack path (a person missing from the directory): keep it short.
+DIRECTORY_TIMEOUT_SECONDS = 2
 
 
 class SlackUnreachableError(Exception):
@@ -41,6 +43,7 @@ class Kindling:
     unit_of_work: UnitOfWorkFactory
     bolt: App
     dispatcher: Dispatcher
+    posting_client: WebClient
     directory: MemberDirectory
     ticker: Ticker
     clock: Clock
@@ -66,14 +69,13 @@ def build_kindling(settings: Settings, *, clock: Clock | None = None) -> Kindlin
 def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
     unit_of_work = UnitOfWorkFactory(build_session_factory(engine))
     client = _web_client(settings)
-
-    def client_for(_team_id: str) -> WebClient:
-        return client  # one workspace per token; OAuth installs bring one client per workspace
-
-    directory = MemberDirectory(client_for=client_for, clock=clock)
+    # One workspace per token; OAuth installs (a later issue) bring clients per workspace.
+    lookups = _web_client(settings, timeout=DIRECTORY_TIMEOUT_SECONDS, retry=False)
+    posting = _web_client(settings, retry=False)
+    directory = MemberDirectory(client_for=lambda _team_id: lookups, clock=clock)
     dispatcher = Dispatcher(
         unit_of_work=unit_of_work,
-        sender=SlackSender(client_for),
+        sender=SlackSender(lambda _team_id: posting),
         limiter=RateLimiter(messages_per_minute=settings.kindling_workspace_messages_per_minute),
         hooks=DELIVERY_HOOKS,
         clock=clock,
@@ -108,17 +110,23 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         unit_of_work=unit_of_work,
         bolt=bolt,
         dispatcher=dispatcher,
+        posting_client=posting,
         directory=directory,
         ticker=ticker,
         clock=clock,
     )
 
 
-def _web_client(settings: Settings) -> WebClient:
+def _web_client(
+    settings: Settings, *, timeout: float = WEB_API_TIMEOUT_SECONDS, retry: bool = True
+) -> WebClient:
     if settings.slack_bot_token is None:
         raise ConfigError("SLACK_BOT_TOKEN is not set")
     return build_web_client(
-        token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url
+        token=settings.slack_bot_token.get_secret_value(),
+        base_url=settings.slack_api_url,
+        timeout=timeout,
+        retry=retry,
     )
 
 

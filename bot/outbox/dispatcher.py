@@ -16,7 +16,7 @@ from bot.clock import Clock
 from bot.outbox.limiter import RateLimiter
 from bot.outbox.sender import RetryLaterError, SlackSender, UncertainDeliveryError
 from bot.services.outbox import Delivery, DeliveryHooks
-from bot.slack.renderers import render
+from bot.slack.renderers import UnknownKindError, render
 from bot.store.models import OutboxMessage
 from bot.store.repositories.outbox import SENT, DueMessage
 from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 LEASE = timedelta(minutes=2)
 BATCH_SIZE = 100
 RETRY_POLL_SECONDS = 1.0
+UNKNOWN_KIND_RETRY = timedelta(minutes=5)
 # After a wake, gather what else is being written for a moment, then drain once.
 DEBOUNCE_SECONDS = 0.05
 
@@ -90,12 +91,12 @@ class Dispatcher:
         message whose channel must wait is skipped; both are tried again on the next wake.
         """
         with self._drain_lock:
-            now = self._clock.now()
             self._deferred = False
-            waiting_teams = self._limiter.waiting_workspaces(now)
+            waiting_teams = self._limiter.waiting_workspaces(self._clock.now())
             waiting_messages: set[int] = set()
             attempted = 0
             while True:
+                now = self._clock.now()
                 with self._unit_of_work() as uow:
                     due = list(
                         uow.outbox.due(
@@ -110,6 +111,7 @@ class Dispatcher:
                 for message in due:
                     if message.team_id in waiting_teams:
                         continue
+                    now = self._clock.now()  # a pass may take a while: Slack answers slowly
                     if self._limiter.workspace_wait(message.team_id, now) > timedelta(0):
                         waiting_teams.add(message.team_id)
                     elif self._limiter.channel_wait(
@@ -138,11 +140,16 @@ class Dispatcher:
             return False
         try:
             rendered = render(message.kind, message.payload, permalink=self._permalink(message))
+        except UnknownKindError:
+            # Written by a newer version of Kindling: leave it for a process that knows it.
+            logger.warning("Outbox message %d has unknown kind %r", message.id, message.kind)
+            self._postpone(message, now + UNKNOWN_KIND_RETRY)
+            return True
+        try:
             delivery = self._sender.send(message, rendered)
         except RetryLaterError as retry:
             self._limiter.pause(message.team_id, now + retry.delay)
-            with self._unit_of_work() as uow:
-                uow.outbox.postpone(message.id, not_before=now + retry.delay)
+            self._postpone(message, now + retry.delay)
             logger.info(
                 "Slack asked to wait %s (%s) for %s", retry.delay, retry.reason, message.team_id
             )
@@ -154,11 +161,18 @@ class Dispatcher:
         except Exception as error:
             logger.exception("Sending outbox message %d failed", message.id)
             delivery = Delivery(delivered=False, error=type(error).__name__)
-        self._limiter.record(message.team_id, message.channel, now)
-        self._finish(message, delivery, now)
+        finished = self._clock.now()
+        self._limiter.record(message.team_id, message.channel, finished)
+        self._settle(message, delivery, finished)
         return True
 
-    def _finish(self, message: OutboxMessage, delivery: Delivery, now: datetime) -> None:
+    def _postpone(self, message: OutboxMessage, not_before: datetime) -> None:
+        self._deferred = True
+        with self._unit_of_work() as uow:
+            uow.outbox.postpone(message.id, not_before=not_before)
+
+    def _settle(self, message: OutboxMessage, delivery: Delivery, now: datetime) -> None:
+        """Record the outcome, then (separately, so a failing hook cannot undo it) react."""
         with self._unit_of_work() as uow:
             if delivery.delivered:
                 uow.outbox.mark_sent(message.id, now=now, channel=delivery.channel, ts=delivery.ts)
@@ -170,9 +184,14 @@ class Dispatcher:
                     delivery.error,
                 )
                 uow.outbox.mark_failed(message.id, error=delivery.error or "unknown_error")
-            hook = self._hooks.get(message.kind)
-            if hook is not None:
+        hook = self._hooks.get(message.kind)
+        if hook is None:
+            return
+        try:
+            with self._unit_of_work() as uow:
                 hook(uow, message, delivery, now)
+        except Exception:
+            logger.exception("Reacting to outbox message %d (%s) failed", message.id, message.kind)
 
     def _permalink(self, message: OutboxMessage) -> str | None:
         if not message.payload.get("link") or message.depends_on_key is None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import http.client
 import logging
+import socket
 import urllib.error
 from collections.abc import Callable
 from datetime import timedelta
@@ -50,11 +52,12 @@ class SlackSender:
         except TimeoutError as error:
             raise UncertainDeliveryError(str(error)) from error
         except urllib.error.URLError as error:
-            if isinstance(error.reason, ConnectionRefusedError):
-                raise RetryLaterError(REFUSED_CONNECTION_RETRY, "connection refused") from error
-            if isinstance(error.reason, TimeoutError):
-                raise UncertainDeliveryError(str(error.reason)) from error
-            raise RetryLaterError(REFUSED_CONNECTION_RETRY, str(error.reason)) from error
+            if _never_sent(error.reason):
+                raise RetryLaterError(REFUSED_CONNECTION_RETRY, str(error.reason)) from error
+            raise UncertainDeliveryError(str(error.reason)) from error
+        except (ConnectionError, http.client.HTTPException) as error:
+            # The request may have reached Slack before the connection broke.
+            raise UncertainDeliveryError(f"{type(error).__name__}: {error}") from error
 
     def permalink(self, team_id: str, channel: str, ts: str) -> str | None:
         """A link to a posted message, or None if Slack will not give one."""
@@ -93,7 +96,7 @@ class SlackSender:
         url = message.payload.get("response_url")
         if not isinstance(url, str) or not url:
             return Delivery(delivered=False, error="no_response_url")
-        webhook = WebhookClient(url, timeout=WEB_API_TIMEOUT_SECONDS)
+        webhook = WebhookClient(url, timeout=WEB_API_TIMEOUT_SECONDS, retry_handlers=[])
         response = webhook.send(
             text=rendered.text,
             blocks=rendered.blocks,
@@ -105,6 +108,11 @@ class SlackSender:
         if response.status_code == 200:
             return Delivery(delivered=True)
         return Delivery(delivered=False, error=f"response_url_{response.status_code}")
+
+
+def _never_sent(reason: object) -> bool:
+    """Only a refused connection or an unknown host proves Slack never saw the request."""
+    return isinstance(reason, ConnectionRefusedError | socket.gaierror)
 
 
 def _delivery_from_api_error(error: SlackApiError) -> Delivery:

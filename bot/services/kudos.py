@@ -234,6 +234,8 @@ def say_thanks(
         now=now,
     )
     if dm_channel and dm_ts:
+        shoutout_key = f"kudos:{kudos_id}:shoutout"
+        has_shoutout = uow.outbox.by_key(team_id, shoutout_key) is not None
         uow.outbox.add(
             NewMessage(
                 team_id=team_id,
@@ -249,7 +251,7 @@ def say_thanks(
                     "link": True,
                 },
                 subject_id=kudos_id,
-                depends_on_key=f"kudos:{kudos_id}:shoutout",
+                depends_on_key=shoutout_key if has_shoutout else None,
             ),
             now=now,
         )

@@ -19,7 +19,9 @@ MASS_MENTION = re.compile(
 )
 PLAIN_AT_NAME = re.compile(r"(?<![<\w@|])@([\w][\w.\-]*)")
 VALUE_TAG = re.compile(r"(?<![\w<&#])#([\w][\w\-]*)")
-LEADING_SEPARATORS = re.compile(r"^(?:\s|,|&amp;|\+|\band\b|\bund\b)+", re.IGNORECASE)
+LEADING_SEPARATORS = re.compile(
+    r"^(?:\s|[,;+]|:(?![\w+\-])|[\-\u2013\u2014](?=\s)|&amp;|\band\b|\bund\b)+", re.IGNORECASE
+)
 RUNS_OF_SPACES = re.compile(r"[ \t]{2,}")
 
 

@@ -9,11 +9,17 @@ from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 WEB_API_TIMEOUT_SECONDS = 10
 
 
-def build_web_client(*, token: str, base_url: str) -> WebClient:
-    """A client that retries only refused connections (nothing was posted); 429s are ours."""
+def build_web_client(
+    *, token: str, base_url: str, timeout: float = WEB_API_TIMEOUT_SECONDS, retry: bool = True
+) -> WebClient:
+    """A Web API client for ``base_url``.
+
+    ``retry`` retries a broken connection once: right for reads and views, never for the
+    outbox, which posts at most once and decides itself what may be tried again.
+    """
     return WebClient(
         token=token,
         base_url=base_url,
-        timeout=WEB_API_TIMEOUT_SECONDS,
-        retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=1)],
+        timeout=int(timeout),
+        retry_handlers=[ConnectionErrorRetryHandler(max_retry_count=1)] if retry else [],
     )

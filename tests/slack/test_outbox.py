@@ -161,8 +161,7 @@ def test_a_timeout_is_unknown_not_resent(
     running_app: RunningApp, fake_slack: FakeSlack, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     message_id = enqueue(running_app, "T1", "slow", "U1")
-    client = running_app.kindling.bolt.client
-    monkeypatch.setattr(client, "timeout", 1)
+    monkeypatch.setattr(running_app.kindling.posting_client, "timeout", 1)
     fake_slack.slow_next("chat.postMessage", seconds=3)
     running_app.kindling.dispatcher.drain()
     assert status(running_app, message_id) == "unknown"

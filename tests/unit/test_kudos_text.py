@@ -91,6 +91,8 @@ CASES = {
     "email is not a plain at name": Case(
         "<@U1> mail ana@example.com", ("U1",), "mail ana@example.com"
     ),
+    "colon after the mentions": Case("<@U1>: great job", ("U1",), "great job"),
+    "dash after the mentions": Case("<@U1> - for the fix", ("U1",), "for the fix"),
     "hash inside word is not a tag": Case("<@U1> issue c#care", ("U1",), "issue c#care"),
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.services.kudos import (
@@ -73,14 +73,14 @@ def refusal_text(
             return phrase(key, length=message_length, limit=MAX_MESSAGE_LENGTH)
         case Refusal.NOBODY_LEFT:
             reasons = "; ".join(left_out_text(user_id, why) for user_id, why in refusal.left_out)
-            return phrase(key, reasons=reasons.capitalize() + "." if reasons else "")
+            return phrase(key, reasons=reasons[:1].upper() + reasons[1:] + "." if reasons else "")
         case Refusal.DAILY_LIMIT:
             resets_at = refusal.resets_at or now
             return phrase(
                 key,
                 limit=refusal.limit,
                 resets_at=resets_at.strftime("%H:%M on %a %d %b"),
-                resets_in=_duration(resets_at - now.astimezone(resets_at.tzinfo)),
+                resets_in=_duration(resets_at.astimezone(UTC) - now.astimezone(UTC)),
             )
         case _:
             return phrase(key)
