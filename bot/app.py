@@ -18,12 +18,12 @@ from bot.listeners.dependencies import Dependencies
 from bot.outbox.dispatcher import Dispatcher
 from bot.outbox.limiter import RateLimiter
 from bot.outbox.sender import SlackSender
-from bot.scheduling.ticker import DEFAULT_JOBS, Job, Ticker
-from bot.services.kudos import DELIVERY_HOOKS
+from bot.scheduling.ticker import DEFAULT_JOBS, Job, SlackJob, Ticker
+from bot.services.kudos import DELIVERY_HOOKS, KudosRulesCache
 from bot.slack.client import WEB_API_TIMEOUT_SECONDS, build_web_client
 from bot.slack.directory import MemberDirectory
 from bot.store.engine import build_engine, build_session_factory
-from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from bot.store.unit_of_work import UnitOfWorkFactory
 
 DIRECTORY_SYNC_INTERVAL = timedelta(days=1)
 # users.info can sit on the ack path (a person missing from the directory): keep it short.
@@ -84,15 +84,18 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         clock=clock,
         unit_of_work=unit_of_work,
         directory=directory,
+        kudos_rules=KudosRulesCache(),
         outbox_written=dispatcher.wake,
     )
     bolt = build_bolt_app(settings, client, dependencies)
     home_team_id = str(client.auth_test()["team_id"])  # the token's own workspace
 
-    def sync_directories(uow: UnitOfWork, now: datetime) -> None:
-        uow.workspaces.ensure(home_team_id, now=now)
-        for team_id in uow.workspaces.members_synced_before(now - DIRECTORY_SYNC_INTERVAL):
-            directory.sync(uow, team_id, now)
+    def sync_directories(unit_of_work: UnitOfWorkFactory, now: datetime) -> None:
+        with unit_of_work() as uow:
+            uow.workspaces.ensure(home_team_id, now=now)
+            due = uow.workspaces.members_synced_before(now - DIRECTORY_SYNC_INTERVAL)
+        for team_id in due:
+            directory.sync(unit_of_work, team_id, now)
 
     ticker = Ticker(
         clock=clock,
@@ -100,7 +103,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         jobs=(
             *DEFAULT_JOBS,
             Job("expire outbox leases", dispatcher.expire_leases),
-            Job("sync member directories", sync_directories),
+            SlackJob("sync member directories", sync_directories),
         ),
         after_tick=dispatcher.wake,
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from slack_bolt import BoltContext
 
 from bot.clock import Clock
+from bot.services.kudos import KudosRulesCache
 from bot.slack.directory import MemberDirectory
 from bot.store.unit_of_work import UnitOfWorkFactory
 
@@ -16,11 +17,13 @@ CONTEXT_KEY = "kindling"
 
 @dataclass(frozen=True, slots=True)
 class Dependencies:
-    """Shared by every request: the clock, units of work, the directory, the outbox's bell."""
+    """Shared by every request: the clock, units of work, the member directory, the kudos
+    settings, and the outbox's bell."""
 
     clock: Clock
     unit_of_work: UnitOfWorkFactory
     directory: MemberDirectory
+    kudos_rules: KudosRulesCache
     outbox_written: Callable[[], None]
 
 

@@ -24,11 +24,25 @@ def handle_error(error: Exception, body: dict[str, Any], context: BoltContext) -
         return BoltResponse(
             status=200, body=json.dumps(answer), headers={"content-type": "application/json"}
         )
+    if body.get("type") == "view_submission":
+        return _keep_the_modal_open(body)
     identity = event_identity(body)
     if identity is not None and CONTEXT_KEY in context:
         _give_back_claim(context, *identity)
         return BoltResponse(status=500, body="")  # Slack retries the event later
     return BoltResponse(status=200, body="")
+
+
+def _keep_the_modal_open(body: dict[str, Any]) -> BoltResponse:
+    """A failed submission keeps the form (and what was typed) and says so on its first field."""
+    blocks = (body.get("view") or {}).get("blocks") or []
+    first_input = next((b.get("block_id") for b in blocks if b.get("type") == "input"), None)
+    if first_input is None:
+        return BoltResponse(status=200, body="")
+    answer = {"response_action": "errors", "errors": {first_input: phrases().errors.generic}}
+    return BoltResponse(
+        status=200, body=json.dumps(answer), headers={"content-type": "application/json"}
+    )
 
 
 def _give_back_claim(context: BoltContext, team_id: str, event_id: str) -> None:

@@ -19,7 +19,6 @@ from bot.services.kudos import (
     give_kudos,
 )
 from bot.slack.blocks.kudos import kudos_modal
-from bot.store.unit_of_work import UnitOfWork
 
 logger = logging.getLogger(__name__)
 
@@ -44,18 +43,27 @@ def open_kudos_modal(
 
 
 def decide(
-    uow: UnitOfWork,
     dependencies: Dependencies,
     request: KudosRequest,
     *,
     rules: WorkspaceKudosRules,
     now: datetime,
 ) -> KudosOutcome:
-    """Refuse what needs nobody's details; otherwise look people up and give the kudos."""
+    """Refuse what needs nobody's details; otherwise look people up and give the kudos.
+
+    Usually one short transaction. When someone is missing from the member directory,
+    ``users.info`` is asked between two transactions, never inside one.
+    """
     refusal = check_request(request)
     if refusal is not None:
         return refusal
-    people = dependencies.directory.lookup(
-        uow, request.team_id, {request.giver_id, *request.recipient_ids}
-    )
-    return give_kudos(uow, request, rules=rules, people=people, now=now)
+    directory = dependencies.directory
+    user_ids = {request.giver_id, *request.recipient_ids}
+    with dependencies.unit_of_work() as uow:
+        people, wanted = directory.cached(uow, request.team_id, user_ids)
+        if not wanted:
+            return give_kudos(uow, request, rules=rules, people=people, now=now)
+    fetched = directory.fetch(request.team_id, wanted)
+    with dependencies.unit_of_work() as uow:
+        directory.remember(uow, fetched.values())
+        return give_kudos(uow, request, rules=rules, people={**people, **fetched}, now=now)

@@ -27,6 +27,15 @@ class Job:
     run: Callable[[UnitOfWork, datetime], object]
 
 
+@dataclass(frozen=True, slots=True)
+class SlackJob:
+    """Periodic work that talks to Slack: it opens its own short units of work, so no
+    transaction stays open while Slack answers."""
+
+    name: str
+    run: Callable[[UnitOfWorkFactory, datetime], object]
+
+
 def _checkpoint(uow: UnitOfWork, _now: datetime) -> None:
     uow.maintenance.checkpoint()
 
@@ -45,7 +54,7 @@ class Ticker:
         *,
         clock: Clock,
         unit_of_work: UnitOfWorkFactory,
-        jobs: Sequence[Job] = DEFAULT_JOBS,
+        jobs: Sequence[Job | SlackJob] = DEFAULT_JOBS,
         after_tick: Callable[[], None] | None = None,
     ) -> None:
         self._clock = clock
@@ -58,8 +67,11 @@ class Ticker:
         now = self._clock.now()
         for job in self._jobs:
             try:
-                with self._unit_of_work() as uow:
-                    job.run(uow, now)
+                if isinstance(job, SlackJob):
+                    job.run(self._unit_of_work, now)
+                else:
+                    with self._unit_of_work() as uow:
+                        job.run(uow, now)
             except Exception:
                 logger.exception("Scheduled job %r failed; it runs again next tick", job.name)
         if self._after_tick is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -20,11 +21,12 @@ from bot.services.outbox import (
 )
 from bot.store.models import OutboxMessage
 from bot.store.repositories.outbox import NewMessage
-from bot.store.unit_of_work import UnitOfWork
+from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 MAX_RECIPIENTS = 10
 MAX_MESSAGE_LENGTH = 1000
 DOUBLE_ENTER_WINDOW = timedelta(seconds=60)
+RULES_TTL = timedelta(seconds=30)
 DEFAULT_VALUES = ("kindness", "teamwork", "courage", "craft", "care")
 
 # Outbox kinds written here.
@@ -135,6 +137,34 @@ def workspace_rules(uow: UnitOfWork, team_id: str, *, now: datetime) -> Workspac
     )
 
 
+class KudosRulesCache:
+    """Each workspace's kudos settings, read at most once per ``ttl`` (they change rarely;
+    a settings change is seen within that time by every process)."""
+
+    def __init__(self, *, ttl: timedelta = RULES_TTL) -> None:
+        self._ttl = ttl
+        self._entries: dict[str, tuple[datetime, WorkspaceKudosRules]] = {}
+        self._lock = threading.Lock()
+
+    def get(
+        self, unit_of_work: UnitOfWorkFactory, team_id: str, *, now: datetime
+    ) -> WorkspaceKudosRules:
+        with self._lock:
+            entry = self._entries.get(team_id)
+        if entry is not None and timedelta(0) <= now - entry[0] < self._ttl:
+            return entry[1]
+        with unit_of_work() as uow:
+            rules = workspace_rules(uow, team_id, now=now)
+        with self._lock:
+            self._entries[team_id] = (now, rules)
+        return rules
+
+    def forget(self, team_id: str) -> None:
+        """Read the settings again next time (after this process changed them)."""
+        with self._lock:
+            self._entries.pop(team_id, None)
+
+
 def check_request(request: KudosRequest) -> KudosRefused | None:
     """The rules that need nobody's details: mentions, counts, length."""
     if request.has_mass_mention:
@@ -169,6 +199,7 @@ def give_kudos(
     fingerprint = _fingerprint(request.giver_id, screening.kept, request.message)
     giver = people.get(request.giver_id)
     day_start, day_end = local_day(now, giver.tz if giver else None)
+    uow.kudos.lock_giver(request.team_id, request.giver_id)  # one decision per giver at a time
     given_today, repeated = uow.kudos.giving_since(
         request.team_id,
         request.giver_id,

@@ -1,9 +1,10 @@
-"""The member directory as listeners see it: cached rows, ``users.info`` only on a miss."""
+"""The member directory as listeners see it: cached rows, ``users.info`` only on a miss,
+and never while a transaction is open."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
@@ -13,7 +14,7 @@ from bot.clock import Clock
 from bot.services.directory import MemberProfile, remember_member
 from bot.slack.payloads import member_profile
 from bot.store.models import Member
-from bot.store.unit_of_work import UnitOfWork
+from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 logger = logging.getLogger(__name__)
 
@@ -28,38 +29,55 @@ class MemberDirectory:
         self._client_for = client_for
         self._clock = clock
 
-    def lookup(
+    def cached(
         self, uow: UnitOfWork, team_id: str, user_ids: Collection[str]
-    ) -> dict[str, MemberProfile | None]:
-        """Each person's profile, or None when Slack does not know them.
-
-        Runs in the caller's unit of work; only a miss (or an entry older than a day) costs a
-        ``users.info`` call, and its answer is cached in the same transaction.
-        """
+    ) -> tuple[dict[str, MemberProfile], dict[str, MemberProfile | None]]:
+        """From the directory alone: the fresh entries, and the rest (their stale entry or
+        None) that :meth:`fetch` should ask Slack about."""
         now = self._clock.now()
-        cached = uow.members.get_many(team_id, user_ids)
-        found: dict[str, MemberProfile | None] = {}
+        rows = uow.members.get_many(team_id, user_ids)
+        fresh: dict[str, MemberProfile] = {}
+        wanted: dict[str, MemberProfile | None] = {}
         for user_id in user_ids:
-            member = cached.get(user_id)
-            if member is not None and member.refreshed_at >= now - MAX_AGE:
-                found[user_id] = _profile(member)
+            row = rows.get(user_id)
+            if row is not None and row.refreshed_at >= now - MAX_AGE:
+                fresh[user_id] = _profile(row)
             else:
-                found[user_id] = self._fetch(uow, team_id, user_id, stale=member, now=now)
-        return found
+                wanted[user_id] = _profile(row) if row is not None else None
+        return fresh, wanted
 
-    def sync(self, uow: UnitOfWork, team_id: str, now: datetime) -> int:
-        """Refresh the whole directory of ``team_id`` with ``users.list``; returns the count."""
+    def fetch(
+        self, team_id: str, wanted: Mapping[str, MemberProfile | None]
+    ) -> dict[str, MemberProfile | None]:
+        """Ask Slack (``users.info``) about each wanted person, outside any transaction; on a
+        failure keep the stale entry. None: Slack does not know them."""
+        return {
+            user_id: self._fetch(team_id, user_id, stale=stale) for user_id, stale in wanted.items()
+        }
+
+    def remember(self, uow: UnitOfWork, profiles: Iterable[MemberProfile | None]) -> None:
+        """Cache what :meth:`fetch` learnt."""
+        now = self._clock.now()
+        for profile in profiles:
+            if profile is not None:
+                remember_member(uow, profile, now=now)
+
+    def sync(self, unit_of_work: UnitOfWorkFactory, team_id: str, now: datetime) -> int:
+        """Refresh the whole directory of ``team_id`` with ``users.list``, one page per short
+        transaction; returns the count. A failure leaves it to be tried again next tick."""
         client = self._client_for(team_id)
         count = 0
         for page in client.users_list(limit=USERS_LIST_PAGE):
-            for user in page.get("members", []):
-                remember_member(uow, member_profile(user, team_id=team_id), now=now)
-                count += 1
-        uow.workspaces.mark_members_synced(team_id, now=now)
+            with unit_of_work() as uow:
+                for user in page.get("members", []):
+                    remember_member(uow, member_profile(user, team_id=team_id), now=now)
+                    count += 1
+        with unit_of_work() as uow:
+            uow.workspaces.mark_members_synced(team_id, now=now)
         return count
 
     def _fetch(
-        self, uow: UnitOfWork, team_id: str, user_id: str, *, stale: Member | None, now: datetime
+        self, team_id: str, user_id: str, *, stale: MemberProfile | None
     ) -> MemberProfile | None:
         try:
             answer = self._client_for(team_id).users_info(user=user_id)
@@ -67,13 +85,11 @@ class MemberDirectory:
             if error.response.get("error") == "user_not_found":
                 return None
             logger.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
-            return _profile(stale) if stale else None
+            return stale
         except OSError as error:
             logger.warning("users.info could not reach Slack for %s: %s", user_id, error)
-            return _profile(stale) if stale else None
-        profile = member_profile(answer["user"], team_id=team_id)
-        remember_member(uow, profile, now=now)
-        return profile
+            return stale
+        return member_profile(answer["user"], team_id=team_id)
 
 
 def _profile(member: Member) -> MemberProfile:

@@ -8,6 +8,7 @@ KUDOS_COMMAND: Final = "/kudos"
 # The "Send kudos" message shortcut and the kudos modal.
 KUDOS_SHORTCUT: Final = "kudos_send_from_message"
 KUDOS_MODAL: Final = "kudos_modal"
+KUDOS_SENT: Final = "kudos_sent"
 KUDOS_PEOPLE_BLOCK: Final = "kudos_people"
 KUDOS_PEOPLE_ACTION: Final = "kudos_people_select"
 KUDOS_MESSAGE_BLOCK: Final = "kudos_message"

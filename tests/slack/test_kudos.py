@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from datetime import timedelta
 
 import pytest
@@ -280,3 +281,24 @@ def test_the_daily_limit_follows_the_givers_own_midnight(
         kudos_command(running_app, fake_slack, f"<@{BOB}> new day")
     )
     assert count(running_app, Kudos) == 11
+
+
+def test_simultaneous_double_enters_record_one_kudos(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    text = f"<@{BOB}> for the hotfix at 3am"
+    answers: list[str] = []
+    # Slow directory lookups line the presses up, so they decide at nearly the same moment.
+    fake_slack.slow_next("users.info", seconds=0.3, times=16)
+
+    def press_enter() -> None:
+        answers.append(ephemeral_text(kudos_command(running_app, fake_slack, text)))
+
+    presses = [threading.Thread(target=press_enter) for _ in range(6)]
+    for press in presses:
+        press.start()
+    for press in presses:
+        press.join(30)
+    assert len(answers) == 6
+    assert count(running_app, Kudos) == 1
+    assert sum("I kept it once" in answer for answer in answers) == 5

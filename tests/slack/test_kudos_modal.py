@@ -10,6 +10,7 @@ import pytest
 from bot.slack import ids
 from bot.store.models import Kudos
 from tests.fakeslack import FakeSlack
+from tests.fakeslack.validation import view_problems
 from tests.slack.conftest import RunningApp
 from tests.slack.kudos_support import (
     BOB,
@@ -98,7 +99,10 @@ def test_a_valid_submission_behaves_like_the_command(
     )
     answer = running_app.slack.interaction(body)
     assert answer.status == 200
-    assert answer.body == "", "an empty ack closes the modal"
+    reply = answer.json()
+    assert reply["response_action"] == "update"
+    assert view_problems(reply["view"]) == []
+    assert f"<@{BOB}> and <@{CARA}> is on its way" in json.dumps(reply["view"]["blocks"])
     running_app.kindling.dispatcher.drain()
     shoutout = fake_slack.calls("chat.postMessage")[0]
     assert shoutout.args["channel"] == GENERAL
@@ -144,6 +148,16 @@ def test_field_errors_come_back_to_the_modal(
     assert reply["response_action"] == "errors"
     assert words in reply["errors"][block]
     assert nothing_recorded(running_app)
+
+
+def test_people_left_out_of_a_submission_are_named_in_the_confirmation(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    kudos_command(running_app, fake_slack, "")
+    body = submission(fake_slack, opened_view(fake_slack), users=[BOB, "UDEPLOYBOT"], message="ty")
+    rendered = json.dumps(running_app.slack.interaction(body).json()["view"])
+    assert "<@UDEPLOYBOT> is a bot" in rendered
+    assert count(running_app, Kudos) == 1
 
 
 def test_a_submission_from_a_dm_tells_the_giver_privately(
@@ -197,3 +211,16 @@ def test_a_modal_that_cannot_open_is_explained(
     fake_slack.fail_next("views.open", "expired_trigger_id")
     answer = kudos_command(running_app, fake_slack, "")
     assert "couldn't open the kudos form" in answer.json()["text"]
+
+
+def test_a_failing_submission_keeps_the_modal_open_with_a_kind_message(
+    running_app: RunningApp, fake_slack: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    kudos_command(running_app, fake_slack, "")
+    body = submission(fake_slack, opened_view(fake_slack), users=[BOB], message="thanks")
+    body["view"]["state"]["values"].pop(ids.KUDOS_MESSAGE_BLOCK)  # a payload the code can't read
+    with caplog.at_level("CRITICAL"):
+        reply = running_app.slack.interaction(body).json()
+    assert reply["response_action"] == "errors"
+    assert "try again" in reply["errors"][ids.KUDOS_PEOPLE_BLOCK]
+    assert nothing_recorded(running_app)

@@ -12,7 +12,6 @@ from bot.listeners.kudos_flow import decide, open_kudos_modal
 from bot.services.kudos import (
     KudosRequest,
     Source,
-    workspace_rules,
 )
 from bot.services.kudos_text import parse_kudos_text, visible_length
 from bot.slack.blocks.kudos import text_blocks
@@ -24,42 +23,39 @@ from bot.slack.phrases import phrase
 def handle_kudos_command(
     ack: Ack, command: dict[str, Any], context: BoltContext, client: WebClient
 ) -> None:
-    """Validate, record the kudos and its outbox messages in one transaction, then ack."""
+    """Validate, record the kudos and its outbox messages in one transaction, then ack;
+    with no text, open the kudos modal."""
     dependencies = dependencies_of(context)
     now = dependencies.clock.now()
     team_id, giver_id = command["team_id"], command["user_id"]
     channel_id, channel_name = command.get("channel_id"), command.get("channel_name")
     text = command.get("text", "")
-    with dependencies.unit_of_work() as uow:
-        rules = workspace_rules(uow, team_id, now=now)
-        if not text.strip():
-            answer = None
-        else:
-            parsed = parse_kudos_text(text, known_values=rules.values)
-            request = KudosRequest(
-                team_id=team_id,
-                giver_id=giver_id,
-                recipient_ids=parsed.recipient_ids,
-                message=parsed.message,
-                message_length=visible_length(parsed.message),
-                values=parsed.values,
-                source=Source.COMMAND,
-                channel_id=channel_id,
-                can_post_in_channel=can_post_in(channel_id, channel_name),
-                response_url=command.get("response_url") or None,
-                has_mass_mention=parsed.has_mass_mention,
-                plain_at_names=parsed.plain_at_names,
-                app_user_id=context.bot_user_id,
-            )
-            outcome = decide(uow, dependencies, request, rules=rules, now=now)
-            answer = outcome_answer(
-                outcome,
-                now=now,
-                plain_names=parsed.plain_at_names,
-                message_length=request.message_length,
-            )
-    if answer is not None:
+    rules = dependencies.kudos_rules.get(dependencies.unit_of_work, team_id, now=now)
+    if text.strip():
+        parsed = parse_kudos_text(text, known_values=rules.values)
+        request = KudosRequest(
+            team_id=team_id,
+            giver_id=giver_id,
+            recipient_ids=parsed.recipient_ids,
+            message=parsed.message,
+            message_length=visible_length(parsed.message),
+            values=parsed.values,
+            source=Source.COMMAND,
+            channel_id=channel_id,
+            can_post_in_channel=can_post_in(channel_id, channel_name),
+            response_url=command.get("response_url") or None,
+            has_mass_mention=parsed.has_mass_mention,
+            plain_at_names=parsed.plain_at_names,
+            app_user_id=context.bot_user_id,
+        )
+        outcome = decide(dependencies, request, rules=rules, now=now)
         dependencies.outbox_written()
+        answer = outcome_answer(
+            outcome,
+            now=now,
+            plain_names=parsed.plain_at_names,
+            message_length=request.message_length,
+        )
         ack(**answer.as_ack())
         return
     opened = open_kudos_modal(

@@ -9,7 +9,6 @@ from slack_sdk import WebClient
 
 from bot.listeners.dependencies import dependencies_of
 from bot.listeners.kudos_flow import open_kudos_modal
-from bot.services.kudos import workspace_rules
 from bot.slack.payloads import can_post_in
 
 
@@ -24,8 +23,8 @@ def handle_send_kudos_shortcut(
     author = message.get("user")
     initial = [author] if author and author != giver_id and not message.get("bot_id") else []
     channel = shortcut.get("channel") or {}
-    with dependencies.unit_of_work() as uow:
-        rules = workspace_rules(uow, team_id, now=dependencies.clock.now())
+    now = dependencies.clock.now()
+    rules = dependencies.kudos_rules.get(dependencies.unit_of_work, team_id, now=now)
     open_kudos_modal(
         client,
         trigger_id=shortcut["trigger_id"],

@@ -14,11 +14,11 @@ from bot.services.kudos import (
     KudosRequest,
     Refusal,
     Source,
-    workspace_rules,
 )
 from bot.services.kudos_text import escape_mrkdwn
 from bot.slack import ids
-from bot.slack.blocks.kudos_answers import refusal_text
+from bot.slack.blocks.kudos import kudos_sent_view
+from bot.slack.blocks.kudos_answers import given_answer, refusal_text
 
 MESSAGE_REFUSALS = frozenset({Refusal.MESSAGE_TOO_LONG, Refusal.DAILY_LIMIT})
 
@@ -37,25 +37,24 @@ def handle_kudos_submission(
         state[ids.KUDOS_MESSAGE_BLOCK][ids.KUDOS_MESSAGE_ACTION].get("value") or ""
     ).strip()
     picked = state.get(ids.KUDOS_VALUES_BLOCK, {}).get(ids.KUDOS_VALUES_ACTION, {})
-    with dependencies.unit_of_work() as uow:
-        rules = workspace_rules(uow, team_id, now=now)
-        request = KudosRequest(
-            team_id=team_id,
-            giver_id=giver_id,
-            recipient_ids=tuple(dict.fromkeys(chosen)),
-            message=escape_mrkdwn(raw_message),
-            message_length=len(raw_message),
-            values=tuple(
-                option["value"]
-                for option in picked.get("selected_options") or []
-                if option["value"] in rules.values
-            ),
-            source=Source.MODAL,
-            channel_id=metadata.get("channel_id"),
-            can_post_in_channel=bool(metadata.get("can_post")),
-            app_user_id=context.bot_user_id,
-        )
-        outcome = decide(uow, dependencies, request, rules=rules, now=now)
+    rules = dependencies.kudos_rules.get(dependencies.unit_of_work, team_id, now=now)
+    request = KudosRequest(
+        team_id=team_id,
+        giver_id=giver_id,
+        recipient_ids=tuple(dict.fromkeys(chosen)),
+        message=escape_mrkdwn(raw_message),
+        message_length=len(raw_message),
+        values=tuple(
+            option["value"]
+            for option in picked.get("selected_options") or []
+            if option["value"] in rules.values
+        ),
+        source=Source.MODAL,
+        channel_id=metadata.get("channel_id"),
+        can_post_in_channel=bool(metadata.get("can_post")),
+        app_user_id=context.bot_user_id,
+    )
+    outcome = decide(dependencies, request, rules=rules, now=now)
     dependencies.outbox_written()
     if isinstance(outcome, KudosRefused):
         block = (
@@ -66,7 +65,8 @@ def handle_kudos_submission(
         text = refusal_text(outcome, now=now, message_length=request.message_length)
         ack(response_action="errors", errors={block: text})
         return
-    ack()
+    confirmation = given_answer(outcome)
+    ack(response_action="update", view=kudos_sent_view(confirmation.text))
 
 
 def _metadata(raw: str | None) -> dict[str, Any]:

@@ -172,6 +172,18 @@ def kudos_modal(
     return view.to_dict()
 
 
+def kudos_sent_view(text: str) -> dict[str, Any]:
+    """What the modal turns into once the kudos is given: the giver's confirmation."""
+    view = View(
+        type="modal",
+        callback_id=ids.KUDOS_SENT,
+        title=PlainTextObject(text=phrase("kudos.modal_title")),
+        close=PlainTextObject(text=phrase("kudos.modal_done")),
+        blocks=[SectionBlock(text=MarkdownTextObject(text=text))],
+    )
+    return view.to_dict()
+
+
 def _message_and_values(message: str, values: Sequence[str]) -> list[Block]:
     blocks: list[Block] = []
     if message:

@@ -19,6 +19,7 @@ _KUDOS = Base.metadata.tables[Kudos.__tablename__]
 _INSERT_KUDOS = insert(_KUDOS).returning(_KUDOS.c.id)
 _INSERT_RECIPIENTS = insert(Base.metadata.tables[KudosRecipient.__tablename__])
 _INSERT_VALUES = insert(Base.metadata.tables[KudosValue.__tablename__])
+_LOCK_GIVER = select(func.pg_advisory_xact_lock(func.hashtextextended(bindparam("key"), 0)))
 _GIVING_SINCE = select(
     func.coalesce(func.sum(case((Kudos.created_at >= bindparam("day_start"), 1), else_=0)), 0),
     func.max(
@@ -94,6 +95,16 @@ class KudosRepository:
         return self._session.scalars(
             select(Kudos).where(Kudos.team_id == team_id, Kudos.id == kudos_id)
         ).first()
+
+    def lock_giver(self, team_id: str, giver_id: str) -> None:
+        """Serialize kudos decisions per giver until this transaction ends, so the daily
+        limit and double-enter checks hold across concurrent requests and replicas.
+
+        PostgreSQL: a transaction-scoped advisory lock. SQLite: the unit of work already
+        runs one at a time.
+        """
+        if self._session.get_bind().dialect.name == "postgresql":
+            self._session.execute(_LOCK_GIVER, {"key": f"kudos:{team_id}:{giver_id}"})
 
     def giving_since(
         self,
