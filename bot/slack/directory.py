@@ -13,7 +13,7 @@ from slack_sdk.errors import SlackApiError
 from bot.clock import Clock
 from bot.services.directory import MemberProfile, remember_member
 from bot.slack.payloads import member_profile
-from bot.store.models import Member
+from bot.store.repositories.members import MemberRow
 from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 logger = logging.getLogger(__name__)
@@ -41,9 +41,9 @@ class MemberDirectory:
         for user_id in user_ids:
             row = rows.get(user_id)
             if row is not None and row.refreshed_at >= now - MAX_AGE:
-                fresh[user_id] = _profile(row)
+                fresh[user_id] = _profile(team_id, row)
             else:
-                wanted[user_id] = _profile(row) if row is not None else None
+                wanted[user_id] = _profile(team_id, row) if row is not None else None
         return fresh, wanted
 
     def fetch(
@@ -92,9 +92,9 @@ class MemberDirectory:
         return member_profile(answer["user"], team_id=team_id)
 
 
-def _profile(member: Member) -> MemberProfile:
+def _profile(team_id: str, member: MemberRow) -> MemberProfile:
     return MemberProfile(
-        team_id=member.team_id,
+        team_id=team_id,
         user_id=member.user_id,
         display_name=member.display_name,
         tz=member.tz,

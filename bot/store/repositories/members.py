@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -11,7 +12,26 @@ from sqlalchemy.orm import Session
 from bot.store.models import Member
 from bot.store.upsert import insert_for
 
-_MEMBERS_BY_ID = select(Member).where(
+
+class MemberRow(NamedTuple):
+    """One directory entry, read without the ORM."""
+
+    user_id: str
+    display_name: str
+    tz: str | None
+    is_bot: bool
+    deleted: bool
+    refreshed_at: datetime
+
+
+_MEMBERS_BY_ID = select(
+    Member.user_id,
+    Member.display_name,
+    Member.tz,
+    Member.is_bot,
+    Member.deleted,
+    Member.refreshed_at,
+).where(
     Member.team_id == bindparam("team_id"),
     Member.user_id.in_(bindparam("user_ids", expanding=True)),
 )
@@ -28,14 +48,15 @@ class MemberRepository:
             select(Member).where(Member.team_id == team_id, Member.user_id == user_id)
         ).first()
 
-    def get_many(self, team_id: str, user_ids: Collection[str]) -> dict[str, Member]:
-        """The directory entries of ``user_ids`` that exist, by user id."""
+    def get_many(self, team_id: str, user_ids: Collection[str]) -> dict[str, MemberRow]:
+        """The directory entries of ``user_ids`` that exist, by user id (plain rows: this is
+        on the ack path of every kudos)."""
         if not user_ids:
             return {}
-        members = self._session.scalars(
+        rows = self._session.execute(
             _MEMBERS_BY_ID, {"team_id": team_id, "user_ids": list(user_ids)}
         )
-        return {member.user_id: member for member in members}
+        return {row[0]: MemberRow(*row) for row in rows}
 
     def upsert(
         self,
