@@ -54,6 +54,11 @@ def test_given_and_received_are_newest_first_and_paged(
             ids[0],
         ]
         assert len(uow.kudos.received_by("T1", "UB", limit=10)) == 5, "T2's kudos stay in T2"
+        last_three_minutes = (clock.now() - timedelta(minutes=2, seconds=30), clock.now())
+        in_period = uow.kudos.given_by("T1", "UA", limit=10, period=last_three_minutes)
+        assert [k.id for k in in_period] == [ids[3], ids[2]], "the end is excluded"
+        received = uow.kudos.received_by("T1", "UC", limit=10, period=last_three_minutes)
+        assert [k.id for k in received] == [ids[2]]
         since = clock.now() - timedelta(minutes=2, seconds=30)
         given, repeated = uow.kudos.giving_since(
             "T1", "UA", day_start=since, fingerprint="f4", repeat_since=since

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import and_, bindparam, case, func, insert, select, update
+from sqlalchemy import ColumnElement, and_, bindparam, case, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from bot.store.base import Base
@@ -177,23 +177,46 @@ class KudosRepository:
         return int(result.rowcount) == 1  # type: ignore[attr-defined]  # DML results carry rowcount
 
     def given_by(
-        self, team_id: str, giver_id: str, *, limit: int, before_id: int | None = None
+        self,
+        team_id: str,
+        giver_id: str,
+        *,
+        limit: int,
+        before_id: int | None = None,
+        period: tuple[datetime, datetime] | None = None,
     ) -> Sequence[Kudos]:
-        """The journal of kudos ``giver_id`` gave, newest first, a page at a time."""
+        """The journal of kudos ``giver_id`` gave, newest first, a page at a time, optionally
+        within ``period`` (start inclusive, end exclusive)."""
         query = select(Kudos).where(Kudos.team_id == team_id, Kudos.giver_id == giver_id)
-        if before_id is not None:
-            query = query.where(Kudos.id < before_id)
-        return self._session.scalars(query.order_by(Kudos.id.desc()).limit(limit)).all()
+        if period is not None:
+            query = query.where(Kudos.created_at >= period[0], Kudos.created_at < period[1])
+        query = query.where(*_before(before_id)).order_by(Kudos.id.desc()).limit(limit)
+        return self._session.scalars(query).all()
 
     def received_by(
-        self, team_id: str, recipient_id: str, *, limit: int, before_id: int | None = None
+        self,
+        team_id: str,
+        recipient_id: str,
+        *,
+        limit: int,
+        before_id: int | None = None,
+        period: tuple[datetime, datetime] | None = None,
     ) -> Sequence[Kudos]:
-        """The journal of kudos ``recipient_id`` received, newest first, a page at a time."""
+        """The journal of kudos ``recipient_id`` received, newest first, a page at a time,
+        optionally within ``period``."""
         query = (
             select(Kudos)
             .join(KudosRecipient, KudosRecipient.kudos_id == Kudos.id)
             .where(KudosRecipient.team_id == team_id, KudosRecipient.recipient_id == recipient_id)
         )
-        if before_id is not None:
-            query = query.where(Kudos.id < before_id)
-        return self._session.scalars(query.order_by(Kudos.id.desc()).limit(limit)).all()
+        if period is not None:
+            query = query.where(
+                KudosRecipient.created_at >= period[0], KudosRecipient.created_at < period[1]
+            )
+        query = query.where(*_before(before_id)).order_by(Kudos.id.desc()).limit(limit)
+        return self._session.scalars(query).all()
+
+
+def _before(kudos_id: int | None) -> list[ColumnElement[bool]]:
+    """The paging condition: kudos older than ``kudos_id``, if given."""
+    return [] if kudos_id is None else [Kudos.id < kudos_id]
