@@ -23,6 +23,10 @@ logger = logging.getLogger(__name__)
 ClientFor = Callable[[str], WebClient]
 REFUSED_CONNECTION_RETRY = timedelta(seconds=5)
 DEFAULT_RETRY_AFTER = timedelta(seconds=1)
+TOKEN_TROUBLE_RETRY = timedelta(minutes=15)
+WORKSPACE_TOKEN_ERRORS = frozenset(
+    {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"}
+)
 
 
 class RetryLaterError(Exception):
@@ -122,6 +126,9 @@ def _delivery_from_api_error(error: SlackApiError) -> Delivery:
     if status >= 500:
         return Delivery(delivered=False, error=f"http_{status}")
     code = error.response.get("error")
+    if code in WORKSPACE_TOKEN_ERRORS:
+        # Nothing can reach this workspace now; keep its messages rather than fail them all.
+        raise RetryLaterError(TOKEN_TROUBLE_RETRY, str(code)) from error
     return Delivery(delivered=False, error=str(code or f"http_{status}"))
 
 

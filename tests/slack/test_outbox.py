@@ -100,6 +100,15 @@ def test_a_429_delays_only_that_workspace(
     assert (status(running_app, first), status(running_app, second)) == ("sent", "sent")
 
 
+def test_a_revoked_token_keeps_the_messages_for_later(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    message_id = enqueue(running_app, "T1", "revoked", "U1")
+    fake_slack.fail_next("chat.postMessage", "token_revoked")
+    running_app.kindling.dispatcher.drain()
+    assert status(running_app, message_id) == "pending", "not failed: nothing could be sent"
+
+
 def test_one_message_a_second_per_channel(
     running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from bot.services.kudos import (
     CROSSPOST,
@@ -46,6 +47,14 @@ def test_a_message_of_1000_escaped_characters_still_fits_a_section() -> None:
     )
     assert blocks_problems(blocks) == []
     assert len(quote(message)) <= 3000
+
+
+def test_a_trimmed_quote_never_ends_inside_an_escape_or_a_mention() -> None:
+    for filler in ("&amp;", "<@U0123456>", "ab &lt; "):
+        trimmed = quote(filler * 1000)
+        assert len(trimmed) <= 3000
+        body = trimmed.removesuffix("…")
+        assert not re.search(r"(&[a-z]*|<[^>]*)$", body), filler
 
 
 def test_received_blocks_offer_thanks_until_pressed() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,6 +29,7 @@ from bot.slack.blocks.common import MAX_BLOCKS_PER_VIEW, message_blocks
 from bot.slack.phrases import phrase
 
 SECTION_TEXT_LIMIT = 3000
+UNFINISHED_MARKUP = re.compile(r"(&[a-z]*|<[^>]*)$")
 MAX_VALUE_OPTIONS = 10
 
 
@@ -47,7 +49,9 @@ def quote(message: str) -> str:
     """The kudos message as a mrkdwn quote, trimmed to fit a section."""
     quoted = "\n".join(f">{line}" if line else ">" for line in message.splitlines())
     if len(quoted) > SECTION_TEXT_LIMIT:
-        quoted = quoted[: SECTION_TEXT_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+        cut = quoted[: SECTION_TEXT_LIMIT - 1]
+        cut = UNFINISHED_MARKUP.sub("", cut)  # never end inside "&amp;" or "<@U123>"
+        quoted = cut + "…"
     return quoted
 
 
