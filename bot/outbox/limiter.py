@@ -55,10 +55,6 @@ class RateLimiter:
             return timedelta(0)
         return max(timedelta(0), last + PER_CHANNEL_INTERVAL - now)
 
-    def wait_needed(self, team_id: str, channel: str | None, now: datetime) -> timedelta:
-        """How long to wait before sending to ``channel`` (zero: send now)."""
-        return max(self.workspace_wait(team_id, now), self.channel_wait(team_id, channel, now))
-
     def record(self, team_id: str, channel: str | None, now: datetime) -> None:
         """Note a message sent now."""
         workspace = self._workspace(team_id)

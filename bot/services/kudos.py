@@ -104,7 +104,6 @@ class KudosGiven:
     recipient_ids: tuple[str, ...]
     left_out: tuple[tuple[str, LeftOut], ...] = ()
     repeated: bool = False
-    announced_in: str | None = None
 
 
 KudosOutcome = KudosGiven | KudosRefused
@@ -138,8 +137,8 @@ def workspace_rules(uow: UnitOfWork, team_id: str, *, now: datetime) -> Workspac
 
 
 class KudosRulesCache:
-    """Each workspace's kudos settings, read at most once per ``ttl`` (they change rarely;
-    a settings change is seen within that time by every process)."""
+    """Each workspace's kudos settings, read at most once per ``ttl`` (they change rarely; a
+    change is seen within that time by every process)."""
 
     def __init__(self, *, ttl: timedelta = RULES_TTL) -> None:
         self._ttl = ttl
@@ -158,11 +157,6 @@ class KudosRulesCache:
         with self._lock:
             self._entries[team_id] = (now, rules)
         return rules
-
-    def forget(self, team_id: str) -> None:
-        """Read the settings again next time (after this process changed them)."""
-        with self._lock:
-            self._entries.pop(team_id, None)
 
 
 def check_request(request: KudosRequest) -> KudosRefused | None:
@@ -233,7 +227,6 @@ def give_kudos(
         kudos_id=kudos_id,
         recipient_ids=tuple(screening.kept),
         left_out=tuple(screening.left_out),
-        announced_in=request.channel_id,
     )
 
 

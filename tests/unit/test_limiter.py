@@ -12,13 +12,13 @@ ZERO = timedelta(0)
 
 def test_one_message_a_second_per_channel() -> None:
     limiter = RateLimiter(messages_per_minute=300)
-    assert limiter.wait_needed("T1", "C1", NOW) == ZERO
+    assert limiter.channel_wait("T1", "C1", NOW) == ZERO
     limiter.record("T1", "C1", NOW)
-    assert limiter.wait_needed("T1", "C1", NOW + timedelta(milliseconds=400)) == timedelta(
+    assert limiter.channel_wait("T1", "C1", NOW + timedelta(milliseconds=400)) == timedelta(
         milliseconds=600
     )
-    assert limiter.wait_needed("T1", "C2", NOW) == ZERO, "other channels go on"
-    assert limiter.wait_needed("T1", "C1", NOW + timedelta(seconds=1)) == ZERO
+    assert limiter.channel_wait("T1", "C2", NOW) == ZERO, "other channels go on"
+    assert limiter.channel_wait("T1", "C1", NOW + timedelta(seconds=1)) == ZERO
 
 
 def test_the_workspace_rate_allows_a_burst_then_an_even_pace() -> None:
@@ -42,10 +42,10 @@ def test_a_small_rate_has_a_small_burst() -> None:
 def test_a_429_pauses_only_that_workspace() -> None:
     limiter = RateLimiter(messages_per_minute=300)
     limiter.pause("T1", NOW + timedelta(seconds=30))
-    assert limiter.wait_needed("T1", "C1", NOW) == timedelta(seconds=30)
-    assert limiter.wait_needed("T2", "C1", NOW) == ZERO
+    assert limiter.workspace_wait("T1", NOW) == timedelta(seconds=30)
+    assert limiter.workspace_wait("T2", NOW) == ZERO
     limiter.pause("T1", NOW + timedelta(seconds=5))
-    assert limiter.wait_needed("T1", "C1", NOW) == timedelta(seconds=30), (
+    assert limiter.workspace_wait("T1", NOW) == timedelta(seconds=30), (
         "a shorter pause never shortens"
     )
-    assert limiter.wait_needed("T1", "C1", NOW + timedelta(seconds=30)) == ZERO
+    assert limiter.workspace_wait("T1", NOW + timedelta(seconds=30)) == ZERO
