@@ -13,6 +13,8 @@ Requests are signed and distinct (different givers, recipients and texts), so th
 and double-enter protection never short-cut the work. SQLite always; PostgreSQL too when
 ``TEST_DATABASE_URL`` (or ``--postgres URL``) names an empty database.
 
+The fake Slack runs in a process of its own too, so its work never slows the measuring client.
+
 Run: ``python -m bench.ack_latency [--requests N] [--postgres URL]``
 """
 
@@ -42,7 +44,7 @@ from sqlalchemy import func, select
 from bot.store import migrate
 from bot.store.engine import build_engine
 from bot.store.models import Member
-from tests.fakeslack import FakeSlack
+from tests.fakeslack.server import BOT_TOKEN, TEAM_ID
 from tests.support.databases import postgres_server_url, private_postgres_schema
 from tests.support.signing import SIGNING_SECRET, command_payload
 
@@ -76,15 +78,12 @@ class Result:
 class Workload:
     """Distinct signed ``/kudos`` bodies: a new giver, two new recipients, a new text each."""
 
-    def __init__(self, team_id: str, response_url: str) -> None:
+    def __init__(self, team_id: str, response_url: str, *, people: int) -> None:
+        self.members = 3 * people  # a giver and two recipients per request, all in Slack
         self._team_id = team_id
         self._response_url = response_url
         self._numbers = itertools.count()
         self._lock = threading.Lock()
-
-    def people(self, count: int) -> Iterator[str]:
-        for number in range(count):
-            yield from (f"UG{number:06d}", f"UR{number:06d}", f"US{number:06d}")
 
     def next_body(self) -> str:
         with self._lock:
@@ -111,14 +110,13 @@ def main() -> None:
     # them in the directory: no users.info call on the ack path.
     total_people = 2 * 3 * (args.requests * len(CONCURRENCY) + WARM_UP)
 
-    with FakeSlack(users_page_size=5000) as slack:
-        workload = Workload(slack.team_id, slack.response_url("bench"))
-        for user_id in workload.people(total_people):
-            slack.add_user(user_id)
+    with _fake_slack(total_people) as api_url:
+        base_url = api_url.removesuffix("/api/")
+        workload = Workload(TEAM_ID, f"{base_url}/response/bench", people=total_people)
         print(f"{args.requests} signed /kudos requests per scenario; each kudos has 2 recipients")
         for database_name, database_url in _databases():
             with database_url as url:
-                _run_database(database_name, url, slack, workload, args.requests)
+                _run_database(database_name, url, api_url, workload, args.requests)
 
 
 def _databases() -> Iterator[tuple[str, Iterator[str]]]:
@@ -136,13 +134,13 @@ def _sqlite() -> Iterator[str]:
         yield f"sqlite:///{Path(folder) / 'bench.db'}"
 
 
-def _run_database(name: str, url: str, slack: FakeSlack, workload: Workload, requests: int) -> None:
+def _run_database(name: str, url: str, api_url: str, workload: Workload, requests: int) -> None:
     migrate.upgrade(url)
     apps = [
-        ("bare Bolt, default runner", _bare_bolt_command(slack, process_before_response=False)),
+        ("bare Bolt, default runner", _bare_bolt_command(api_url, process_before_response=False)),
         (
             "bare Bolt, process_before_response",
-            _bare_bolt_command(slack, process_before_response=True),
+            _bare_bolt_command(api_url, process_before_response=True),
         ),
         ("Kindling /kudos", [KINDLING, "run", "--no-migrate"]),
     ]
@@ -150,9 +148,9 @@ def _run_database(name: str, url: str, slack: FakeSlack, workload: Workload, req
     print(f"{'app':38s} {'conc':>4s} {'p50 ms':>8s} {'p99 ms':>8s} {'req/s':>8s} {'non-200':>8s}")
     results: dict[tuple[str, int], Result] = {}
     for app_name, command in apps:
-        with _serving(command, _environment(slack, url)) as port:
+        with _serving(command, _environment(api_url, url)) as port:
             if command[0] == KINDLING:
-                _wait_for_directory(url, expected=len(slack.users))
+                _wait_for_directory(url, expected=workload.members)
             _load(port, workload, WARM_UP, 1)
             for concurrency in CONCURRENCY:
                 result = _measure(app_name, port, workload, requests, concurrency)
@@ -179,12 +177,12 @@ def _print_ratios(results: dict[tuple[str, int], Result]) -> None:
     print(f"non-200 answers in all: {failures}")
 
 
-def _environment(slack: FakeSlack, database_url: str) -> dict[str, str]:
+def _environment(api_url: str, database_url: str) -> dict[str, str]:
     return {
         **os.environ,
-        "SLACK_BOT_TOKEN": slack.bot_token,
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        "SLACK_API_URL": slack.api_url,
+        "SLACK_API_URL": api_url,
         "DATABASE_URL": database_url,
         "PORT": "0",
         "LOG_LEVEL": "INFO",
@@ -192,9 +190,30 @@ def _environment(slack: FakeSlack, database_url: str) -> dict[str, str]:
     }
 
 
-def _bare_bolt_command(slack: FakeSlack, *, process_before_response: bool) -> list[str]:
-    command = [sys.executable, "-m", "bench.bare_bolt", slack.api_url, slack.bot_token]
+def _bare_bolt_command(api_url: str, *, process_before_response: bool) -> list[str]:
+    command = [sys.executable, "-m", "bench.bare_bolt", api_url, BOT_TOKEN]
     return [*command, "--process-before-response"] if process_before_response else command
+
+
+@contextmanager
+def _fake_slack(people: int) -> Iterator[str]:
+    """The fake Slack in its own process; yields its API URL."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bench.fake_slack", str(people)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        if not line.startswith("api_url "):
+            raise RuntimeError("the fake Slack did not start")
+        yield line.split()[1]
+    finally:
+        if process.stdin is not None:
+            process.stdin.close()
+        process.wait(timeout=15)
 
 
 @contextmanager

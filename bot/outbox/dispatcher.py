@@ -74,7 +74,7 @@ class Dispatcher:
     def _run(self) -> None:
         while not self._stopping.is_set():
             self._wake.wait(RETRY_POLL_SECONDS if self._deferred else None)
-            if self._stopping.wait(DEBOUNCE_SECONDS):
+            if self._stopping.wait(self._pause_before_drain()):
                 return
             self._wake.clear()
             try:
@@ -82,18 +82,26 @@ class Dispatcher:
             except Exception:
                 logger.exception("Delivering the outbox failed; trying again on the next wake")
 
+    def _pause_before_drain(self) -> float:
+        """Gather what else is being written for a moment; while Slack's limits hold messages
+        back, wait until the limiter lets the next one out instead of draining for nothing."""
+        if not self._deferred:
+            return DEBOUNCE_SECONDS
+        opening = self._limiter.soonest_opening(self._clock.now()).total_seconds()
+        return max(DEBOUNCE_SECONDS, min(RETRY_POLL_SECONDS, opening))
+
     # -- draining ----------------------------------------------------------------------------
 
     def drain(self) -> int:
         """Send every message that is due now; returns how many were attempted.
 
-        A workspace that must wait (429 pause, per-minute cap) is left out of this pass, and a
-        message whose channel must wait is skipped; both are tried again on the next wake.
+        A workspace that must wait (429 pause, its rate) and a channel that must wait (about
+        one message a second) are left out of this pass; both are tried again on a later one.
         """
         with self._drain_lock:
             self._deferred = False
             waiting_teams = self._limiter.waiting_workspaces(self._clock.now())
-            waiting_messages: set[int] = set()
+            waiting_channels: set[tuple[str, str | None]] = set()
             attempted = 0
             while True:
                 now = self._clock.now()
@@ -103,7 +111,7 @@ class Dispatcher:
                             now,
                             limit=BATCH_SIZE,
                             skip_teams=waiting_teams,
-                            skip_ids=waiting_messages,
+                            skip_channels=waiting_channels,
                         )
                     )
                 if not due:
@@ -117,17 +125,19 @@ class Dispatcher:
                     elif self._limiter.channel_wait(
                         message.team_id, message.channel, now
                     ) > timedelta(0):
-                        waiting_messages.add(message.id)
+                        waiting_channels.add((message.team_id, message.channel))
                     elif self._deliver(message, now):
                         attempted += 1
                         continue
                     self._deferred = True
 
     def expire_leases(self, uow: UnitOfWork, now: datetime) -> int:
-        """A tick job: messages left ``sending`` past their lease become ``unknown``."""
+        """A tick job: messages left ``sending`` past their lease become ``unknown``, and
+        whatever waited on a settled message is released (also after a crash in between)."""
         expired = uow.outbox.expire_leases(now)
         if expired:
             logger.warning("%d outbox messages were left sending; marked unknown", expired)
+        uow.outbox.release_all_settled_followers()
         return expired
 
     def _deliver(self, due: DueMessage, now: datetime) -> bool:
@@ -157,6 +167,7 @@ class Dispatcher:
         except UncertainDeliveryError as error:
             with self._unit_of_work() as uow:
                 uow.outbox.mark_unknown(message.id, error=str(error) or "timeout")
+                uow.outbox.release_followers(message.team_id, message.idempotency_key)
             return True
         except Exception as error:
             logger.exception("Sending outbox message %d failed", message.id)
@@ -184,6 +195,7 @@ class Dispatcher:
                     delivery.error,
                 )
                 uow.outbox.mark_failed(message.id, error=delivery.error or "unknown_error")
+            uow.outbox.release_followers(message.team_id, message.idempotency_key)
         hook = self._hooks.get(message.kind)
         if hook is None:
             return

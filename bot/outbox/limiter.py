@@ -47,6 +47,12 @@ class RateLimiter:
             if self.workspace_wait(team_id, now) > timedelta(0)
         }
 
+    def soonest_opening(self, now: datetime) -> timedelta:
+        """How long until the first waiting workspace may send again (zero if none waits)."""
+        waits = [self.workspace_wait(team_id, now) for team_id in self._workspaces]
+        positive = [wait for wait in waits if wait > timedelta(0)]
+        return min(positive, default=timedelta(0))
+
     def channel_wait(self, team_id: str, channel: str | None, now: datetime) -> timedelta:
         """How long before the next message to ``channel`` (about one a second)."""
         workspace = self._workspaces.get(team_id)

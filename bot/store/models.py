@@ -127,6 +127,7 @@ class OutboxMessage(Base):
     __table_args__ = (
         UniqueConstraint("team_id", "idempotency_key"),
         Index(None, "status", "not_before"),
+        Index(None, "team_id", "depends_on_key"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

@@ -80,6 +80,11 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_outbox_status_not_before"), ["status", "not_before"], unique=False
         )
+        batch_op.create_index(
+            batch_op.f("ix_outbox_team_id_depends_on_key"),
+            ["team_id", "depends_on_key"],
+            unique=False,
+        )
 
     op.create_table(
         "kudos_recipients",
@@ -147,6 +152,7 @@ def downgrade() -> None:
 
     op.drop_table("kudos_recipients")
     with op.batch_alter_table("outbox", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_outbox_team_id_depends_on_key"))
         batch_op.drop_index(batch_op.f("ix_outbox_status_not_before"))
 
     op.drop_table("outbox")

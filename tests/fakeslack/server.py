@@ -59,8 +59,11 @@ MethodHandler = Callable[["FakeSlack", dict[str, Any]], dict[str, Any]]
 class FakeSlack:
     """Start with ``with FakeSlack() as slack:``; point the app at ``slack.api_url``."""
 
-    def __init__(self, *, team_id: str = TEAM_ID, users_page_size: int = 2) -> None:
+    def __init__(
+        self, *, team_id: str = TEAM_ID, users_page_size: int = 2, validate: bool = True
+    ) -> None:
         self.team_id = team_id
+        self.validate = validate
         self.bot_token = BOT_TOKEN
         self.app_token = APP_TOKEN
         self.users_page_size = users_page_size
@@ -179,7 +182,7 @@ class FakeSlack:
         auth_error = self._auth_error(method, token)
         if auth_error is not None:
             return 200, {"ok": False, "error": auth_error}, {}
-        problems = self._validate(method, args)
+        problems = self._validate(method, args) if self.validate else []
         if problems:
             return 200, {"ok": False, "error": "invalid_blocks", "errors": problems}, {}
         try:

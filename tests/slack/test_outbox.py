@@ -190,3 +190,34 @@ def test_every_kudos_message_kind_is_sent_as_valid_block_kit(
     # fake_slack's fixture fails the test if any block or view was invalid.
     assert len(fake_slack.calls("chat.postMessage")) == 2
     assert GIVER not in [c.args["channel"] for c in fake_slack.calls("chat.postMessage")]
+
+
+def test_followers_wait_for_their_prerequisite_even_across_a_crash(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    kudos_command(running_app, fake_slack, f"<@{BOB}> for the careful review")
+    with running_app.kindling.unit_of_work() as uow:
+        shoutout = uow.outbox.by_key(fake_slack.team_id, "kudos:1:shoutout")
+        dm = uow.outbox.by_key(fake_slack.team_id, f"kudos:1:received:{BOB}")
+        assert shoutout is not None
+        assert dm is not None
+        assert (shoutout.status, dm.status) == ("pending", "waiting")
+        # Another process sent the shout-out and died before releasing the DM.
+        uow.outbox.claim(shoutout.id, lease_until=clock.now() + timedelta(minutes=2))
+        uow.outbox.mark_sent(shoutout.id, now=clock.now(), channel="CGENERAL", ts="1.1")
+    assert running_app.kindling.dispatcher.drain() == 0, "the DM still waits"
+    running_app.kindling.ticker.tick()  # the sweep releases it
+    running_app.kindling.dispatcher.drain()
+    assert [call.args["channel"] for call in fake_slack.calls("chat.postMessage")] == [BOB]
+
+
+def test_a_busy_channel_does_not_hold_up_other_channels(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    for n in range(150):
+        enqueue(running_app, "T1", f"busy-{n}", "CBUSY")
+    quiet = enqueue(running_app, "T1", "quiet", "CQUIET")
+    running_app.kindling.dispatcher.drain()
+    assert status(running_app, quiet) == "sent"
+    busy_sent = [c for c in fake_slack.calls("chat.postMessage") if c.args["channel"] == "CBUSY"]
+    assert len(busy_sent) == 1, "one a second in the busy channel"

@@ -29,7 +29,9 @@ def test_the_workspace_rate_allows_a_burst_then_an_even_pace() -> None:
     assert limiter.workspace_wait("T1", NOW) == timedelta(milliseconds=500)
     assert limiter.workspace_wait("T2", NOW) == ZERO, "other workspaces go on"
     assert limiter.waiting_workspaces(NOW) == {"T1"}
+    assert limiter.soonest_opening(NOW) == timedelta(milliseconds=500)
     assert limiter.workspace_wait("T1", NOW + timedelta(milliseconds=500)) == ZERO
+    assert limiter.soonest_opening(NOW + timedelta(milliseconds=500)) == ZERO
 
 
 def test_a_small_rate_has_a_small_burst() -> None:

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, insert, or_, select, update
+from sqlalchemy import and_, exists, insert, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
 
 from bot.store.base import Base
 from bot.store.models import OutboxMessage
 from bot.store.upsert import insert_for
 
+WAITING = "waiting"
 PENDING = "pending"
 SENDING = "sending"
 SENT = "sent"
@@ -49,16 +50,21 @@ class DueMessage:
 
 
 class OutboxRepository:
-    """Adds messages and moves them through pending → sending → sent/failed/unknown."""
+    """Adds messages and moves them through (waiting →) pending → sending → sent, failed or
+    unknown. A message with a prerequisite waits until that one is settled."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
 
     def add(self, message: NewMessage, *, now: datetime) -> int | None:
         """Insert ``message``; its id, or None if its idempotency key was already taken."""
+        prerequisite_open = False
+        if message.depends_on_key is not None:
+            prerequisite = self.by_key(message.team_id, message.depends_on_key)
+            prerequisite_open = prerequisite is not None and prerequisite.status not in SETTLED
         statement = (
             insert_for(self._session, OutboxMessage)
-            .values(_row(message, now))
+            .values(_row(message, now, waiting=prerequisite_open))
             .on_conflict_do_nothing(
                 index_elements=[OutboxMessage.team_id, OutboxMessage.idempotency_key]
             )
@@ -68,9 +74,10 @@ class OutboxRepository:
 
     def add_fresh(self, messages: Sequence[NewMessage], *, now: datetime) -> None:
         """Insert messages whose keys cannot exist yet (they name a row made in this
-        transaction), in one batch."""
+        transaction), in one batch; a prerequisite, if any, is one of them."""
         if messages:
-            self._session.execute(_INSERT_FRESH, [_row(message, now) for message in messages])
+            rows = [_row(m, now, waiting=m.depends_on_key is not None) for m in messages]
+            self._session.execute(_INSERT_FRESH, rows)
 
     def get(self, message_id: int) -> OutboxMessage | None:
         return self._session.get(OutboxMessage, message_id)
@@ -89,27 +96,49 @@ class OutboxRepository:
         *,
         limit: int,
         skip_teams: Collection[str] = (),
-        skip_ids: Collection[int] = (),
+        skip_channels: Collection[tuple[str, str | None]] = (),
     ) -> Sequence[DueMessage]:
-        """Pending messages whose time has come and whose prerequisite (if any) is settled,
-        oldest first, leaving out the workspaces and messages that must wait (ids only)."""
-        prerequisite = aliased(OutboxMessage)
-        prerequisite_settled = exists().where(
-            prerequisite.team_id == OutboxMessage.team_id,
-            prerequisite.idempotency_key == OutboxMessage.depends_on_key,
-            prerequisite.status.in_(SETTLED),
-        )
+        """Pending messages whose time has come, oldest first, leaving out the workspaces and
+        the channels that must wait (ids only)."""
         query = select(OutboxMessage.id, OutboxMessage.team_id, OutboxMessage.channel).where(
-            OutboxMessage.status == PENDING,
-            OutboxMessage.not_before <= now,
-            or_(OutboxMessage.depends_on_key.is_(None), prerequisite_settled),
+            OutboxMessage.status == PENDING, OutboxMessage.not_before <= now
         )
         if skip_teams:
             query = query.where(OutboxMessage.team_id.not_in(list(skip_teams)))
-        if skip_ids:
-            query = query.where(OutboxMessage.id.not_in(list(skip_ids)))
+        if skip_channels:
+            query = query.where(
+                tuple_(OutboxMessage.team_id, OutboxMessage.channel).not_in(list(skip_channels))
+            )
         rows = self._session.execute(query.order_by(OutboxMessage.id).limit(limit))
         return [DueMessage(id=row[0], team_id=row[1], channel=row[2]) for row in rows]
+
+    def release_followers(self, team_id: str, idempotency_key: str) -> None:
+        """The message ``idempotency_key`` is settled: those waiting on it become pending."""
+        self._session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.team_id == team_id,
+                OutboxMessage.depends_on_key == idempotency_key,
+                OutboxMessage.status == WAITING,
+            )
+            .values(status=PENDING)
+        )
+
+    def release_all_settled_followers(self) -> int:
+        """A sweep: every waiting message whose prerequisite is settled (or gone) becomes
+        pending."""
+        prerequisite = aliased(OutboxMessage)
+        still_open = exists().where(
+            prerequisite.team_id == OutboxMessage.team_id,
+            prerequisite.idempotency_key == OutboxMessage.depends_on_key,
+            prerequisite.status.not_in(SETTLED),
+        )
+        result = self._session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.status == WAITING, ~still_open)
+            .values(status=PENDING)
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]
 
     def claim(self, message_id: int, *, lease_until: datetime) -> bool:
         """Move one pending message to ``sending``; True only for the one process that wins."""
@@ -156,7 +185,7 @@ class OutboxRepository:
         )
 
 
-def _row(message: NewMessage, now: datetime) -> dict[str, Any]:
+def _row(message: NewMessage, now: datetime, *, waiting: bool) -> dict[str, Any]:
     return {
         "team_id": message.team_id,
         "idempotency_key": message.idempotency_key,
@@ -166,7 +195,7 @@ def _row(message: NewMessage, now: datetime) -> dict[str, Any]:
         "payload": message.payload,
         "subject_id": message.subject_id,
         "depends_on_key": message.depends_on_key,
-        "status": PENDING,
+        "status": WAITING if waiting else PENDING,
         "attempts": 0,
         "not_before": now,
         "created_at": now,
