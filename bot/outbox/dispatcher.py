@@ -146,10 +146,12 @@ class Dispatcher:
             if not uow.outbox.claim(due.id, lease_until=now + LEASE):
                 return False
             message = uow.outbox.get(due.id)
+            linked = _linked_message(uow, message) if message is not None else None
         if message is None:
             return False
         try:
-            rendered = render(message.kind, message.payload, permalink=self._permalink(message))
+            permalink = self._sender.permalink(message.team_id, *linked) if linked else None
+            rendered = render(message.kind, message.payload, permalink=permalink)
         except UnknownKindError:
             # Written by a newer version of Kindling: leave it for a process that knows it.
             logger.warning("Outbox message %d has unknown kind %r", message.id, message.kind)
@@ -183,7 +185,8 @@ class Dispatcher:
             uow.outbox.postpone(message.id, not_before=not_before)
 
     def _settle(self, message: OutboxMessage, delivery: Delivery, now: datetime) -> None:
-        """Record the outcome, then (separately, so a failing hook cannot undo it) react."""
+        """Record the outcome and react to it in one transaction; a failing reaction is rolled
+        back to its savepoint and cannot undo the outcome."""
         with self._unit_of_work() as uow:
             if delivery.delivered:
                 uow.outbox.mark_sent(message.id, now=now, channel=delivery.channel, ts=delivery.ts)
@@ -196,23 +199,25 @@ class Dispatcher:
                 )
                 uow.outbox.mark_failed(message.id, error=delivery.error or "unknown_error")
             uow.outbox.release_followers(message.team_id, message.idempotency_key)
-        hook = self._hooks.get(message.kind)
-        if hook is None:
-            return
-        try:
-            with self._unit_of_work() as uow:
-                hook(uow, message, delivery, now)
-        except Exception:
-            logger.exception("Reacting to outbox message %d (%s) failed", message.id, message.kind)
+            hook = self._hooks.get(message.kind)
+            if hook is None:
+                return
+            try:
+                with uow.savepoint():
+                    hook(uow, message, delivery, now)
+            except Exception:
+                logger.exception(
+                    "Reacting to outbox message %d (%s) failed", message.id, message.kind
+                )
 
-    def _permalink(self, message: OutboxMessage) -> str | None:
-        if not message.payload.get("link") or message.depends_on_key is None:
-            return None
-        with self._unit_of_work() as uow:
-            prerequisite = uow.outbox.by_key(message.team_id, message.depends_on_key)
-            if prerequisite is None or prerequisite.status != SENT:
-                return None
-            channel, ts = prerequisite.sent_channel, prerequisite.sent_ts
-        if not channel or not ts:
-            return None
-        return self._sender.permalink(message.team_id, channel, ts)
+
+def _linked_message(uow: UnitOfWork, message: OutboxMessage) -> tuple[str, str] | None:
+    """``(channel, ts)`` of the sent message this one links to, if it asks for a link."""
+    if not message.payload.get("link") or message.depends_on_key is None:
+        return None
+    prerequisite = uow.outbox.by_key(message.team_id, message.depends_on_key)
+    if prerequisite is None or prerequisite.status != SENT:
+        return None
+    if not prerequisite.sent_channel or not prerequisite.sent_ts:
+        return None
+    return prerequisite.sent_channel, prerequisite.sent_ts

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import threading
+from contextlib import AbstractContextManager
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from bot.store.repositories import MemberRepository, ProcessedEventRepository, WorkspaceRepository
 from bot.store.repositories.kudos import KudosRepository
@@ -43,6 +44,12 @@ class UnitOfWork:
         self.outbox = OutboxRepository(session)
         self.maintenance = MaintenanceRepository(session)
         return self
+
+    def savepoint(self) -> AbstractContextManager[SessionTransaction]:
+        """A nested transaction: what fails inside it is undone, the rest stays."""
+        if self._session is None:
+            raise RuntimeError("the unit of work is not open")
+        return self._session.begin_nested()
 
     def __exit__(
         self,

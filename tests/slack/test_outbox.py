@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import threading
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
 from bot.app import build_kindling
+from bot.outbox.dispatcher import Dispatcher
+from bot.outbox.limiter import RateLimiter
+from bot.outbox.sender import SlackSender
+from bot.services.event_ledger import claim_event
 from bot.services.kudos import THANKS_DM
-from bot.services.outbox import POST_MESSAGE
+from bot.services.outbox import POST_MESSAGE, Delivery
 from bot.store.models import OutboxMessage
 from bot.store.repositories.outbox import NewMessage
+from bot.store.unit_of_work import UnitOfWork
 from tests.fakeslack import FakeSlack
 from tests.slack.conftest import RunningApp, settings_for
 from tests.slack.kudos_support import BOB, GIVER, add_people, kudos_command
@@ -221,3 +226,26 @@ def test_a_busy_channel_does_not_hold_up_other_channels(
     assert status(running_app, quiet) == "sent"
     busy_sent = [c for c in fake_slack.calls("chat.postMessage") if c.args["channel"] == "CBUSY"]
     assert len(busy_sent) == 1, "one a second in the busy channel"
+
+
+def test_a_failing_reaction_is_undone_but_the_delivery_stays_recorded(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    def failing_hook(
+        uow: UnitOfWork, message: OutboxMessage, delivery: Delivery, now: datetime
+    ) -> None:
+        claim_event(uow, team_id="T1", event_id="EvHalfDone", now=now)
+        raise RuntimeError("the reaction broke half way")
+
+    dispatcher = Dispatcher(
+        unit_of_work=running_app.kindling.unit_of_work,
+        sender=SlackSender(lambda _team_id: running_app.kindling.posting_client),
+        limiter=RateLimiter(messages_per_minute=300),
+        hooks={THANKS_DM: failing_hook},
+        clock=clock,
+    )
+    message_id = enqueue(running_app, "T1", "with-a-hook", "U1")
+    dispatcher.drain()
+    assert status(running_app, message_id) == "sent"
+    with running_app.kindling.unit_of_work() as uow:
+        assert claim_event(uow, team_id="T1", event_id="EvHalfDone", now=clock.now()) is True
