@@ -39,11 +39,8 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from slack_sdk.signature import SignatureVerifier
-from sqlalchemy import func, select
 
 from bot.store import migrate
-from bot.store.engine import build_engine
-from bot.store.models import Member
 from tests.fakeslack.server import BOT_TOKEN, TEAM_ID
 from tests.support.databases import postgres_server_url, private_postgres_schema
 from tests.support.signing import SIGNING_SECRET, command_payload
@@ -78,8 +75,7 @@ class Result:
 class Workload:
     """Distinct signed ``/kudos`` bodies: a new giver, two new recipients, a new text each."""
 
-    def __init__(self, team_id: str, response_url: str, *, people: int) -> None:
-        self.members = 3 * people  # a giver and two recipients per request, all in Slack
+    def __init__(self, team_id: str, response_url: str) -> None:
         self._team_id = team_id
         self._response_url = response_url
         self._numbers = itertools.count()
@@ -112,7 +108,7 @@ def main() -> None:
 
     with _fake_slack(total_people) as api_url:
         base_url = api_url.removesuffix("/api/")
-        workload = Workload(TEAM_ID, f"{base_url}/response/bench", people=total_people)
+        workload = Workload(TEAM_ID, f"{base_url}/response/bench")
         print(f"{args.requests} signed /kudos requests per scenario; each kudos has 2 recipients")
         for database_name, database_url in _databases():
             with database_url as url:
@@ -148,9 +144,9 @@ def _run_database(name: str, url: str, api_url: str, workload: Workload, request
     print(f"{'app':38s} {'conc':>4s} {'p50 ms':>8s} {'p99 ms':>8s} {'req/s':>8s} {'non-200':>8s}")
     results: dict[tuple[str, int], Result] = {}
     for app_name, command in apps:
-        with _serving(command, _environment(api_url, url)) as port:
-            if command[0] == KINDLING:
-                _wait_for_directory(url, expected=workload.members)
+        # kindling run syncs its member directory on the first tick: measure after that.
+        ready = ["Synced the member directory"] if command[0] == KINDLING else []
+        with _serving(command, _environment(api_url, url), ready=ready) as port:
             _load(port, workload, WARM_UP, 1)
             for concurrency in CONCURRENCY:
                 result = _measure(app_name, port, workload, requests, concurrency)
@@ -217,8 +213,9 @@ def _fake_slack(people: int) -> Iterator[str]:
 
 
 @contextmanager
-def _serving(command: list[str], env: dict[str, str]) -> Iterator[int]:
-    """Start ``command`` and yield the port it says it listens on; stop it afterwards."""
+def _serving(command: list[str], env: dict[str, str], *, ready: list[str]) -> Iterator[int]:
+    """Start ``command``, wait until it says it listens (and each ``ready`` line), and yield
+    its port; stop it afterwards."""
     process = subprocess.Popen(
         command,
         env=env,
@@ -235,6 +232,9 @@ def _serving(command: list[str], env: dict[str, str]) -> Iterator[int]:
                 break
         else:
             raise RuntimeError(f"{command[0]} exited before listening")
+        for needle in ready:
+            if not any(needle in line for line in process.stdout):
+                raise RuntimeError(f"{command[0]} exited before saying {needle!r}")
         threading.Thread(target=_drain_output, args=(process.stdout,), daemon=True).start()
         yield int(found.group(1))
     finally:
@@ -247,21 +247,6 @@ def _serving(command: list[str], env: dict[str, str]) -> Iterator[int]:
 def _drain_output(stream: Iterable[str]) -> None:
     for _line in stream:
         pass
-
-
-def _wait_for_directory(database_url: str, *, expected: int) -> None:
-    """``kindling run`` syncs the member directory on its first tick; wait for it to land."""
-    engine = build_engine(database_url)
-    try:
-        for _ in range(600):
-            with engine.connect() as connection:
-                synced = connection.execute(select(func.count()).select_from(Member)).scalar_one()
-            if synced >= expected:
-                return
-            time.sleep(0.1)
-    finally:
-        engine.dispose()
-    raise RuntimeError("the member directory was not synced within a minute")
 
 
 def _measure(name: str, port: int, workload: Workload, requests: int, concurrency: int) -> Result:

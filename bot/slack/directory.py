@@ -74,6 +74,7 @@ class MemberDirectory:
                     count += 1
         with unit_of_work() as uow:
             uow.workspaces.mark_members_synced(team_id, now=now)
+        logger.info("Synced the member directory of %s: %d people", team_id, count)
         return count
 
     def _fetch(
