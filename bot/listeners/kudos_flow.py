@@ -19,6 +19,7 @@ from bot.services.kudos import (
     give_kudos,
 )
 from bot.slack.blocks.kudos import kudos_modal
+from bot.slack.payloads import can_post_in
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +41,12 @@ def open_kudos_modal(
         logger.warning("Could not open the kudos modal: %s", error)
         return False
     return True
+
+
+def modal_metadata(channel_id: str | None, channel_name: str | None) -> dict[str, Any]:
+    """What the modal carries to its submission: where it came from, and whether the bot can
+    post there."""
+    return {"channel_id": channel_id, "can_post": can_post_in(channel_id, channel_name)}
 
 
 def decide(

@@ -24,6 +24,10 @@ ClientFor = Callable[[str], WebClient]
 REFUSED_CONNECTION_RETRY = timedelta(seconds=5)
 DEFAULT_RETRY_AFTER = timedelta(seconds=1)
 TOKEN_TROUBLE_RETRY = timedelta(minutes=15)
+# Slack errors that mean "the bot cannot post in this channel".
+CHANNEL_UNREACHABLE = frozenset(
+    {"not_in_channel", "channel_not_found", "is_archived", "restricted_action", "access_denied"}
+)
 WORKSPACE_TOKEN_ERRORS = frozenset(
     {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"}
 )
@@ -129,7 +133,11 @@ def _delivery_from_api_error(error: SlackApiError) -> Delivery:
     if code in WORKSPACE_TOKEN_ERRORS:
         # Nothing can reach this workspace now; keep its messages rather than fail them all.
         raise RetryLaterError(TOKEN_TROUBLE_RETRY, str(code)) from error
-    return Delivery(delivered=False, error=str(code or f"http_{status}"))
+    return Delivery(
+        delivered=False,
+        error=str(code or f"http_{status}"),
+        channel_unreachable=code in CHANNEL_UNREACHABLE,
+    )
 
 
 def _retry_after(headers: object) -> timedelta:

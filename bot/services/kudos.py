@@ -37,11 +37,6 @@ THANKS_DM = "kudos.thanks"
 THANKED_UPDATE = "kudos.thanked"
 NOT_ANNOUNCED_DM = "kudos.not_announced"
 
-# Slack errors that mean "the bot cannot post in this channel", so another way is tried.
-CHANNEL_UNREACHABLE = frozenset(
-    {"not_in_channel", "channel_not_found", "is_archived", "restricted_action", "access_denied"}
-)
-
 
 class Source(StrEnum):
     COMMAND = "command"
@@ -258,7 +253,7 @@ def say_thanks(
         now=now,
     )
     if dm_channel and dm_ts:
-        shoutout_key = f"kudos:{kudos_id}:shoutout"
+        shoutout_key = _shoutout_key(kudos_id)
         has_shoutout = uow.outbox.by_key(team_id, shoutout_key) is not None
         uow.outbox.add(
             NewMessage(
@@ -303,7 +298,7 @@ def on_shoutout_delivered(
         uow.kudos.mark_announced(kudos_id, channel_id=delivery.channel, ts=delivery.ts)
         return
     response_url = message.payload.get("response_url")
-    if message.method == POST_MESSAGE and response_url and delivery.error in CHANNEL_UNREACHABLE:
+    if message.method == POST_MESSAGE and response_url and delivery.channel_unreachable:
         uow.outbox.add(
             NewMessage(
                 team_id=message.team_id,
@@ -370,7 +365,7 @@ def _enqueue_announcements(
         "channel_id": request.channel_id,
         "response_url": request.response_url,
     }
-    shoutout_key = f"kudos:{kudos_id}:shoutout"
+    shoutout_key = _shoutout_key(kudos_id)
     messages: list[NewMessage] = []
     method = POST_MESSAGE if request.can_post_in_channel and request.channel_id else RESPONSE_URL
     if method == RESPONSE_URL and not request.response_url:
@@ -414,6 +409,11 @@ def _enqueue_announcements(
         )
         messages.append(crosspost)
     uow.outbox.add_fresh(messages, now=now)
+
+
+def _shoutout_key(kudos_id: int) -> str:
+    """The outbox key of a kudos' shout-out: the DMs and updates that link to it name it."""
+    return f"kudos:{kudos_id}:shoutout"
 
 
 def _tell_giver_not_announced(

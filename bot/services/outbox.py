@@ -23,6 +23,7 @@ class Delivery:
     channel: str | None = None
     ts: str | None = None
     error: str | None = None
+    channel_unreachable: bool = False  # the bot cannot post there: another way may work
 
 
 DeliveryHook = Callable[[UnitOfWork, OutboxMessage, Delivery, datetime], None]

@@ -8,11 +8,8 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.listeners.dependencies import dependencies_of
-from bot.listeners.kudos_flow import decide, open_kudos_modal
-from bot.services.kudos import (
-    KudosRequest,
-    Source,
-)
+from bot.listeners.kudos_flow import decide, modal_metadata, open_kudos_modal
+from bot.services.kudos import KudosRequest, Source
 from bot.services.kudos_text import parse_kudos_text, visible_length
 from bot.slack.blocks.kudos import text_blocks
 from bot.slack.blocks.kudos_answers import outcome_answer
@@ -63,7 +60,7 @@ def handle_kudos_command(
         trigger_id=command["trigger_id"],
         values=rules.values,
         initial_user_ids=(),
-        metadata={"channel_id": channel_id, "can_post": can_post_in(channel_id, channel_name)},
+        metadata=modal_metadata(channel_id, channel_name),
     )
     if opened:
         ack()

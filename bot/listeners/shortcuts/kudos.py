@@ -8,8 +8,7 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.listeners.dependencies import dependencies_of
-from bot.listeners.kudos_flow import open_kudos_modal
-from bot.slack.payloads import can_post_in
+from bot.listeners.kudos_flow import modal_metadata, open_kudos_modal
 
 
 def handle_send_kudos_shortcut(
@@ -30,8 +29,5 @@ def handle_send_kudos_shortcut(
         trigger_id=shortcut["trigger_id"],
         values=rules.values,
         initial_user_ids=initial,
-        metadata={
-            "channel_id": channel.get("id"),
-            "can_post": can_post_in(channel.get("id"), channel.get("name")),
-        },
+        metadata=modal_metadata(channel.get("id"), channel.get("name")),
     )
