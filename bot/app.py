@@ -19,11 +19,15 @@ from bot.outbox.dispatcher import Dispatcher
 from bot.outbox.limiter import RateLimiter
 from bot.outbox.sender import SlackSender
 from bot.scheduling.ticker import DEFAULT_JOBS, Job, SlackJob, Ticker
-from bot.services.kudos import DELIVERY_HOOKS, KudosRulesCache
+from bot.services import kudos
+from bot.services.checkins import enrolment
+from bot.services.checkins.claims import claim_due_checkins
+from bot.services.kudos import KudosRulesCache
+from bot.slack.checkin_channels import ChannelEnroller
 from bot.slack.client import WEB_API_TIMEOUT_SECONDS, build_web_client
 from bot.slack.directory import MemberDirectory
 from bot.store.engine import build_engine, build_session_factory
-from bot.store.unit_of_work import UnitOfWorkFactory
+from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 DIRECTORY_SYNC_INTERVAL = timedelta(days=1)
 # users.info can sit on the ack path (a person missing from the directory): keep it short.
@@ -77,7 +81,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         unit_of_work=unit_of_work,
         sender=SlackSender(lambda _team_id: posting),
         limiter=RateLimiter(messages_per_minute=settings.kindling_workspace_messages_per_minute),
-        hooks=DELIVERY_HOOKS,
+        hooks={**kudos.DELIVERY_HOOKS, **enrolment.DELIVERY_HOOKS},
         clock=clock,
     )
     dependencies = Dependencies(
@@ -97,6 +101,11 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         for team_id in due:
             directory.sync(unit_of_work, team_id, now)
 
+    late_after = timedelta(minutes=settings.kindling_checkin_late_minutes)
+
+    def claim_checkins(uow: UnitOfWork, now: datetime) -> None:
+        claim_due_checkins(uow, now, late_after=late_after)
+
     ticker = Ticker(
         clock=clock,
         unit_of_work=unit_of_work,
@@ -104,6 +113,11 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
             *DEFAULT_JOBS,
             Job("expire outbox leases", dispatcher.expire_leases),
             SlackJob("sync member directories", sync_directories),
+            SlackJob(
+                "invite the members of enrolled channels",
+                ChannelEnroller(client_for=lambda _team_id: lookups, directory=directory),
+            ),
+            Job("claim due check-ins", claim_checkins),
         ),
         after_tick=dispatcher.wake,
     )

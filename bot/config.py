@@ -37,7 +37,11 @@ HINTS: dict[str, str] = {
     "LOG_LEVEL": "use one of DEBUG, INFO, WARNING, ERROR or CRITICAL",
     "KINDLING_TICK_SECONDS": "use a whole number of seconds from 1 to 3600 (default 60)",
     "KINDLING_WORKSPACE_MESSAGES_PER_MINUTE": (
-        "use a whole number from 1 to 10000 (default 300, within Slack's workspace limits)"
+        "use a whole number from 1 to 10000 (default 200, within Slack's workspace limits)"
+    ),
+    "KINDLING_CHECKIN_LATE_MINUTES": (
+        "use a whole number of minutes from 1 to 1440 (default 120): a check-in found later "
+        "than this is skipped, not sent"
     ),
 }
 
@@ -65,7 +69,8 @@ class Settings(BaseSettings):
     port: Annotated[int, Field(ge=0, le=65535)] = 3000
     log_level: LogLevel = "INFO"
     kindling_tick_seconds: Annotated[int, Field(ge=1, le=3600)] = 60
-    kindling_workspace_messages_per_minute: Annotated[int, Field(ge=1, le=10_000)] = 300
+    kindling_workspace_messages_per_minute: Annotated[int, Field(ge=1, le=10_000)] = 200
+    kindling_checkin_late_minutes: Annotated[int, Field(ge=1, le=1440)] = 120
 
     @field_validator("slack_bot_token", "slack_signing_secret", "slack_app_token", mode="before")
     @classmethod

@@ -64,13 +64,9 @@ def decide(
     refusal = check_request(request)
     if refusal is not None:
         return refusal
-    directory = dependencies.directory
-    user_ids = {request.giver_id, *request.recipient_ids}
-    with dependencies.unit_of_work() as uow:
-        people, wanted = directory.cached(uow, request.team_id, user_ids)
-        if not wanted:
-            return give_kudos(uow, request, rules=rules, people=people, now=now)
-    fetched = directory.fetch(request.team_id, wanted)
-    with dependencies.unit_of_work() as uow:
-        directory.remember(uow, fetched.values())
-        return give_kudos(uow, request, rules=rules, people={**people, **fetched}, now=now)
+    return dependencies.directory.with_people(
+        dependencies.unit_of_work,
+        request.team_id,
+        {request.giver_id, *request.recipient_ids},
+        lambda uow, people: give_kudos(uow, request, rules=rules, people=people, now=now),
+    )

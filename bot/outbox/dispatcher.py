@@ -146,6 +146,11 @@ class Dispatcher:
             if not uow.outbox.claim(due.id, lease_until=now + LEASE):
                 return False
             message = uow.outbox.get(due.id)
+            if message is not None and _too_late(message, now):
+                uow.outbox.mark_skipped_late(message.id)
+                uow.outbox.release_followers(message.team_id, message.idempotency_key)
+                logger.info("Outbox message %d (%s) was too late to send", message.id, message.kind)
+                message = None
             linked = _linked_message(uow, message) if message is not None else None
         if message is None:
             return False
@@ -209,6 +214,12 @@ class Dispatcher:
                 logger.exception(
                     "Reacting to outbox message %d (%s) failed", message.id, message.kind
                 )
+
+
+def _too_late(message: OutboxMessage, now: datetime) -> bool:
+    """A message with a ``send_by`` (a morning check-in) is not welcome after it."""
+    send_by = message.payload.get("send_by")
+    return isinstance(send_by, str) and now > datetime.fromisoformat(send_by)
 
 
 def _linked_message(uow: UnitOfWork, message: OutboxMessage) -> tuple[str, str] | None:

@@ -15,7 +15,7 @@ from slack_sdk.webhook import WebhookClient
 
 from bot.services.outbox import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE, Delivery
 from bot.slack.client import WEB_API_TIMEOUT_SECONDS
-from bot.slack.renderers import RenderedMessage
+from bot.slack.rendered import RenderedMessage
 from bot.store.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ class SlackSender:
         try:
             return self._call(message, rendered)
         except SlackApiError as error:
-            return _delivery_from_api_error(error)
+            return _delivery_from_api_error(error, to_person=_is_person(message.channel))
         except TimeoutError as error:
             raise UncertainDeliveryError(str(error)) from error
         except urllib.error.URLError as error:
@@ -123,14 +123,20 @@ def _never_sent(reason: object) -> bool:
     return isinstance(reason, ConnectionRefusedError | socket.gaierror)
 
 
-def _delivery_from_api_error(error: SlackApiError) -> Delivery:
+def _is_person(channel: str | None) -> bool:
+    """A DM addressed by user id (``U…``/``W…``) rather than a conversation id."""
+    return bool(channel) and str(channel)[0] in "UW"
+
+
+def _delivery_from_api_error(error: SlackApiError, *, to_person: bool) -> Delivery:
     status = error.response.status_code
     if status == 429:
         raise RetryLaterError(_retry_after(error.response.headers), "ratelimited") from error
     if status >= 500:
         return Delivery(delivered=False, error=f"http_{status}")
     code = error.response.get("error")
-    if code in WORKSPACE_TOKEN_ERRORS:
+    if code in WORKSPACE_TOKEN_ERRORS and not (to_person and code == "account_inactive"):
+        # (A DM to a deactivated person answers account_inactive too: only that one fails.)
         # Nothing can reach this workspace now; keep its messages rather than fail them all.
         raise RetryLaterError(TOKEN_TROUBLE_RETRY, str(code)) from error
     return Delivery(

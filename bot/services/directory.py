@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
+from bot.services.checkins.enrolment import follow_member
+from bot.services.profiles import MemberProfile
 from bot.store.unit_of_work import UnitOfWork
-
-
-@dataclass(frozen=True, slots=True)
-class MemberProfile:
-    """What Kindling keeps about a person, as read from a Slack user object."""
-
-    team_id: str
-    user_id: str
-    display_name: str
-    tz: str | None
-    is_bot: bool
-    deleted: bool
 
 
 def remember_member(uow: UnitOfWork, profile: MemberProfile, *, now: datetime) -> None:
@@ -32,3 +21,4 @@ def remember_member(uow: UnitOfWork, profile: MemberProfile, *, now: datetime) -
         deleted=profile.deleted,
         refreshed_at=now,
     )
+    follow_member(uow, profile, now=now)  # a new time zone or a deactivation moves check-ins

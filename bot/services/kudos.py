@@ -11,7 +11,6 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.services.directory import MemberProfile
 from bot.services.outbox import (
     POST_MESSAGE,
     RESPONSE_URL,
@@ -19,6 +18,7 @@ from bot.services.outbox import (
     Delivery,
     DeliveryHook,
 )
+from bot.services.profiles import MemberProfile
 from bot.store.models import OutboxMessage
 from bot.store.repositories.outbox import NewMessage
 from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory

@@ -6,18 +6,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.clock import Clock
-from bot.services.directory import MemberProfile, remember_member
+from bot.services.directory import remember_member
+from bot.services.profiles import MemberProfile
 from bot.slack.payloads import member_profile
 from bot.store.repositories.members import MemberRow
 from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 logger = logging.getLogger(__name__)
 
+T = TypeVar("T")
 MAX_AGE = timedelta(days=1)
 USERS_LIST_PAGE = 200
 
@@ -61,6 +64,25 @@ class MemberDirectory:
         for profile in profiles:
             if profile is not None:
                 remember_member(uow, profile, now=now)
+
+    def with_people(
+        self,
+        unit_of_work: UnitOfWorkFactory,
+        team_id: str,
+        user_ids: Collection[str],
+        work: Callable[[UnitOfWork, dict[str, MemberProfile | None]], T],
+    ) -> T:
+        """Run ``work`` in one unit of work with the profiles of ``user_ids`` (None: unknown to
+        Slack). Usually one short transaction; when someone is missing from the directory,
+        ``users.info`` is asked between two transactions, never inside one."""
+        with unit_of_work() as uow:
+            people, wanted = self.cached(uow, team_id, user_ids)
+            if not wanted:
+                return work(uow, dict(people))
+        fetched = self.fetch(team_id, wanted)
+        with unit_of_work() as uow:
+            self.remember(uow, fetched.values())
+            return work(uow, {**people, **fetched})
 
     def sync(self, unit_of_work: UnitOfWorkFactory, team_id: str, now: datetime) -> int:
         """Refresh the whole directory of ``team_id`` with ``users.list``, one page per short

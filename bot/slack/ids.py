@@ -1,9 +1,11 @@
 """Every slash command, ``action_id`` and ``callback_id`` Kindling uses, in one place."""
 
+import re
 from typing import Final
 
 KINDLING_COMMAND: Final = "/kindling"
 KUDOS_COMMAND: Final = "/kudos"
+CHECKIN_COMMAND: Final = "/checkin"
 
 # The "Send kudos" message shortcut and the kudos modal.
 KUDOS_SHORTCUT: Final = "kudos_send_from_message"
@@ -19,8 +21,19 @@ KUDOS_VALUES_ACTION: Final = "kudos_values_select"
 # Buttons.
 KUDOS_SAY_THANKS: Final = "kudos_say_thanks"
 
+# The morning check-in DM: one energy button per level, so each action_id is unique in its block.
+CHECKIN_ENERGY_PREFIX: Final = "checkin_energy_"
+CHECKIN_ENERGY_ACTION = re.compile(r"^checkin_energy_[1-5]$")
+CHECKIN_NEED: Final = "checkin_need"
+CHECKIN_ADD_NOTE: Final = "checkin_add_note"
+CHECKIN_SKIP: Final = "checkin_skip"
+CHECKIN_NOT_FOR_ME: Final = "checkin_not_for_me"
+CHECKIN_NOTE_MODAL: Final = "checkin_note_modal"
+CHECKIN_NOTE_BLOCK: Final = "checkin_note"
+CHECKIN_NOTE_ACTION: Final = "checkin_note_input"
+
 # Every slash command the app registers: manifest.yml must list exactly these.
-SLASH_COMMANDS: Final = (KINDLING_COMMAND, KUDOS_COMMAND)
+SLASH_COMMANDS: Final = (KINDLING_COMMAND, KUDOS_COMMAND, CHECKIN_COMMAND)
 
 # Every shortcut the app registers: manifest.yml must list exactly these.
 MESSAGE_SHORTCUTS: Final = (KUDOS_SHORTCUT,)
@@ -28,4 +41,5 @@ MESSAGE_SHORTCUTS: Final = (KUDOS_SHORTCUT,)
 # Every Events API event the app listens to: manifest.yml subscribes to exactly these.
 TEAM_JOIN_EVENT: Final = "team_join"
 USER_CHANGE_EVENT: Final = "user_change"
-SUBSCRIBED_EVENTS: Final = (TEAM_JOIN_EVENT, USER_CHANGE_EVENT)
+MEMBER_JOINED_CHANNEL_EVENT: Final = "member_joined_channel"
+SUBSCRIBED_EVENTS: Final = (TEAM_JOIN_EVENT, USER_CHANGE_EVENT, MEMBER_JOINED_CHANNEL_EVENT)

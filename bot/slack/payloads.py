@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
-from bot.services.directory import MemberProfile
+from bot.services.profiles import MemberProfile
 
 
 def event_identity(body: Mapping[str, Any]) -> tuple[str, str] | None:
@@ -58,3 +60,31 @@ def _first_authorized_team(body: Mapping[str, Any]) -> str | None:
         team = authorizations[0].get("team_id")
         return team if isinstance(team, str) else None
     return None
+
+
+def checkin_choice(value: object) -> tuple[date, str] | None:
+    """``(day, choice)`` from a check-in control's value ``2026-11-25|3``; None if malformed."""
+    if not isinstance(value, str):
+        return None
+    day, _, choice = value.partition("|")
+    try:
+        return date.fromisoformat(day), choice
+    except ValueError:
+        return None
+
+
+def message_of_action(body: Mapping[str, Any]) -> tuple[str, str] | None:
+    """``(channel, ts)`` of the message whose button was pressed."""
+    container = body.get("container") or {}
+    channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
+    ts = container.get("message_ts") or (body.get("message") or {}).get("ts")
+    return (channel, ts) if isinstance(channel, str) and isinstance(ts, str) else None
+
+
+def private_metadata(view: Mapping[str, Any]) -> dict[str, Any]:
+    """The JSON object a modal carried in ``private_metadata`` (empty if none or malformed)."""
+    try:
+        loaded = json.loads(view.get("private_metadata") or "{}")
+    except json.JSONDecodeError:
+        return {}
+    return loaded if isinstance(loaded, dict) else {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+import zlib
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -52,6 +53,24 @@ def phrase(key: str, **fields: object) -> str:
     if not isinstance(node, str):
         raise KeyError(f"{key} is not a phrase")
     return node.format(**fields) if fields else node
+
+
+def phrase_choices(key: str) -> tuple[str, ...]:
+    """The list of variants at dotted ``key`` (greetings, replies...)."""
+    node: Any = _raw_phrases()
+    for part in key.split("."):
+        node = node[part]
+    if not isinstance(node, list) or not node:
+        raise KeyError(f"{key} is not a list of phrases")
+    return tuple(str(item) for item in node)
+
+
+def pick(key: str, seed: str, **fields: object) -> str:
+    """One variant at ``key``, chosen by ``seed``: varied from day to day and person to
+    person, yet the same each time the same message is rendered again."""
+    choices = phrase_choices(key)
+    chosen = choices[zlib.crc32(seed.encode()) % len(choices)]
+    return chosen.format(**fields) if fields else chosen
 
 
 @cache

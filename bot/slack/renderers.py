@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 from bot.services import kudos
 from bot.slack.blocks import kudos as kudos_blocks
-
-
-@dataclass(frozen=True, slots=True)
-class RenderedMessage:
-    """What is sent: fallback text, blocks, and any method-specific arguments."""
-
-    text: str
-    blocks: list[dict[str, Any]]
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-Renderer = Callable[[Mapping[str, Any], str | None], RenderedMessage]
+from bot.slack.blocks.common import text_blocks
+from bot.slack.checkin_renderers import CHECKIN_RENDERERS
+from bot.slack.rendered import RenderedMessage, Renderer
 
 
 class UnknownKindError(KeyError):
@@ -76,14 +66,14 @@ def _received_note(
 
 def _thanks(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
     text = kudos_blocks.thanks_text(recipient_id=payload["recipient_id"])
-    return RenderedMessage(text=text, blocks=kudos_blocks.text_blocks(text))
+    return RenderedMessage(text=text, blocks=text_blocks(text))
 
 
 def _not_announced(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
     text = kudos_blocks.not_announced_text(
         recipient_ids=payload["recipient_ids"], channel_id=payload.get("channel_id")
     )
-    return RenderedMessage(text=text, blocks=kudos_blocks.text_blocks(text))
+    return RenderedMessage(text=text, blocks=text_blocks(text))
 
 
 RENDERERS: dict[str, Renderer] = {
@@ -93,4 +83,5 @@ RENDERERS: dict[str, Renderer] = {
     kudos.THANKED_UPDATE: _thanked,
     kudos.THANKS_DM: _thanks,
     kudos.NOT_ANNOUNCED_DM: _not_announced,
+    **CHECKIN_RENDERERS,
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -37,6 +37,7 @@ class Workspace(Base):
     )
     kudos_daily_limit: Mapped[int] = mapped_column(Integer, server_default="10")
     members_synced_at: Mapped[datetime | None]
+    checkin_default_minute: Mapped[int] = mapped_column(Integer, server_default="570")  # 09:30
 
 
 class Member(Base):
@@ -150,3 +151,65 @@ class OutboxMessage(Base):
     sent_channel: Mapped[str | None] = mapped_column(SLACK_ID)
     sent_ts: Mapped[str | None] = mapped_column(String(32))
     error: Mapped[str | None] = mapped_column(String(200))
+
+
+class CheckinSchedule(Base):
+    """A member's morning check-in: whether they take part, when, and when it is next due.
+
+    ``local_minute`` is minutes after local midnight, ``workdays`` a bit set (Monday = bit 0);
+    ``next_due_utc`` is NULL while nothing is scheduled (off, opted out, unreachable).
+    """
+
+    __tablename__ = "checkin_schedules"
+    __table_args__ = (Index(None, "next_due_utc"),)
+
+    team_id: Mapped[str] = mapped_column(
+        SLACK_ID, ForeignKey("workspaces.team_id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[str] = mapped_column(SLACK_ID, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    tz: Mapped[str] = mapped_column(String(64))
+    local_minute: Mapped[int] = mapped_column(Integer)
+    workdays: Mapped[int] = mapped_column(Integer)
+    resume_on: Mapped[date | None]
+    next_due_utc: Mapped[datetime | None]
+    next_local_date: Mapped[date | None]
+    stopped_reason: Mapped[str | None] = mapped_column(String(40))
+    joined_via: Mapped[str | None] = mapped_column(SLACK_ID)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class Checkin(Base):
+    """A member's answer to one day's check-in; private to them."""
+
+    __tablename__ = "checkins"
+    __table_args__ = (UniqueConstraint("team_id", "user_id", "local_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    team_id: Mapped[str] = mapped_column(
+        SLACK_ID, ForeignKey("workspaces.team_id", ondelete="CASCADE")
+    )
+    user_id: Mapped[str] = mapped_column(SLACK_ID)
+    local_date: Mapped[date]
+    energy: Mapped[int | None] = mapped_column(Integer)
+    need: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    skipped: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class CheckinChannel(Base):
+    """A channel enrolled with ``/checkin team``: its members, and those who join later, are
+    invited to the check-in."""
+
+    __tablename__ = "checkin_channels"
+
+    team_id: Mapped[str] = mapped_column(
+        SLACK_ID, ForeignKey("workspaces.team_id", ondelete="CASCADE"), primary_key=True
+    )
+    channel_id: Mapped[str] = mapped_column(SLACK_ID, primary_key=True)
+    enrolled_by: Mapped[str] = mapped_column(SLACK_ID)
+    created_at: Mapped[datetime]
+    members_enrolled_at: Mapped[datetime | None]

@@ -10,6 +10,7 @@ from typing import Self
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from bot.store.repositories import MemberRepository, ProcessedEventRepository, WorkspaceRepository
+from bot.store.repositories.checkins import CheckinAnswerRepository, CheckinScheduleRepository
 from bot.store.repositories.kudos import KudosRepository
 from bot.store.repositories.maintenance import MaintenanceRepository
 from bot.store.repositories.outbox import OutboxRepository
@@ -22,6 +23,8 @@ class UnitOfWork:
     members: MemberRepository
     processed_events: ProcessedEventRepository
     kudos: KudosRepository
+    checkin_schedules: CheckinScheduleRepository
+    checkins: CheckinAnswerRepository
     outbox: OutboxRepository
     maintenance: MaintenanceRepository
 
@@ -41,6 +44,8 @@ class UnitOfWork:
         self.members = MemberRepository(session)
         self.processed_events = ProcessedEventRepository(session)
         self.kudos = KudosRepository(session)
+        self.checkin_schedules = CheckinScheduleRepository(session)
+        self.checkins = CheckinAnswerRepository(session)
         self.outbox = OutboxRepository(session)
         self.maintenance = MaintenanceRepository(session)
         return self

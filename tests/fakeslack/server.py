@@ -68,6 +68,8 @@ class FakeSlack:
         self.app_token = APP_TOKEN
         self.users_page_size = users_page_size
         self.users: dict[str, dict[str, Any]] = {}
+        self.channel_members: dict[str, list[str]] = {}
+        self.refusals: dict[str, str] = {}  # conversation or user id -> Slack's error code
         self.violations: list[str] = []
         self.socket_mode = FakeSocketMode()
         self._calls: list[RecordedCall] = []
@@ -158,6 +160,11 @@ class FakeSlack:
         }
         self.users[user_id] = user
         return user
+
+    def refuse_channel(self, channel: str, error: str) -> None:
+        """Answer ``error`` to every post or update to ``channel`` (a user id for their DM),
+        like Slack does for a deactivated person or an archived channel."""
+        self.refusals[channel] = error
 
     def _script(self, method: str, scripted: _Scripted, times: int) -> None:
         with self._lock:
@@ -312,7 +319,14 @@ def _dm_channel(user_or_channel: str) -> str:
     return "D" + user_or_channel[1:] if user_or_channel.startswith(("U", "W")) else user_or_channel
 
 
+def _refused(fake: FakeSlack, args: dict[str, Any]) -> None:
+    error = fake.refusals.get(str(args.get("channel", "")))
+    if error is not None:
+        raise SlackError(error)
+
+
 def _post_message(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
+    _refused(fake, args)
     channel = _dm_channel(str(args.get("channel", "")))
     ts = fake.next_ts()
     message = {"type": "message", "text": args.get("text", ""), "ts": ts, "user": BOT_USER_ID}
@@ -323,7 +337,8 @@ def _post_ephemeral(fake: FakeSlack, _args: dict[str, Any]) -> dict[str, Any]:
     return {"message_ts": fake.next_ts()}
 
 
-def _update(_fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
+def _update(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
+    _refused(fake, args)
     return {"channel": args.get("channel"), "ts": args.get("ts"), "text": args.get("text", "")}
 
 
@@ -354,6 +369,16 @@ def _conversations_open(_fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any
     return {"channel": {"id": _dm_channel(users[0])}}
 
 
+def _conversations_members(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
+    channel = str(args.get("channel", ""))
+    if channel in fake.refusals:
+        raise SlackError(fake.refusals[channel])
+    if channel not in fake.channel_members:
+        raise SlackError("channel_not_found")
+    members = fake.channel_members[channel]
+    return {"members": list(members), "response_metadata": {"next_cursor": ""}}
+
+
 def _view(_fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
     view = args.get("view")
     view = json.loads(view) if isinstance(view, str) else view
@@ -373,6 +398,7 @@ METHODS: dict[str, MethodHandler] = {
     "users.info": _users_info,
     "users.list": _users_list,
     "conversations.open": _conversations_open,
+    "conversations.members": _conversations_members,
     "views.open": _view,
     "views.publish": _view,
     "views.update": _view,

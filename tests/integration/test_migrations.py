@@ -15,6 +15,9 @@ KINDLING_TABLES = {
     "kudos",
     "kudos_recipients",
     "kudos_values",
+    "checkin_schedules",
+    "checkins",
+    "checkin_channels",
     "outbox",
 }
 

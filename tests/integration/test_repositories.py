@@ -7,8 +7,9 @@ from datetime import timedelta
 
 import pytest
 
-from bot.services.directory import MemberProfile, remember_member
+from bot.services.directory import remember_member
 from bot.services.event_ledger import claim_event, forget_old_events, release_event
+from bot.services.profiles import MemberProfile
 from bot.store.unit_of_work import UnitOfWorkFactory
 from tests.support.clock import ManualClock
 

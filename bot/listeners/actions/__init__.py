@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from slack_bolt import App
 
+from bot.listeners.actions import checkin
 from bot.listeners.actions.kudos import handle_say_thanks
-from bot.slack.ids import KUDOS_SAY_THANKS
+from bot.slack import ids
 
 
 def register(app: App) -> None:
-    app.action(KUDOS_SAY_THANKS)(handle_say_thanks)
+    app.action(ids.KUDOS_SAY_THANKS)(handle_say_thanks)
+    app.action(ids.CHECKIN_ENERGY_ACTION)(checkin.handle_energy)
+    app.action(ids.CHECKIN_NEED)(checkin.handle_need)
+    app.action(ids.CHECKIN_SKIP)(checkin.handle_skip)
+    app.action(ids.CHECKIN_ADD_NOTE)(checkin.handle_add_note)
+    app.action(ids.CHECKIN_NOT_FOR_ME)(checkin.handle_not_for_me)

@@ -11,7 +11,7 @@ from bot.listeners.dependencies import dependencies_of
 from bot.listeners.kudos_flow import decide, modal_metadata, open_kudos_modal
 from bot.services.kudos import KudosRequest, Source
 from bot.services.kudos_text import parse_kudos_text, visible_length
-from bot.slack.blocks.kudos import text_blocks
+from bot.slack.blocks.common import text_blocks
 from bot.slack.blocks.kudos_answers import outcome_answer
 from bot.slack.payloads import can_post_in
 from bot.slack.phrases import phrase

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from slack_bolt import Ack, BoltContext
@@ -19,6 +18,7 @@ from bot.services.kudos_text import escape_mrkdwn
 from bot.slack import ids
 from bot.slack.blocks.kudos import kudos_sent_view
 from bot.slack.blocks.kudos_answers import given_answer, refusal_text
+from bot.slack.payloads import private_metadata
 
 MESSAGE_REFUSALS = frozenset({Refusal.MESSAGE_TOO_LONG, Refusal.DAILY_LIMIT})
 
@@ -31,7 +31,7 @@ def handle_kudos_submission(
     team_id = body["team"]["id"]
     giver_id = body["user"]["id"]
     state = view["state"]["values"]
-    metadata = _metadata(view.get("private_metadata"))
+    metadata = private_metadata(view)
     chosen = state[ids.KUDOS_PEOPLE_BLOCK][ids.KUDOS_PEOPLE_ACTION].get("selected_users") or []
     raw_message = (
         state[ids.KUDOS_MESSAGE_BLOCK][ids.KUDOS_MESSAGE_ACTION].get("value") or ""
@@ -67,11 +67,3 @@ def handle_kudos_submission(
         return
     confirmation = given_answer(outcome)
     ack(response_action="update", view=kudos_sent_view(confirmation.text))
-
-
-def _metadata(raw: str | None) -> dict[str, Any]:
-    try:
-        loaded = json.loads(raw or "{}")
-    except json.JSONDecodeError:
-        return {}
-    return loaded if isinstance(loaded, dict) else {}

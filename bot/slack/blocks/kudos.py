@@ -122,11 +122,6 @@ def not_announced_text(*, recipient_ids: Sequence[str], channel_id: str | None) 
     return phrase("kudos.not_announced_no_channel", recipients=people(recipient_ids))
 
 
-def text_blocks(text: str) -> list[dict[str, Any]]:
-    """A single section: for short notes."""
-    return message_blocks([SectionBlock(text=MarkdownTextObject(text=text))])
-
-
 def kudos_modal(
     *, values: Sequence[str], initial_user_ids: Sequence[str], metadata: dict[str, Any]
 ) -> dict[str, Any]:

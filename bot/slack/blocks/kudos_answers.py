@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from bot.services.kudos import (
     MAX_MESSAGE_LENGTH,
@@ -16,19 +14,9 @@ from bot.services.kudos import (
     LeftOut,
     Refusal,
 )
-from bot.slack.blocks.kudos import mention, people, text_blocks
+from bot.slack.blocks.common import Answer, text_blocks
+from bot.slack.blocks.kudos import mention, people
 from bot.slack.phrases import phrase
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """Text and blocks for an ephemeral reply."""
-
-    text: str
-    blocks: list[dict[str, Any]]
-
-    def as_ack(self) -> dict[str, Any]:
-        return {"response_type": "ephemeral", "text": self.text, "blocks": self.blocks}
 
 
 def outcome_answer(

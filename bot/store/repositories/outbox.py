@@ -20,7 +20,8 @@ SENDING = "sending"
 SENT = "sent"
 FAILED = "failed"
 UNKNOWN = "unknown"
-SETTLED = (SENT, FAILED, UNKNOWN)
+SKIPPED_LATE = "skipped_late"  # found too late to be welcome: recorded, never sent
+SETTLED = (SENT, FAILED, UNKNOWN, SKIPPED_LATE)
 
 _OUTBOX = Base.metadata.tables[OutboxMessage.__tablename__]
 _INSERT_FRESH = insert(_OUTBOX)
@@ -38,6 +39,8 @@ class NewMessage:
     payload: dict[str, Any]
     subject_id: int | None = None
     depends_on_key: str | None = None
+    not_before: datetime | None = None  # default: now
+    skipped_late: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,21 @@ class OutboxRepository:
         if messages:
             rows = [_row(m, now, waiting=m.depends_on_key is not None) for m in messages]
             self._session.execute(_INSERT_FRESH, rows)
+
+    def claim_many(self, messages: Sequence[NewMessage], *, now: datetime) -> int:
+        """Insert scheduled messages whose keys other processes may be inserting too, in one
+        set-based statement; a key already taken is left alone. Returns how many were new."""
+        if not messages:
+            return 0
+        statement = (
+            insert_for(self._session, OutboxMessage)
+            .on_conflict_do_nothing(
+                index_elements=[OutboxMessage.team_id, OutboxMessage.idempotency_key]
+            )
+            .returning(OutboxMessage.id)
+        )
+        rows = [_row(m, now, waiting=False) for m in messages]
+        return len(self._session.execute(statement, rows).all())
 
     def get(self, message_id: int) -> OutboxMessage | None:
         return self._session.get(OutboxMessage, message_id)
@@ -160,6 +178,9 @@ class OutboxRepository:
     def mark_unknown(self, message_id: int, *, error: str) -> None:
         self._finish(message_id, UNKNOWN, error=error[:200])
 
+    def mark_skipped_late(self, message_id: int) -> None:
+        self._finish(message_id, SKIPPED_LATE)
+
     def postpone(self, message_id: int, *, not_before: datetime) -> None:
         """Send later: a pending message waits; a claimed one goes back to pending."""
         self._session.execute(
@@ -195,8 +216,8 @@ def _row(message: NewMessage, now: datetime, *, waiting: bool) -> dict[str, Any]
         "payload": message.payload,
         "subject_id": message.subject_id,
         "depends_on_key": message.depends_on_key,
-        "status": WAITING if waiting else PENDING,
+        "status": SKIPPED_LATE if message.skipped_late else WAITING if waiting else PENDING,
         "attempts": 0,
-        "not_before": now,
+        "not_before": message.not_before or now,
         "created_at": now,
     }

@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 from bot.store.models import Workspace
 from bot.store.upsert import insert_for
 
+DEFAULT_CHECKIN_MINUTE = 9 * 60 + 30
+
 _KUDOS_SETTINGS = select(
     Workspace.kudos_values, Workspace.kudos_daily_limit, Workspace.kudos_channel_id
 ).where(Workspace.team_id == bindparam("team_id"))
@@ -34,6 +36,13 @@ class WorkspaceRepository:
         """``(values, daily limit, kudos channel)`` of a workspace, or None if unknown."""
         row = self._session.execute(_KUDOS_SETTINGS, {"team_id": team_id}).first()
         return (row[0], row[1], row[2]) if row else None
+
+    def checkin_default_minute(self, team_id: str) -> int:
+        """The workspace's default check-in time (minutes after midnight; 09:30 if unknown)."""
+        found = self._session.scalar(
+            select(Workspace.checkin_default_minute).where(Workspace.team_id == team_id)
+        )
+        return found if found is not None else DEFAULT_CHECKIN_MINUTE
 
     def get(self, team_id: str) -> Workspace | None:
         return self._session.scalars(select(Workspace).where(Workspace.team_id == team_id)).first()

@@ -1,0 +1,66 @@
+"""``/checkin``: enrol, leave, change the time, days or pause, see the settings, or enrol a
+channel. Every answer goes in the ack, privately."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+
+from bot.listeners.dependencies import Dependencies, dependencies_of
+from bot.services.checkins.enrolment import PauseProblem, apply_request
+from bot.services.checkins.text import Action, CheckinProblem, CheckinRequest, parse_checkin_text
+from bot.services.profiles import MemberProfile
+from bot.slack.blocks.checkin_answers import settings_answer
+from bot.slack.blocks.common import Answer
+from bot.slack.phrases import phrase
+
+
+def handle_checkin_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
+    dependencies = dependencies_of(context)
+    parsed = parse_checkin_text(command.get("text", ""))
+    if isinstance(parsed, CheckinProblem):
+        answer = Answer.of_text(phrase(f"checkin.problems.{parsed.key}", text=parsed.text))
+    elif parsed.action is Action.TEAM:
+        answer = _enrol_channel(dependencies, command)
+    else:
+        answer = _change_own(dependencies, command, parsed)
+    ack(**answer.as_ack())
+
+
+def _change_own(
+    dependencies: Dependencies, command: dict[str, Any], request: CheckinRequest
+) -> Answer:
+    team_id, user_id = command["team_id"], command["user_id"]
+    now = dependencies.clock.now()
+    fallback = MemberProfile(team_id, user_id, user_id, tz=None, is_bot=False, deleted=False)
+    try:
+        settings = dependencies.directory.with_people(
+            dependencies.unit_of_work,
+            team_id,
+            [user_id],
+            lambda uow, people: apply_request(
+                uow, people.get(user_id) or fallback, request, now=now
+            ),
+        )
+    except PauseProblem as problem:
+        return Answer.of_text(phrase(f"checkin.problems.{problem.key}"))
+    return settings_answer(request.action, settings)
+
+
+def _enrol_channel(dependencies: Dependencies, command: dict[str, Any]) -> Answer:
+    """Record the channel; the tick reads its members from Slack and invites them."""
+    channel_id, channel_name = command.get("channel_id") or "", command.get("channel_name") or ""
+    if (
+        channel_id.startswith("D")
+        or channel_name in {"directmessage"}
+        or (channel_name.startswith("mpdm-"))
+    ):
+        return Answer.of_text(phrase("checkin.answers.team_not_here"))
+    now = dependencies.clock.now()
+    with dependencies.unit_of_work() as uow:
+        uow.workspaces.ensure(command["team_id"], now=now)
+        uow.checkin_schedules.enrol_channel(
+            command["team_id"], channel_id, by=command["user_id"], now=now
+        )
+    return Answer.of_text(phrase("checkin.answers.team"))

@@ -1,0 +1,33 @@
+"""Someone joined a channel enrolled with ``/checkin team``: invite them too."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import BoltContext
+
+from bot.listeners.dependencies import dependencies_of
+from bot.slack.checkin_channels import enrol_people
+
+
+def handle_member_joined_channel(
+    event: dict[str, Any], body: dict[str, Any], context: BoltContext
+) -> None:
+    dependencies = dependencies_of(context)
+    team_id = context.team_id or body["team_id"]
+    channel_id, user_id = event["channel"], event["user"]
+    with dependencies.unit_of_work() as uow:
+        enrolled = uow.checkin_schedules.channel(team_id, channel_id)
+        invited_by = enrolled.enrolled_by if enrolled is not None else None
+    if enrolled is None:
+        return
+    enrol_people(
+        dependencies.directory,
+        dependencies.unit_of_work,
+        team_id,
+        channel_id,
+        [user_id],
+        invited_by=invited_by,
+        now=dependencies.clock.now(),
+    )
+    dependencies.outbox_written()

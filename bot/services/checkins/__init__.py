@@ -1,0 +1,1 @@
+"""Morning check-ins: enrolment, the schedule, claiming due check-ins, and answers."""

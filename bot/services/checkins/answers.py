@@ -1,0 +1,146 @@
+"""Answering a check-in: one row per member and day, the DM updated to show it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from bot.services.checkins.kinds import CHECKIN_ANSWERED, CHECKIN_NOTICE
+from bot.services.checkins.schedule import local_today
+from bot.services.outbox import RESPONSE_URL, UPDATE_MESSAGE
+from bot.store.repositories.outbox import NewMessage
+from bot.store.unit_of_work import UnitOfWork
+
+NEEDS = ("rest", "focus", "connection", "win", "nothing")
+ENERGY_LEVELS = range(1, 6)
+LOW_ENERGY = 2  # at or below: one concrete self-kindness suggestion comes with the reply
+MIDDLE_ENERGY = 3
+MAX_NOTE_LENGTH = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerChange:
+    """What one tap (or the note form) changes; None leaves that part as it was."""
+
+    energy: int | None = None
+    need: str | None = None
+    note: str | None = None
+    skipped: bool | None = None
+
+    def columns(self) -> dict[str, Any]:
+        changed: dict[str, Any] = {}
+        if self.energy is not None:
+            changed["energy"] = self.energy
+        if self.need is not None:
+            changed["need"] = self.need
+        if self.note is not None:
+            changed["note"] = self.note.strip() or None
+        if self.skipped is not None:
+            changed["skipped"] = self.skipped
+        elif self.energy is not None or self.need is not None:
+            changed["skipped"] = False  # answering after "skip" un-skips the day
+        return changed
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinMessage:
+    """The DM a control was used on, and where to answer the member privately."""
+
+    channel_id: str
+    ts: str
+    response_url: str | None
+    action_ts: str  # unique per tap: the key of the update it causes
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    local_date: date
+
+
+@dataclass(frozen=True, slots=True)
+class DayPassed:
+    """The control belonged to an earlier day's check-in."""
+
+    local_date: date
+
+
+def member_today(uow: UnitOfWork, team_id: str, user_id: str, now: datetime) -> date:
+    """The member's local date, from their check-in zone (or the directory's)."""
+    schedule = uow.checkin_schedules.get(team_id, user_id)
+    if schedule is not None:
+        return local_today(now, schedule.tz)
+    member = uow.members.get(team_id, user_id)
+    return local_today(now, member.tz if member else None)
+
+
+def answer_checkin(
+    uow: UnitOfWork,
+    *,
+    team_id: str,
+    user_id: str,
+    local_date: date,
+    change: AnswerChange,
+    message: CheckinMessage,
+    now: datetime,
+) -> Answered | DayPassed:
+    """Record today's answer and show it in the DM; an earlier day's is kindly refused."""
+    if local_date != member_today(uow, team_id, user_id, now):
+        tell_day_passed(
+            uow, team_id=team_id, user_id=user_id, day=local_date, message=message, now=now
+        )
+        return DayPassed(local_date)
+    uow.workspaces.ensure(team_id, now=now)
+    checkin = uow.checkins.record(team_id, user_id, local_date, now=now, **change.columns())
+    uow.outbox.add(
+        NewMessage(
+            team_id=team_id,
+            idempotency_key=f"checkin-answer:{user_id}:{message.action_ts}",
+            kind=CHECKIN_ANSWERED,
+            method=UPDATE_MESSAGE,
+            channel=message.channel_id,
+            payload={
+                "user_id": user_id,
+                "local_date": local_date.isoformat(),
+                "ts": message.ts,
+                "energy": checkin.energy,
+                "need": checkin.need,
+                "has_note": bool(checkin.note),
+                "skipped": checkin.skipped,
+            },
+        ),
+        now=now,
+    )
+    return Answered(local_date)
+
+
+def tell_day_passed(
+    uow: UnitOfWork,
+    *,
+    team_id: str,
+    user_id: str,
+    day: date,
+    message: CheckinMessage,
+    now: datetime,
+) -> None:
+    """A private line (through the action's ``response_url``) that the day has passed."""
+    if not message.response_url:
+        return
+    schedule = uow.checkin_schedules.get(team_id, user_id)
+    next_due = schedule.next_due_utc if schedule is not None else None
+    uow.outbox.add(
+        NewMessage(
+            team_id=team_id,
+            idempotency_key=f"checkin-passed:{user_id}:{message.action_ts}",
+            kind=CHECKIN_NOTICE,
+            method=RESPONSE_URL,
+            channel=message.channel_id,
+            payload={
+                "response_url": message.response_url,
+                "day": day.isoformat(),
+                "next_due": next_due.isoformat() if next_due else None,
+                "tz": schedule.tz if schedule is not None else None,
+            },
+        ),
+        now=now,
+    )

@@ -1,0 +1,17 @@
+"""What Kindling knows about a person, as Slack describes them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class MemberProfile:
+    """What Kindling keeps about a person, as read from a Slack user object."""
+
+    team_id: str
+    user_id: str
+    display_name: str
+    tz: str | None
+    is_bot: bool
+    deleted: bool

@@ -1,0 +1,22 @@
+"""What a renderer makes of an outbox message: the text, blocks and method arguments sent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedMessage:
+    """What is sent: fallback text, blocks, and any method-specific arguments."""
+
+    text: str
+    blocks: list[dict[str, Any]]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# A renderer turns a payload (and the permalink of the message it links to) into a message.
+Renderer = Callable[[Mapping[str, Any], str | None], RenderedMessage]
+
+EPHEMERAL_REPLY = {"response_type": "ephemeral", "replace_original": False}

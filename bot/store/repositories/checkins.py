@@ -1,0 +1,232 @@
+"""Queries on check-in schedules, enrolled channels and check-in answers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, cast
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session
+
+from bot.store.base import Base
+from bot.store.models import Checkin, CheckinChannel, CheckinSchedule, Member
+from bot.store.upsert import insert_for
+
+ON = "on"
+OFF = "off"
+OPTED_OUT = "opted_out"
+
+_SCHEDULES = Base.metadata.tables[CheckinSchedule.__tablename__]
+
+_DUE = (
+    select(
+        CheckinSchedule.team_id,
+        CheckinSchedule.user_id,
+        CheckinSchedule.tz,
+        CheckinSchedule.local_minute,
+        CheckinSchedule.workdays,
+        CheckinSchedule.resume_on,
+        CheckinSchedule.next_due_utc,
+        CheckinSchedule.next_local_date,
+        Member.deleted,
+        Member.is_bot,
+    )
+    .outerjoin(
+        Member,
+        (Member.team_id == CheckinSchedule.team_id) & (Member.user_id == CheckinSchedule.user_id),
+    )
+    .where(CheckinSchedule.next_due_utc <= bindparam("now"), CheckinSchedule.status == ON)
+    .order_by(CheckinSchedule.next_due_utc)
+    .limit(bindparam("limit"))
+    .with_for_update(skip_locked=True, of=CheckinSchedule)  # other tickers take other rows
+)
+
+# One statement for many rows: the row moves on only if nobody moved it meanwhile.
+_ADVANCE = (
+    update(_SCHEDULES)
+    .where(
+        _SCHEDULES.c.team_id == bindparam("b_team_id"),
+        _SCHEDULES.c.user_id == bindparam("b_user_id"),
+        _SCHEDULES.c.next_due_utc == bindparam("b_old_due"),
+    )
+    .values(
+        next_due_utc=bindparam("b_new_due"),
+        next_local_date=bindparam("b_new_date"),
+        stopped_reason=bindparam("b_stopped_reason"),
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DueCheckin:
+    """A schedule whose check-in is due, with what is needed to claim it and move it on."""
+
+    team_id: str
+    user_id: str
+    tz: str
+    local_minute: int
+    workdays: int
+    resume_on: date | None
+    due_utc: datetime
+    local_date: date
+    deactivated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Advance:
+    """Move one claimed schedule to its next check-in (None: stop scheduling it)."""
+
+    team_id: str
+    user_id: str
+    old_due: datetime
+    new_due: datetime | None
+    new_date: date | None
+    stopped_reason: str | None = None
+
+
+class CheckinScheduleRepository:
+    """Who takes part in the check-in, when, and which channels enrol their members."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def get(self, team_id: str, user_id: str) -> CheckinSchedule | None:
+        return self._session.get(CheckinSchedule, (team_id, user_id))
+
+    def add(self, schedule: CheckinSchedule) -> None:
+        self._session.add(schedule)
+
+    def add_if_absent(self, values: dict[str, Any]) -> bool:
+        """Insert a schedule unless the member has one (any status); True if inserted."""
+        statement = (
+            insert_for(self._session, CheckinSchedule)
+            .values(**values)
+            .on_conflict_do_nothing(
+                index_elements=[CheckinSchedule.team_id, CheckinSchedule.user_id]
+            )
+            .returning(CheckinSchedule.user_id)
+        )
+        return self._session.execute(statement).first() is not None
+
+    def due(self, now: datetime, *, limit: int) -> list[DueCheckin]:
+        """Schedules due at ``now``, oldest first (locked until commit on PostgreSQL; rows
+        another ticker holds are skipped)."""
+        rows = self._session.execute(_DUE, {"now": now, "limit": limit})
+        return [
+            DueCheckin(
+                team_id=row[0],
+                user_id=row[1],
+                tz=row[2],
+                local_minute=row[3],
+                workdays=row[4],
+                resume_on=row[5],
+                due_utc=cast(datetime, row[6]),  # not NULL: the query asks for <= now
+                local_date=cast(date, row[7]),  # always set together with next_due_utc
+                deactivated=bool(row[8]) or bool(row[9]),
+            )
+            for row in rows
+        ]
+
+    def advance(self, moves: Sequence[Advance]) -> None:
+        """Move many schedules on in one executemany round trip."""
+        if not moves:
+            return
+        self._session.execute(
+            _ADVANCE,
+            [
+                {
+                    "b_team_id": move.team_id,
+                    "b_user_id": move.user_id,
+                    "b_old_due": move.old_due,
+                    "b_new_due": move.new_due,
+                    "b_new_date": move.new_date,
+                    "b_stopped_reason": move.stopped_reason,
+                }
+                for move in moves
+            ],
+        )
+
+    def stop(self, team_id: str, user_id: str, *, reason: str) -> None:
+        """Schedule nothing more for a member Slack says cannot be reached."""
+        self._session.execute(
+            update(CheckinSchedule)
+            .where(CheckinSchedule.team_id == team_id, CheckinSchedule.user_id == user_id)
+            .values(next_due_utc=None, next_local_date=None, stopped_reason=reason)
+        )
+
+    # -- channels enrolled with /checkin team ------------------------------------------------
+
+    def enrol_channel(self, team_id: str, channel_id: str, *, by: str, now: datetime) -> None:
+        """Enrol a channel (again: its member list is read anew)."""
+        values = {"enrolled_by": by, "created_at": now, "members_enrolled_at": None}
+        statement = (
+            insert_for(self._session, CheckinChannel)
+            .values(team_id=team_id, channel_id=channel_id, **values)
+            .on_conflict_do_update(
+                index_elements=[CheckinChannel.team_id, CheckinChannel.channel_id],
+                set_={"enrolled_by": by, "members_enrolled_at": None},
+            )
+        )
+        self._session.execute(statement)
+
+    def channel(self, team_id: str, channel_id: str) -> CheckinChannel | None:
+        return self._session.get(CheckinChannel, (team_id, channel_id))
+
+    def channels_to_enrol(self, limit: int = 20) -> list[CheckinChannel]:
+        """Enrolled channels whose members have not been enrolled yet."""
+        return list(
+            self._session.scalars(
+                select(CheckinChannel)
+                .where(CheckinChannel.members_enrolled_at.is_(None))
+                .order_by(CheckinChannel.created_at)
+                .limit(limit)
+            )
+        )
+
+    def mark_channel_enrolled(self, team_id: str, channel_id: str, *, now: datetime) -> None:
+        self._session.execute(
+            update(CheckinChannel)
+            .where(CheckinChannel.team_id == team_id, CheckinChannel.channel_id == channel_id)
+            .values(members_enrolled_at=now)
+        )
+
+
+class CheckinAnswerRepository:
+    """Members' answers, one row per member and local day."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def get(self, team_id: str, user_id: str, local_date: date) -> Checkin | None:
+        return self._session.scalars(
+            select(Checkin).where(
+                Checkin.team_id == team_id,
+                Checkin.user_id == user_id,
+                Checkin.local_date == local_date,
+            )
+        ).first()
+
+    def record(
+        self, team_id: str, user_id: str, local_date: date, *, now: datetime, **answer: Any
+    ) -> Checkin:
+        """Set parts of the day's answer (energy, need, note, skipped); one row per day,
+        however often it changes."""
+        statement = (
+            insert_for(self._session, Checkin)
+            .values(
+                team_id=team_id,
+                user_id=user_id,
+                local_date=local_date,
+                created_at=now,
+                updated_at=now,
+                **answer,
+            )
+            .on_conflict_do_update(
+                index_elements=[Checkin.team_id, Checkin.user_id, Checkin.local_date],
+                set_={"updated_at": now, **answer},
+            )
+            .returning(Checkin)
+        )
+        return self._session.scalars(statement, execution_options={"populate_existing": True}).one()
