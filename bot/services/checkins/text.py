@@ -91,7 +91,9 @@ def _pause(rest: str) -> CheckinRequest | CheckinProblem:
     if match is None:
         return CheckinProblem("bad_pause", rest)
     count = int(match.group(1)) * (7 if match.group(2).startswith("w") else 1)
-    if not 1 <= count <= MAX_PAUSE_DAYS:
+    if count < 1:
+        return CheckinProblem("bad_pause", rest)
+    if count > MAX_PAUSE_DAYS:
         return CheckinProblem("pause_too_long", rest)
     return CheckinRequest(Action.PAUSE_FOR, days=count)
 
