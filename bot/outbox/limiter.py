@@ -54,9 +54,10 @@ class RateLimiter:
         return min(positive, default=timedelta(0))
 
     def channel_wait(self, team_id: str, channel: str | None, now: datetime) -> timedelta:
-        """How long before the next message to ``channel`` (about one a second)."""
+        """How long before the next message to ``channel`` (about one a second); a message
+        with no channel (a ``response_url`` answer) is not paced."""
         workspace = self._workspaces.get(team_id)
-        last = workspace.last_in_channel.get(channel or "") if workspace else None
+        last = workspace.last_in_channel.get(channel) if workspace and channel else None
         if last is None:
             return timedelta(0)
         return max(timedelta(0), last + PER_CHANNEL_INTERVAL - now)
@@ -66,7 +67,8 @@ class RateLimiter:
         workspace = self._workspace(team_id)
         self._refill(workspace, now)
         workspace.tokens -= 1
-        workspace.last_in_channel[channel or ""] = now
+        if channel:
+            workspace.last_in_channel[channel] = now
         if len(workspace.last_in_channel) > 10_000:
             cutoff = now - PER_CHANNEL_INTERVAL
             workspace.last_in_channel = {

@@ -35,6 +35,7 @@ class RecordedCall:
     method: str
     args: dict[str, Any]
     token: str | None
+    result: dict[str, Any] = field(default_factory=dict)  # what a successful call answered
 
 
 @dataclass
@@ -174,8 +175,9 @@ class FakeSlack:
 
     def answer(self, method: str, args: dict[str, Any], token: str | None) -> Answer:
         """Record the call and produce Slack's answer to it."""
+        call = RecordedCall(method=method, args=args, token=token)
         with self._lock:
-            self._calls.append(RecordedCall(method=method, args=args, token=token))
+            self._calls.append(call)
             self._called.notify_all()
             queue = self._scripts.get(method)
             scripted = queue.popleft() if queue else None
@@ -196,6 +198,7 @@ class FakeSlack:
             result = handler(self, args)
         except SlackError as error:
             return 200, {"ok": False, "error": str(error)}, {}
+        call.result.update(result)
         return 200, {"ok": True, **result}, {}
 
     def _misbehave(self, scripted: _Scripted) -> Answer | None:

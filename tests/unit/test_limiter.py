@@ -51,3 +51,10 @@ def test_a_429_pauses_only_that_workspace() -> None:
         "a shorter pause never shortens"
     )
     assert limiter.workspace_wait("T1", NOW + timedelta(seconds=30)) == ZERO
+
+
+def test_answers_through_a_response_url_have_no_channel_to_pace() -> None:
+    limiter = RateLimiter(messages_per_minute=300)
+    limiter.record("T1", None, NOW)
+    assert limiter.channel_wait("T1", None, NOW) == ZERO
+    assert limiter.workspace_wait("T1", NOW) == ZERO  # they still count towards the burst

@@ -92,6 +92,7 @@ def answer_checkin(
         return DayPassed(local_date)
     uow.workspaces.ensure(team_id, now=now)
     checkin = uow.checkins.record(team_id, user_id, local_date, now=now, **change.columns())
+    uow.outbox.supersede(team_id, CHECKIN_ANSWERED, checkin.id)  # only the latest state matters
     uow.outbox.add(
         NewMessage(
             team_id=team_id,
@@ -99,6 +100,7 @@ def answer_checkin(
             kind=CHECKIN_ANSWERED,
             method=UPDATE_MESSAGE,
             channel=message.channel_id,
+            subject_id=checkin.id,
             payload={
                 "user_id": user_id,
                 "local_date": local_date.isoformat(),
@@ -134,7 +136,7 @@ def tell_day_passed(
             idempotency_key=f"checkin-passed:{user_id}:{message.action_ts}",
             kind=CHECKIN_NOTICE,
             method=RESPONSE_URL,
-            channel=message.channel_id,
+            channel=None,  # a response_url is not a channel: no per-channel pacing
             payload={
                 "response_url": message.response_url,
                 "day": day.isoformat(),

@@ -105,7 +105,7 @@ def opt_out(
                 idempotency_key=f"checkin-opted-out:{user_id}:{now.isoformat()}",
                 kind=CHECKIN_OPTED_OUT,
                 method=RESPONSE_URL,
-                channel=user_id,
+                channel=None,  # a response_url is not a channel: no per-channel pacing
                 payload={"response_url": response_url},
             ),
             now=now,

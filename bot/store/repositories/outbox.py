@@ -21,7 +21,8 @@ SENT = "sent"
 FAILED = "failed"
 UNKNOWN = "unknown"
 SKIPPED_LATE = "skipped_late"  # found too late to be welcome: recorded, never sent
-SETTLED = (SENT, FAILED, UNKNOWN, SKIPPED_LATE)
+SUPERSEDED = "superseded"  # a newer message says the same thing better: never sent
+SETTLED = (SENT, FAILED, UNKNOWN, SKIPPED_LATE, SUPERSEDED)
 
 _OUTBOX = Base.metadata.tables[OutboxMessage.__tablename__]
 _INSERT_FRESH = insert(_OUTBOX)
@@ -129,6 +130,21 @@ class OutboxRepository:
             )
         rows = self._session.execute(query.order_by(OutboxMessage.id).limit(limit))
         return [DueMessage(id=row[0], team_id=row[1], channel=row[2]) for row in rows]
+
+    def supersede(self, team_id: str, kind: str, subject_id: int) -> int:
+        """Messages of ``kind`` about ``subject_id`` not sent yet will not be: a newer one
+        replaces them (e.g. the latest state of an answered check-in)."""
+        result = self._session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.status == PENDING,
+                OutboxMessage.team_id == team_id,
+                OutboxMessage.kind == kind,
+                OutboxMessage.subject_id == subject_id,
+            )
+            .values(status=SUPERSEDED)
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]
 
     def release_followers(self, team_id: str, idempotency_key: str) -> None:
         """The message ``idempotency_key`` is settled: those waiting on it become pending."""

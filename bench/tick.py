@@ -1,0 +1,482 @@
+"""The check-in tick against 100,000 members, against a naive scan, on SQLite and PostgreSQL.
+
+Seeds a fresh database with 100,000 members (``workspaces``, ``members``, ``checkin_schedules``:
+on, 09:30 local, Monday to Friday), spread over every IANA zone this machine knows (500+),
+with most people in a few popular zones, as a real company would have them. Schedules are
+seeded as if the previous tick ran one minute before ``NOW`` (Tuesday 09:30 in Berlin), so
+the tick at ``NOW`` finds the burst of everyone whose 09:30 is that minute: Berlin and every
+zone on the same offset (about 4,900 people at 100,000 members).
+
+Two ways to do that minute's work are timed (``time.perf_counter``), in the same run, on the
+same data:
+
+- tick: one unit of work calling ``claim_due_checkins(uow, NOW)``, commit included: an indexed
+  query for due schedules, one set-based insert of the outbox rows, one executemany moving the
+  schedules on;
+- naive: one transaction that reads every schedule that is on (all 100,000 rows, only the
+  columns needed), checks each one's local time with ``zoneinfo`` in Python, and inserts an
+  outbox row for each due member with one INSERT per member. It does not move schedules on
+  (a naive design needs no ``next_due_utc``), so it does less writing than the tick.
+
+Between passes the outbox is emptied and the claimed schedules are put back, so every pass
+sees the same state. The first pass of each is reported apart ("cold": fresh connections,
+statements not yet compiled); then ``--runs`` rounds alternate tick and naive passes.
+PostgreSQL tables are ``VACUUM ANALYZE``d after seeding and after each reset, as autovacuum
+would soon do; SQLite gets what Kindling's tick gives it (a WAL checkpoint, no ``ANALYZE``).
+
+The issue's target is a tick of at most 100 ms for 100,000 members on both databases; it is
+printed, never asserted. Exits non-zero only when a pass claims the wrong members.
+
+Run: ``python -m bench.tick [--members N] [--runs N] [--postgres-url URL | --no-postgres]``
+(``--postgres-url`` names a server database to connect to; a fresh database is created on
+that server and dropped afterwards; default ``TEST_DATABASE_URL``, else
+``postgresql+psycopg://postgres@127.0.0.1:5432/postgres``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, available_timezones
+
+from sqlalchemy import Engine, bindparam, create_engine, delete, func, insert, select, text, update
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.services.checkins.claims import ClaimReport, claim_due_checkins
+from bot.services.checkins.kinds import CHECKIN, checkin_key
+from bot.services.checkins.schedule import MONDAY_TO_FRIDAY, next_occurrence
+from bot.services.outbox import POST_MESSAGE
+from bot.store import migrate
+from bot.store.engine import build_engine, build_session_factory
+from bot.store.models import CheckinSchedule, Member, OutboxMessage, Workspace
+from bot.store.unit_of_work import UnitOfWorkFactory
+
+NOW = datetime(2025, 3, 4, 8, 30, tzinfo=UTC)  # a Tuesday, 09:30 in Berlin (CET, +01:00)
+LOCAL_MINUTE = 9 * 60 + 30
+TARGET_SECONDS = 0.100
+DEFAULT_MEMBERS = 100_000
+DEFAULT_RUNS = 5
+WORKSPACES = 10
+INSERT_CHUNK = 10_000
+DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+# Links and legacy names in the zone database that no Slack profile names.
+NOT_PEOPLES_ZONES = ("Etc/", "SystemV/", "posix/", "right/")
+# Where most of a large company works (share of all members); everyone else is spread evenly
+# over every zone. Of these, only Europe/Berlin is at 09:30 at NOW.
+POPULAR_ZONES = {
+    "America/New_York": 0.20,
+    "America/Los_Angeles": 0.12,
+    "Europe/London": 0.12,
+    "Asia/Kolkata": 0.10,
+    "America/Chicago": 0.08,
+    "Asia/Tokyo": 0.06,
+    "Australia/Sydney": 0.04,
+    "America/Sao_Paulo": 0.04,
+    "Europe/Berlin": 0.03,
+}
+
+SCHEDULES = CheckinSchedule.__table__
+OUTBOX = OutboxMessage.__table__
+
+_RESTORE = (
+    update(SCHEDULES)
+    .where(
+        SCHEDULES.c.team_id == bindparam("b_team_id"),
+        SCHEDULES.c.user_id == bindparam("b_user_id"),
+    )
+    .values(next_due_utc=bindparam("b_due"), next_local_date=bindparam("b_date"))
+)
+
+
+# -- seeding (also used by bench.fanout) ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """One seeded schedule's identity and its next check-in."""
+
+    team_id: str
+    user_id: str
+    tz: str
+    due_utc: datetime
+    local_date: date
+
+
+@dataclass
+class Seeded:
+    """What was seeded, and who is due at ``now``."""
+
+    members: int
+    zones: int
+    seconds: float
+    due: list[Schedule] = field(default_factory=list)
+
+    @property
+    def due_users(self) -> set[str]:
+        return {schedule.user_id for schedule in self.due}
+
+
+def peoples_zones() -> list[str]:
+    """The IANA zones a person's profile may name (``Area/Location``), sorted."""
+    return sorted(
+        name
+        for name in available_timezones()
+        if "/" in name and not name.startswith(NOT_PEOPLES_ZONES)
+    )
+
+
+def spread_over_zones(members: int, *, seed: int = 42) -> list[str]:
+    """A zone for each member: the popular zones' shares, the rest evenly over all zones,
+    in a shuffled order (rows are not grouped by zone)."""
+    zones = peoples_zones()
+    assigned = [name for name, share in POPULAR_ZONES.items() for _ in range(int(members * share))]
+    assigned += [zones[i % len(zones)] for i in range(members - len(assigned))]
+    random.Random(seed).shuffle(assigned)
+    return assigned
+
+
+def seed(
+    engine: Engine,
+    zones: Sequence[str],
+    *,
+    now: datetime,
+    previous_tick: datetime,
+    user_prefix: str = "U",
+) -> Seeded:
+    """Bulk-insert one member and schedule per entry of ``zones`` (round-robin over
+    ``WORKSPACES`` workspaces), each next due after ``previous_tick``; returns who is due at
+    ``now``."""
+    started = time.perf_counter()
+    created = now - timedelta(days=30)
+    upcoming = {
+        name: next_occurrence(
+            previous_tick, tz=name, local_minute=LOCAL_MINUTE, workdays=MONDAY_TO_FRIDAY
+        )
+        for name in set(zones)
+    }
+    teams = [f"T{number:04d}BENCH" for number in range(WORKSPACES)]
+    workspaces = [{"team_id": team, "name": team, "created_at": created} for team in teams]
+    members: list[dict[str, Any]] = []
+    schedules: list[dict[str, Any]] = []
+    seeded = Seeded(members=len(zones), zones=len(set(zones)), seconds=0.0)
+    for number, tz in enumerate(zones):
+        team_id, user_id = teams[number % WORKSPACES], f"{user_prefix}{number:08d}"
+        occurrence = upcoming[tz]
+        assert occurrence is not None  # Monday to Friday always has a next workday
+        members.append(
+            {
+                "team_id": team_id,
+                "user_id": user_id,
+                "display_name": f"Person {number}",
+                "tz": tz,
+                "is_bot": False,
+                "deleted": False,
+                "refreshed_at": created,
+            }
+        )
+        schedules.append(
+            {
+                "team_id": team_id,
+                "user_id": user_id,
+                "status": "on",
+                "tz": tz,
+                "local_minute": LOCAL_MINUTE,
+                "workdays": MONDAY_TO_FRIDAY,
+                "resume_on": None,
+                "next_due_utc": occurrence.due_utc,
+                "next_local_date": occurrence.local_date,
+                "created_at": created,
+                "updated_at": created,
+            }
+        )
+        if occurrence.due_utc <= now:
+            seeded.due.append(
+                Schedule(team_id, user_id, tz, occurrence.due_utc, occurrence.local_date)
+            )
+    with engine.begin() as connection:
+        connection.execute(insert(Workspace.__table__), workspaces)
+        for table, rows in ((Member.__table__, members), (SCHEDULES, schedules)):
+            for start in range(0, len(rows), INSERT_CHUNK):
+                connection.execute(insert(table), rows[start : start + INSERT_CHUNK])
+    seeded.seconds = time.perf_counter() - started
+    return seeded
+
+
+def settle_database(engine: Engine) -> None:
+    """What the database would get soon in production: a WAL checkpoint on SQLite (the
+    tick's job), ``VACUUM ANALYZE`` on PostgreSQL (autovacuum's)."""
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("VACUUM ANALYZE"))
+
+
+@contextmanager
+def sqlite_database() -> Iterator[str]:
+    """A fresh, migrated SQLite file."""
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'bench.db'}"
+        migrate.upgrade(url)
+        yield url
+
+
+def postgres_server(given: str | None) -> URL:
+    """The server to create databases on, with the psycopg 3 driver."""
+    url = make_url(given or os.environ.get("TEST_DATABASE_URL") or DEFAULT_POSTGRES)
+    if url.drivername in {"postgresql", "postgres"}:
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def postgres_problem(server: URL) -> str | None:
+    """Why databases cannot be made on ``server``, or None when they can."""
+    admin = create_engine(server, connect_args={"connect_timeout": 5})
+    try:
+        with admin.connect() as connection:
+            allowed = connection.execute(
+                text("SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user")
+            ).scalar()
+    except SQLAlchemyError as error:
+        return f"{server.render_as_string()} is unreachable: {str(error.orig or error).strip()}"
+    finally:
+        admin.dispose()
+    return None if allowed else f"{server.username} may not create databases"
+
+
+@contextmanager
+def postgres_database(server: URL, purpose: str) -> Iterator[str]:
+    """A fresh, migrated database on ``server``, dropped afterwards."""
+    name = f"kindling_bench_{purpose}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        try:
+            url = server.set(database=name).render_as_string(hide_password=False)
+            migrate.upgrade(url)
+            yield url
+        finally:
+            with admin.connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
+# -- the two ways of doing the minute's work -------------------------------------------------
+
+
+@dataclass
+class Timings:
+    cold: float = 0.0
+    warm: list[float] = field(default_factory=list)
+
+    def add(self, seconds: float) -> None:
+        if self.cold == 0.0:
+            self.cold = seconds
+        else:
+            self.warm.append(seconds)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.warm)
+
+    @property
+    def best(self) -> float:
+        return min(self.warm)
+
+
+def tick_pass(unit_of_work: UnitOfWorkFactory, now: datetime) -> tuple[float, ClaimReport]:
+    """Kindling's tick job: one unit of work, commit included."""
+    started = time.perf_counter()
+    with unit_of_work() as uow:
+        report = claim_due_checkins(uow, now)
+    return time.perf_counter() - started, report
+
+
+def naive_pass(engine: Engine, now: datetime) -> tuple[float, int]:
+    """Read every schedule, find who is at their check-in minute in Python, insert their
+    outbox rows one INSERT each; returns the time and how many were inserted."""
+    started = time.perf_counter()
+    with engine.begin() as connection:
+        rows = connection.execute(
+            select(
+                SCHEDULES.c.team_id,
+                SCHEDULES.c.user_id,
+                SCHEDULES.c.tz,
+                SCHEDULES.c.local_minute,
+                SCHEDULES.c.workdays,
+            ).where(SCHEDULES.c.status == "on")
+        ).all()
+        inserted = 0
+        for team_id, user_id, tz, local_minute, workdays in rows:
+            local = now.astimezone(ZoneInfo(tz))
+            if not workdays & (1 << local.weekday()):
+                continue
+            if local.hour * 60 + local.minute != local_minute:
+                continue
+            local_date = local.date()
+            connection.execute(
+                insert(OUTBOX),
+                {
+                    "team_id": team_id,
+                    "idempotency_key": checkin_key(user_id, local_date),
+                    "kind": CHECKIN,
+                    "method": POST_MESSAGE,
+                    "channel": user_id,
+                    "payload": {"user_id": user_id, "local_date": local_date.isoformat()},
+                    "status": "pending",
+                    "attempts": 0,
+                    "not_before": now,
+                    "created_at": now,
+                },
+            )
+            inserted += 1
+    return time.perf_counter() - started, inserted
+
+
+def claimed_users(engine: Engine) -> set[str]:
+    with engine.connect() as connection:
+        return set(connection.scalars(select(OUTBOX.c.channel).where(OUTBOX.c.kind == CHECKIN)))
+
+
+def still_due(engine: Engine, now: datetime) -> int:
+    with engine.connect() as connection:
+        query = select(func.count()).where(
+            SCHEDULES.c.status == "on", SCHEDULES.c.next_due_utc <= now
+        )
+        return int(connection.scalar(query) or 0)
+
+
+def reset(engine: Engine, due: Sequence[Schedule]) -> None:
+    """Empty the outbox and put the claimed schedules back where they were."""
+    with engine.begin() as connection:
+        connection.execute(delete(OUTBOX))
+        connection.execute(
+            _RESTORE,
+            [
+                {
+                    "b_team_id": item.team_id,
+                    "b_user_id": item.user_id,
+                    "b_due": item.due_utc,
+                    "b_date": item.local_date,
+                }
+                for item in due
+            ],
+        )
+    settle_database(engine)
+
+
+# -- the run ---------------------------------------------------------------------------------
+
+
+def run_database(name: str, url: str, members: int, runs: int) -> bool:
+    """Seed, time both passes, print the table; False if a pass claimed the wrong members."""
+    engine = build_engine(url)
+    try:
+        seeded = seed(
+            engine,
+            spread_over_zones(members),
+            now=NOW,
+            previous_tick=NOW - timedelta(minutes=1),
+        )
+        settle_database(engine)
+        return _measure(name, engine, seeded, runs)
+    finally:
+        engine.dispose()
+
+
+def _measure(name: str, engine: Engine, seeded: Seeded, runs: int) -> bool:
+    unit_of_work = UnitOfWorkFactory(build_session_factory(engine))
+    expected = seeded.due_users
+    print(
+        f"\n== {name}: {seeded.members:,} members in {seeded.zones} zones, seeded in "
+        f"{seeded.seconds:.1f} s; {len(expected):,} due at {NOW:%Y-%m-%d %H:%M} UTC =="
+    )
+    tick, naive, idle = Timings(), Timings(), Timings()
+    problems: list[str] = []
+    for round_number in range(runs + 1):  # round 0: the cold passes
+        seconds, report = tick_pass(unit_of_work, NOW)
+        tick.add(seconds)
+        claimed = claimed_users(engine)
+        if report.claimed != len(expected) or claimed != expected or still_due(engine, NOW):
+            problems.append(
+                f"tick round {round_number}: claimed {report.claimed} "
+                f"({len(claimed ^ expected)} members differ, {still_due(engine, NOW)} left due)"
+            )
+        seconds, _report = tick_pass(unit_of_work, NOW)  # the same minute again: nothing due
+        idle.add(seconds)
+        reset(engine, seeded.due)
+        seconds, inserted = naive_pass(engine, NOW)
+        naive.add(seconds)
+        if inserted != len(expected) or claimed_users(engine) != expected:
+            problems.append(f"naive round {round_number}: found {inserted}")
+        reset(engine, seeded.due)
+    _print_table(tick, idle, naive)
+    met = tick.median <= TARGET_SECONDS
+    print(
+        f"target (tick <= {TARGET_SECONDS * 1000:.0f} ms for {seeded.members:,} members): "
+        f"{'met' if met else 'NOT met'} (median {tick.median * 1000:.1f} ms)"
+    )
+    print(f"claimed per tick: {len(expected):,} of {len(expected):,} due", end="")
+    print("" if not problems else f" -- WRONG: {'; '.join(problems)}")
+    return not problems
+
+
+def _print_table(tick: Timings, idle: Timings, naive: Timings) -> None:
+    print(f"{'pass':58s} {'cold ms':>9s} {'median ms':>9s} {'min ms':>9s}")
+    rows = (
+        ("tick: claim_due_checkins, commit included", tick),
+        ("tick again in the same minute (nothing due)", idle),
+        ("naive: read all schedules, zoneinfo check, 1 INSERT each", naive),
+    )
+    for label, timings in rows:
+        print(
+            f"{label:58s} {timings.cold * 1000:9.1f} {timings.median * 1000:9.1f} "
+            f"{timings.best * 1000:9.1f}"
+        )
+    print(f"naive / tick (median): {naive.median / tick.median:6.1f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--members", type=int, default=DEFAULT_MEMBERS)
+    parser.add_argument("--runs", type=int, default=DEFAULT_RUNS, help="warm rounds (>= 1)")
+    parser.add_argument("--postgres-url", default=None, help="a server to create databases on")
+    parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
+    args = parser.parse_args()
+    runs = max(1, args.runs)
+    print(f"Check-in tick at {NOW.isoformat()}; {runs} warm rounds after one cold round.")
+    correct = True
+    with sqlite_database() as url:
+        correct &= run_database("SQLite", url, args.members, runs)
+    if args.no_postgres:
+        print("\nPostgreSQL: skipped (--no-postgres)")
+    else:
+        server = postgres_server(args.postgres_url)
+        problem = postgres_problem(server)
+        if problem is not None:
+            print(f"\nPostgreSQL: skipped ({problem})")
+        else:
+            with postgres_database(server, "tick") as url:
+                correct &= run_database("PostgreSQL", url, args.members, runs)
+    if not correct:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
