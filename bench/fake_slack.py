@@ -2,25 +2,93 @@
 
 ``python -m bench.fake_slack PEOPLE`` adds PEOPLE givers and recipients (see
 ``bench.ack_latency.Workload``), prints ``api_url URL``, and serves until stdin closes.
+
+With ``--post-cap N`` (used by ``bench.fanout``) it also enforces a workspace cap the way
+Slack does: past N ``chat.postMessage`` calls accepted in the current 1-second window, it
+answers HTTP 429 with ``Retry-After: 1``. When stdin closes it then prints one more line,
+``stats {json}``: the posts it accepted per channel, how many it refused with 429, and the
+most it accepted in any one window.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import sys
+import threading
+import time
+from collections import Counter
+from typing import Any
 
 from tests.fakeslack import FakeSlack
+from tests.fakeslack.server import Answer
+
+POST_MESSAGE = "chat.postMessage"
+
+
+class CappedFakeSlack(FakeSlack):
+    """A fake Slack that rate-limits ``chat.postMessage`` in fixed 1-second windows and
+    counts every post it accepts, per channel."""
+
+    def __init__(self, *, post_cap: int, **options: Any) -> None:
+        super().__init__(**options)
+        self.post_cap = post_cap
+        self.posted: Counter[str] = Counter()
+        self.rate_limited = 0
+        self.most_in_a_window = 0
+        self._cap_lock = threading.Lock()
+        self._epoch = time.monotonic()
+        self._window = -1
+        self._in_window = 0
+
+    def answer(self, method: str, args: dict[str, Any], token: str | None) -> Answer:
+        if method != POST_MESSAGE:
+            return super().answer(method, args, token)
+        with self._cap_lock:
+            window = int(time.monotonic() - self._epoch)
+            if window != self._window:
+                self._window, self._in_window = window, 0
+            if self._in_window >= self.post_cap:
+                self.rate_limited += 1
+                return 429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"}
+            self._in_window += 1
+            self.most_in_a_window = max(self.most_in_a_window, self._in_window)
+        status, payload, headers = super().answer(method, args, token)
+        if status == 200 and payload.get("ok"):
+            with self._cap_lock:
+                self.posted[str(args.get("channel", ""))] += 1
+        return status, payload, headers
+
+    def stats(self) -> dict[str, Any]:
+        with self._cap_lock:
+            return {
+                "posted": dict(self.posted),
+                "rate_limited": self.rate_limited,
+                "most_in_a_window": self.most_in_a_window,
+            }
 
 
 def main() -> None:
-    people = int(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("people", type=int)
+    parser.add_argument("--post-cap", type=int, default=None, help="chat.postMessage per second")
+    args = parser.parse_args()
     # Standing in for Slack's servers: it answers, but skips the block checks the tests make,
     # so its own work disturbs the machine as little as possible.
-    with FakeSlack(users_page_size=5000, validate=False) as slack:
-        for number in range(people):
+    options: dict[str, Any] = {"users_page_size": 5000, "validate": False}
+    slack = (
+        FakeSlack(**options)
+        if args.post_cap is None
+        else CappedFakeSlack(post_cap=args.post_cap, **options)
+    )
+    with slack:
+        for number in range(args.people):
             for prefix in ("UG", "UR", "US"):
                 slack.add_user(f"{prefix}{number:06d}")
         print(f"api_url {slack.api_url}", flush=True)
         sys.stdin.read()
+        if isinstance(slack, CappedFakeSlack):
+            print(f"stats {json.dumps(slack.stats())}", flush=True)
 
 
 if __name__ == "__main__":

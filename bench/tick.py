@@ -60,6 +60,7 @@ from bot.services.checkins.kinds import CHECKIN, checkin_key
 from bot.services.checkins.schedule import MONDAY_TO_FRIDAY, next_occurrence
 from bot.services.outbox import POST_MESSAGE
 from bot.store import migrate
+from bot.store.base import Base
 from bot.store.engine import build_engine, build_session_factory
 from bot.store.models import CheckinSchedule, Member, OutboxMessage, Workspace
 from bot.store.unit_of_work import UnitOfWorkFactory
@@ -69,7 +70,7 @@ LOCAL_MINUTE = 9 * 60 + 30
 TARGET_SECONDS = 0.100
 DEFAULT_MEMBERS = 100_000
 DEFAULT_RUNS = 5
-WORKSPACES = 10
+BENCH_TEAMS = tuple(f"T{number:04d}BENCH" for number in range(10))
 INSERT_CHUNK = 10_000
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 # Links and legacy names in the zone database that no Slack profile names.
@@ -88,8 +89,10 @@ POPULAR_ZONES = {
     "Europe/Berlin": 0.03,
 }
 
-SCHEDULES = CheckinSchedule.__table__
-OUTBOX = OutboxMessage.__table__
+SCHEDULES = Base.metadata.tables[CheckinSchedule.__tablename__]
+OUTBOX = Base.metadata.tables[OutboxMessage.__tablename__]
+MEMBERS = Base.metadata.tables[Member.__tablename__]
+WORKSPACES = Base.metadata.tables[Workspace.__tablename__]
 
 _RESTORE = (
     update(SCHEDULES)
@@ -144,7 +147,7 @@ def spread_over_zones(members: int, *, seed: int = 42) -> list[str]:
     zones = peoples_zones()
     assigned = [name for name, share in POPULAR_ZONES.items() for _ in range(int(members * share))]
     assigned += [zones[i % len(zones)] for i in range(members - len(assigned))]
-    random.Random(seed).shuffle(assigned)
+    random.Random(seed).shuffle(assigned)  # noqa: S311  # a repeatable order, not a secret
     return assigned
 
 
@@ -154,26 +157,25 @@ def seed(
     *,
     now: datetime,
     previous_tick: datetime,
-    user_prefix: str = "U",
+    teams: Sequence[str] = BENCH_TEAMS,
+    local_minute: int = LOCAL_MINUTE,
+    workdays: int = MONDAY_TO_FRIDAY,
 ) -> Seeded:
     """Bulk-insert one member and schedule per entry of ``zones`` (round-robin over
-    ``WORKSPACES`` workspaces), each next due after ``previous_tick``; returns who is due at
-    ``now``."""
+    ``teams``), each next due after ``previous_tick`` (as if the previous tick ran then);
+    returns who is due at ``now``."""
     started = time.perf_counter()
     created = now - timedelta(days=30)
     upcoming = {
-        name: next_occurrence(
-            previous_tick, tz=name, local_minute=LOCAL_MINUTE, workdays=MONDAY_TO_FRIDAY
-        )
+        name: next_occurrence(previous_tick, tz=name, local_minute=local_minute, workdays=workdays)
         for name in set(zones)
     }
-    teams = [f"T{number:04d}BENCH" for number in range(WORKSPACES)]
     workspaces = [{"team_id": team, "name": team, "created_at": created} for team in teams]
     members: list[dict[str, Any]] = []
     schedules: list[dict[str, Any]] = []
     seeded = Seeded(members=len(zones), zones=len(set(zones)), seconds=0.0)
     for number, tz in enumerate(zones):
-        team_id, user_id = teams[number % WORKSPACES], f"{user_prefix}{number:08d}"
+        team_id, user_id = teams[number % len(teams)], f"U{number:08d}"
         occurrence = upcoming[tz]
         assert occurrence is not None  # Monday to Friday always has a next workday
         members.append(
@@ -193,8 +195,8 @@ def seed(
                 "user_id": user_id,
                 "status": "on",
                 "tz": tz,
-                "local_minute": LOCAL_MINUTE,
-                "workdays": MONDAY_TO_FRIDAY,
+                "local_minute": local_minute,
+                "workdays": workdays,
                 "resume_on": None,
                 "next_due_utc": occurrence.due_utc,
                 "next_local_date": occurrence.local_date,
@@ -207,8 +209,8 @@ def seed(
                 Schedule(team_id, user_id, tz, occurrence.due_utc, occurrence.local_date)
             )
     with engine.begin() as connection:
-        connection.execute(insert(Workspace.__table__), workspaces)
-        for table, rows in ((Member.__table__, members), (SCHEDULES, schedules)):
+        connection.execute(insert(WORKSPACES), workspaces)
+        for table, rows in ((MEMBERS, members), (SCHEDULES, schedules)):
             for start in range(0, len(rows), INSERT_CHUNK):
                 connection.execute(insert(table), rows[start : start + INSERT_CHUNK])
     seeded.seconds = time.perf_counter() - started
@@ -252,7 +254,8 @@ def postgres_problem(server: URL) -> str | None:
                 text("SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user")
             ).scalar()
     except SQLAlchemyError as error:
-        return f"{server.render_as_string()} is unreachable: {str(error.orig or error).strip()}"
+        reason = getattr(error, "orig", None) or error
+        return f"{server.render_as_string()} is unreachable: {' '.join(str(reason).split())}"
     finally:
         admin.dispose()
     return None if allowed else f"{server.username} may not create databases"
@@ -282,11 +285,13 @@ def postgres_database(server: URL, purpose: str) -> Iterator[str]:
 
 @dataclass
 class Timings:
-    cold: float = 0.0
+    """The first (cold) pass apart from the warm ones."""
+
+    cold: float | None = None
     warm: list[float] = field(default_factory=list)
 
     def add(self, seconds: float) -> None:
-        if self.cold == 0.0:
+        if self.cold is None:
             self.cold = seconds
         else:
             self.warm.append(seconds)
@@ -446,7 +451,7 @@ def _print_table(tick: Timings, idle: Timings, naive: Timings) -> None:
     )
     for label, timings in rows:
         print(
-            f"{label:58s} {timings.cold * 1000:9.1f} {timings.median * 1000:9.1f} "
+            f"{label:58s} {(timings.cold or 0.0) * 1000:9.1f} {timings.median * 1000:9.1f} "
             f"{timings.best * 1000:9.1f}"
         )
     print(f"naive / tick (median): {naive.median / tick.median:6.1f}x")

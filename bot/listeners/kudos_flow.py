@@ -56,11 +56,8 @@ def decide(
     rules: WorkspaceKudosRules,
     now: datetime,
 ) -> KudosOutcome:
-    """Refuse what needs nobody's details; otherwise look people up and give the kudos.
-
-    Usually one short transaction. When someone is missing from the member directory,
-    ``users.info`` is asked between two transactions, never inside one.
-    """
+    """Refuse what needs nobody's details; otherwise look people up (see
+    :meth:`MemberDirectory.with_people`) and give the kudos."""
     refusal = check_request(request)
     if refusal is not None:
         return refusal

@@ -141,7 +141,8 @@ class Dispatcher:
         return expired
 
     def _deliver(self, due: DueMessage, now: datetime) -> bool:
-        """Claim, send and settle one message; False if another process claimed it first."""
+        """Claim, send and settle one message; False if another process claimed it first or
+        it came too late to be sent (then it is recorded ``skipped_late``)."""
         with self._unit_of_work() as uow:
             if not uow.outbox.claim(due.id, lease_until=now + LEASE):
                 return False

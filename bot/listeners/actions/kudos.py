@@ -9,6 +9,7 @@ from slack_bolt import Ack, BoltContext
 
 from bot.listeners.dependencies import dependencies_of
 from bot.services.kudos import say_thanks
+from bot.slack.payloads import message_of_action
 
 logger = logging.getLogger(__name__)
 
@@ -23,15 +24,15 @@ def handle_say_thanks(
         logger.warning("A thank-you button carried no kudos id: %r", action.get("value"))
         return
     dependencies = dependencies_of(context)
-    container = body.get("container") or {}
+    dm_channel, dm_ts = message_of_action(body) or (None, None)
     with dependencies.unit_of_work() as uow:
         say_thanks(
             uow,
             team_id=body["team"]["id"],
             kudos_id=kudos_id,
             recipient_id=body["user"]["id"],
-            dm_channel=container.get("channel_id") or (body.get("channel") or {}).get("id"),
-            dm_ts=container.get("message_ts") or (body.get("message") or {}).get("ts"),
+            dm_channel=dm_channel,
+            dm_ts=dm_ts,
             now=dependencies.clock.now(),
         )
     dependencies.outbox_written()

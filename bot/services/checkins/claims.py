@@ -22,7 +22,8 @@ DEACTIVATED = "deactivated"
 
 @dataclass(frozen=True, slots=True)
 class ClaimReport:
-    """What one tick did: check-ins claimed for sending, found too late, and stopped."""
+    """What one tick did: check-ins this process won (to send, or recorded too late), those
+    found too late, and schedules stopped because the person was deactivated."""
 
     claimed: int
     skipped_late: int
