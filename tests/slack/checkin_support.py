@@ -6,7 +6,7 @@ import itertools
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from bot.services.checkins.kinds import CHECKIN
 from bot.store.models import CheckinSchedule, OutboxMessage
@@ -82,8 +82,9 @@ def schedule(app: RunningApp, user: str = ALICE) -> CheckinSchedule | None:
         return uow.checkin_schedules.get(TEAM_ID, user)
 
 
-def checkin_rows(app: RunningApp) -> list[Any]:
-    with app.kindling.engine.connect() as connection:
+def checkin_rows(engine: Engine) -> list[Any]:
+    """``(channel, status, error)`` of every check-in in the outbox."""
+    with engine.connect() as connection:
         return list(
             connection.execute(
                 select(OutboxMessage.channel, OutboxMessage.status, OutboxMessage.error).where(

@@ -1,0 +1,94 @@
+"""Two Kindling processes' worth of tickers and dispatchers, one database: each due check-in
+reaches Slack exactly once."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import insert
+
+from bot.app import Kindling, build_kindling
+from bot.services.checkins.schedule import EVERY_DAY
+from bot.store.models import CheckinSchedule, Workspace
+from tests.fakeslack import FakeSlack
+from tests.slack.checkin_support import checkin_dms, checkin_rows
+from tests.slack.conftest import settings_for
+from tests.support.clock import ManualClock
+
+DUE = datetime(2026, 11, 26, 8, 30, tzinfo=UTC)
+MEMBERS = 1000
+
+
+@pytest.fixture
+def two_instances(
+    fake_slack: FakeSlack, migrated_database_url: str, clock: ManualClock
+) -> Iterator[tuple[Kindling, Kindling]]:
+    settings = settings_for(fake_slack, migrated_database_url).model_copy(
+        update={"kindling_workspace_messages_per_minute": 10_000}
+    )
+    first = build_kindling(settings, clock=clock)
+    second = build_kindling(settings, clock=clock)
+    try:
+        yield first, second
+    finally:
+        first.close()
+        second.close()
+
+
+def at_once(*work: Callable[[], object]) -> None:
+    start = threading.Barrier(len(work))
+    failures: list[BaseException] = []
+
+    def run(job: Callable[[], object]) -> None:
+        start.wait()
+        try:
+            job()
+        except BaseException as error:  # noqa: BLE001  # reported to the test below
+            failures.append(error)
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in work]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert failures == []
+
+
+def test_two_tickers_and_two_dispatchers_deliver_each_check_in_once(
+    two_instances: tuple[Kindling, Kindling], fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    first, second = two_instances
+    with first.engine.begin() as connection:
+        connection.execute(insert(Workspace).values(team_id=fake_slack.team_id, created_at=DUE))
+        connection.execute(
+            insert(CheckinSchedule),
+            [
+                {
+                    "team_id": fake_slack.team_id,
+                    "user_id": f"U{index:05d}",
+                    "status": "on",
+                    "tz": "Europe/Berlin",
+                    "local_minute": 570,
+                    "workdays": EVERY_DAY,
+                    "next_due_utc": DUE,
+                    "next_local_date": DUE.date(),
+                    "created_at": DUE,
+                    "updated_at": DUE,
+                }
+                for index in range(MEMBERS)
+            ],
+        )
+    clock.advance(DUE - clock.now())
+    at_once(first.ticker.tick, second.ticker.tick)
+    for _ in range(MEMBERS):  # each dispatcher sends a burst, then the clock moves on
+        at_once(first.dispatcher.drain, second.dispatcher.drain)
+        if all(row.status != "pending" for row in checkin_rows(first.engine)):
+            break
+        clock.advance(timedelta(seconds=1))
+    delivered = Counter(call.args["channel"] for call in checkin_dms(fake_slack))
+    assert len(delivered) == MEMBERS
+    assert set(delivered.values()) == {1}
