@@ -20,12 +20,15 @@ from bot.outbox.limiter import RateLimiter
 from bot.outbox.sender import SlackSender
 from bot.scheduling.ticker import DEFAULT_JOBS, Job, SlackJob, Ticker
 from bot.services import kudos
+from bot.services.breaks import schedules as break_schedules
+from bot.services.breaks.claims import claim_due_breaks
 from bot.services.checkins import enrolment
 from bot.services.checkins.claims import claim_due_checkins
 from bot.services.kudos import KudosRulesCache
 from bot.slack.checkin_channels import ChannelEnroller
 from bot.slack.client import WEB_API_TIMEOUT_SECONDS, build_web_client
 from bot.slack.directory import MemberDirectory
+from bot.slack.phrases import break_prompt_keys
 from bot.store.engine import build_engine, build_session_factory
 from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -81,7 +84,11 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         unit_of_work=unit_of_work,
         sender=SlackSender(lambda _team_id: posting),
         limiter=RateLimiter(messages_per_minute=settings.kindling_workspace_messages_per_minute),
-        hooks={**kudos.DELIVERY_HOOKS, **enrolment.DELIVERY_HOOKS},
+        hooks={
+            **kudos.DELIVERY_HOOKS,
+            **enrolment.DELIVERY_HOOKS,
+            **break_schedules.DELIVERY_HOOKS,
+        },
         clock=clock,
     )
     dependencies = Dependencies(
@@ -106,6 +113,9 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
     def claim_checkins(uow: UnitOfWork, now: datetime) -> None:
         claim_due_checkins(uow, now, late_after=late_after)
 
+    def claim_breaks(uow: UnitOfWork, now: datetime) -> None:
+        claim_due_breaks(uow, now, prompt_keys=break_prompt_keys())
+
     ticker = Ticker(
         clock=clock,
         unit_of_work=unit_of_work,
@@ -118,6 +128,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
                 ChannelEnroller(client_for=lambda _team_id: lookups, directory=directory),
             ),
             Job("claim due check-ins", claim_checkins),
+            Job("claim due break reminders", claim_breaks),
         ),
         after_tick=dispatcher.wake,
     )

@@ -196,6 +196,8 @@ class Dispatcher:
         with self._unit_of_work() as uow:
             if delivery.delivered:
                 uow.outbox.mark_sent(message.id, now=now, channel=delivery.channel, ts=delivery.ts)
+            elif delivery.skipped:
+                uow.outbox.mark_skipped(message.id, reason=delivery.error or "skipped")
             else:
                 logger.warning(
                     "Outbox message %d (%s) was not delivered: %s",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import logging
 import socket
+import time
 import urllib.error
 from collections.abc import Callable
 from datetime import timedelta
@@ -79,6 +80,9 @@ class SlackSender:
 
     def _call(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
         client = self._client_for(message.team_id)
+        quiet_for = message.payload.get("unless_dnd")
+        if isinstance(quiet_for, str) and _on_do_not_disturb(client, quiet_for):
+            return Delivery(delivered=False, skipped=True, error="do_not_disturb")
         if message.method == POST_MESSAGE:
             answer = client.chat_postMessage(
                 channel=message.channel or "",
@@ -116,6 +120,23 @@ class SlackSender:
         if response.status_code == 200:
             return Delivery(delivered=True)
         return Delivery(delivered=False, error=f"response_url_{response.status_code}")
+
+
+def _on_do_not_disturb(client: WebClient, user_id: str) -> bool:
+    """Whether ``user_id`` has Slack's do-not-disturb on right now (``dnd.info``); when Slack
+    cannot say, the reminder goes out (a missed check must not lose it)."""
+    try:
+        answer = client.dnd_info(user=user_id)
+    except (SlackApiError, OSError) as error:
+        logger.warning("dnd.info failed for %s: %s", user_id, error)
+        return False
+    if answer.get("snooze_enabled"):
+        return True
+    if not answer.get("dnd_enabled"):
+        return False
+    now = time.time()
+    start, end = answer.get("next_dnd_start_ts") or 0, answer.get("next_dnd_end_ts") or 0
+    return bool(start <= now < end)
 
 
 def _never_sent(reason: object) -> bool:

@@ -24,6 +24,7 @@ class Delivery:
     ts: str | None = None
     error: str | None = None
     channel_unreachable: bool = False  # the bot cannot post there: another way may work
+    skipped: bool = False  # deliberately not sent (the person is on do-not-disturb)
 
 
 DeliveryHook = Callable[[UnitOfWork, OutboxMessage, Delivery, datetime], None]

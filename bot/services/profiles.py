@@ -15,3 +15,8 @@ class MemberProfile:
     tz: str | None
     is_bot: bool
     deleted: bool
+
+    @classmethod
+    def unknown(cls, team_id: str, user_id: str) -> MemberProfile:
+        """Someone Slack could not tell Kindling about: no zone, not a bot, not deactivated."""
+        return cls(team_id, user_id, user_id, tz=None, is_bot=False, deleted=False)

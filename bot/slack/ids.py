@@ -6,6 +6,7 @@ from typing import Final
 KINDLING_COMMAND: Final = "/kindling"
 KUDOS_COMMAND: Final = "/kudos"
 CHECKIN_COMMAND: Final = "/checkin"
+BREAKS_COMMAND: Final = "/breaks"
 
 # The "Send kudos" message shortcut and the kudos modal.
 KUDOS_SHORTCUT: Final = "kudos_send_from_message"
@@ -32,8 +33,12 @@ CHECKIN_NOTE_MODAL: Final = "checkin_note_modal"
 CHECKIN_NOTE_BLOCK: Final = "checkin_note"
 CHECKIN_NOTE_ACTION: Final = "checkin_note_input"
 
+# Break reminders.
+BREAK_TOOK: Final = "break_took"
+BREAK_SNOOZE: Final = "break_snooze"
+
 # Every slash command the app registers: manifest.yml must list exactly these.
-SLASH_COMMANDS: Final = (KINDLING_COMMAND, KUDOS_COMMAND, CHECKIN_COMMAND)
+SLASH_COMMANDS: Final = (KINDLING_COMMAND, KUDOS_COMMAND, CHECKIN_COMMAND, BREAKS_COMMAND)
 
 # Every shortcut the app registers: manifest.yml must list exactly these.
 MESSAGE_SHORTCUTS: Final = (KUDOS_SHORTCUT,)

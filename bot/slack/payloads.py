@@ -50,6 +50,12 @@ def can_post_in(channel_id: str | None, channel_name: str | None) -> bool:
     return name not in {"directmessage", "privategroup"} and not name.startswith("mpdm-")
 
 
+def is_direct_conversation(channel_id: str | None, channel_name: str | None) -> bool:
+    """A DM or group DM (not a channel) where a command was typed."""
+    name = channel_name or ""
+    return (channel_id or "").startswith("D") or name == "directmessage" or name.startswith("mpdm-")
+
+
 def is_slash_command(body: Mapping[str, Any]) -> bool:
     return isinstance(body.get("command"), str)
 

@@ -74,6 +74,22 @@ def pick(key: str, seed: str, **fields: object) -> str:
 
 
 @cache
+def break_prompt_keys() -> tuple[str, ...]:
+    """Every break prompt as ``category.index`` (``"water.2"``), in file order."""
+    categories: dict[str, list[str]] = _raw_phrases()["breaks"]["prompts"]
+    return tuple(
+        f"{category}.{index}"
+        for category, prompts in categories.items()
+        for index in range(len(prompts))
+    )
+
+
+def break_prompt(key: str) -> str:
+    category, _, index = key.partition(".")
+    return phrase_choices(f"breaks.prompts.{category}")[int(index)]
+
+
+@cache
 def phrases() -> Phrases:
     """The structured phrases (read on first use, not at import)."""
     raw = _raw_phrases()

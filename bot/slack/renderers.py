@@ -8,6 +8,7 @@ from typing import Any
 from bot.services import kudos
 from bot.slack.blocks import kudos as kudos_blocks
 from bot.slack.blocks.common import text_blocks
+from bot.slack.break_renderers import BREAK_RENDERERS
 from bot.slack.checkin_renderers import CHECKIN_RENDERERS
 from bot.slack.rendered import RenderedMessage, Renderer
 
@@ -84,4 +85,5 @@ RENDERERS: dict[str, Renderer] = {
     kudos.THANKS_DM: _thanks,
     kudos.NOT_ANNOUNCED_DM: _not_announced,
     **CHECKIN_RENDERERS,
+    **BREAK_RENDERERS,
 }

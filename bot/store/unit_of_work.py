@@ -10,6 +10,7 @@ from typing import Self
 from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from bot.store.repositories import MemberRepository, ProcessedEventRepository, WorkspaceRepository
+from bot.store.repositories.breaks import BreakRepository
 from bot.store.repositories.checkins import CheckinAnswerRepository, CheckinScheduleRepository
 from bot.store.repositories.kudos import KudosRepository
 from bot.store.repositories.maintenance import MaintenanceRepository
@@ -25,6 +26,7 @@ class UnitOfWork:
     kudos: KudosRepository
     checkin_schedules: CheckinScheduleRepository
     checkins: CheckinAnswerRepository
+    breaks: BreakRepository
     outbox: OutboxRepository
     maintenance: MaintenanceRepository
 
@@ -46,6 +48,7 @@ class UnitOfWork:
         self.kudos = KudosRepository(session)
         self.checkin_schedules = CheckinScheduleRepository(session)
         self.checkins = CheckinAnswerRepository(session)
+        self.breaks = BreakRepository(session)
         self.outbox = OutboxRepository(session)
         self.maintenance = MaintenanceRepository(session)
         return self

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import json
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ class FakeSlack:
         self.users: dict[str, dict[str, Any]] = {}
         self.channel_members: dict[str, list[str]] = {}
         self.refusals: dict[str, str] = {}  # conversation or user id -> Slack's error code
+        self.do_not_disturb: set[str] = set()  # user ids with do-not-disturb on now
         self.violations: list[str] = []
         self.socket_mode = FakeSocketMode()
         self._calls: list[RecordedCall] = []
@@ -382,6 +384,19 @@ def _conversations_members(fake: FakeSlack, args: dict[str, Any]) -> dict[str, A
     return {"members": list(members), "response_metadata": {"next_cursor": ""}}
 
 
+def _dnd_info(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
+    user = str(args.get("user", ""))
+    if user in fake.do_not_disturb:
+        now = int(time.time())
+        return {
+            "dnd_enabled": True,
+            "next_dnd_start_ts": now - 60,
+            "next_dnd_end_ts": now + 3600,
+            "snooze_enabled": False,
+        }
+    return {"dnd_enabled": False, "snooze_enabled": False}
+
+
 def _view(_fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
     view = args.get("view")
     view = json.loads(view) if isinstance(view, str) else view
@@ -402,6 +417,7 @@ METHODS: dict[str, MethodHandler] = {
     "users.list": _users_list,
     "conversations.open": _conversations_open,
     "conversations.members": _conversations_members,
+    "dnd.info": _dnd_info,
     "views.open": _view,
     "views.publish": _view,
     "views.update": _view,

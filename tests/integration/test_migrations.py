@@ -18,6 +18,9 @@ KINDLING_TABLES = {
     "checkin_schedules",
     "checkins",
     "checkin_channels",
+    "break_schedules",
+    "break_reminders",
+    "breaks_taken",
     "outbox",
 }
 

@@ -13,6 +13,7 @@ from bot.services.checkins.text import Action, CheckinProblem, CheckinRequest, p
 from bot.services.profiles import MemberProfile
 from bot.slack.blocks.checkin_answers import settings_answer
 from bot.slack.blocks.common import Answer
+from bot.slack.payloads import is_direct_conversation
 from bot.slack.phrases import phrase
 
 
@@ -33,7 +34,7 @@ def _change_own(
 ) -> Answer:
     team_id, user_id = command["team_id"], command["user_id"]
     now = dependencies.clock.now()
-    fallback = MemberProfile(team_id, user_id, user_id, tz=None, is_bot=False, deleted=False)
+    fallback = MemberProfile.unknown(team_id, user_id)
     try:
         settings = dependencies.directory.with_people(
             dependencies.unit_of_work,
@@ -50,12 +51,8 @@ def _change_own(
 
 def _enrol_channel(dependencies: Dependencies, command: dict[str, Any]) -> Answer:
     """Record the channel; the tick reads its members from Slack and invites them."""
-    channel_id, channel_name = command.get("channel_id") or "", command.get("channel_name") or ""
-    if (
-        channel_id.startswith("D")
-        or channel_name in {"directmessage"}
-        or (channel_name.startswith("mpdm-"))
-    ):
+    channel_id = command.get("channel_id") or ""
+    if is_direct_conversation(channel_id, command.get("channel_name")):
         return Answer.of_text(phrase("checkin.answers.team_not_here"))
     now = dependencies.clock.now()
     with dependencies.unit_of_work() as uow:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from bot.services.breaks.schedules import after_low_energy
 from bot.services.checkins.kinds import CHECKIN_ANSWERED, CHECKIN_NOTICE
 from bot.services.checkins.schedule import local_today
 from bot.services.outbox import RESPONSE_URL, UPDATE_MESSAGE
@@ -93,6 +94,8 @@ def answer_checkin(
     uow.workspaces.ensure(team_id, now=now)
     checkin = uow.checkins.record(team_id, user_id, local_date, now=now, **change.columns())
     uow.outbox.supersede(team_id, CHECKIN_ANSWERED, checkin.id)  # only the latest state matters
+    if change.energy is not None and change.energy <= LOW_ENERGY:
+        after_low_energy(uow, team_id, user_id, now=now)  # a personal break comes sooner
     uow.outbox.add(
         NewMessage(
             team_id=team_id,

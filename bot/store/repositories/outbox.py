@@ -22,7 +22,8 @@ FAILED = "failed"
 UNKNOWN = "unknown"
 SKIPPED_LATE = "skipped_late"  # found too late to be welcome: recorded, never sent
 SUPERSEDED = "superseded"  # a newer message says the same thing better: never sent
-SETTLED = (SENT, FAILED, UNKNOWN, SKIPPED_LATE, SUPERSEDED)
+SKIPPED = "skipped"  # deliberately not sent (do-not-disturb)
+SETTLED = (SENT, FAILED, UNKNOWN, SKIPPED_LATE, SUPERSEDED, SKIPPED)
 
 _OUTBOX = Base.metadata.tables[OutboxMessage.__tablename__]
 _INSERT_FRESH = insert(_OUTBOX)
@@ -196,6 +197,9 @@ class OutboxRepository:
 
     def mark_skipped_late(self, message_id: int) -> None:
         self._finish(message_id, SKIPPED_LATE)
+
+    def mark_skipped(self, message_id: int, *, reason: str) -> None:
+        self._finish(message_id, SKIPPED, error=reason[:200])
 
     def postpone(self, message_id: int, *, not_before: datetime) -> None:
         """Send later: a pending message waits; a claimed one goes back to pending."""

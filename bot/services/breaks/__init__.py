@@ -1,0 +1,1 @@
+"""Gentle break reminders: in channels, and as DMs for those who want them."""

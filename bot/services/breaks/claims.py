@@ -1,0 +1,80 @@
+"""The tick's break job: claim each due slot once, pick its prompt, and move on."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from bot.services.breaks.kinds import BREAK_REMINDER
+from bot.services.breaks.prompts import NO_REPEAT_WITHIN, choose_prompt
+from bot.services.breaks.schedules import reschedule
+from bot.services.outbox import POST_MESSAGE
+from bot.store.models import BreakSchedule
+from bot.store.repositories.outbox import NewMessage
+from bot.store.unit_of_work import UnitOfWork
+
+logger = logging.getLogger(__name__)
+
+LATE_AFTER = timedelta(minutes=30)  # a break reminder is only useful near its time
+CLAIM_BATCH = 500
+
+
+def claim_due_breaks(
+    uow: UnitOfWork,
+    now: datetime,
+    *,
+    prompt_keys: Sequence[str],
+    late_after: timedelta = LATE_AFTER,
+) -> int:
+    """Claim every due slot (unique per schedule and slot, so whatever runs, a slot is posted
+    at most once); one found too late is passed over. Returns how many were claimed."""
+    claimed = 0
+    for schedule in uow.breaks.due(now, limit=CLAIM_BATCH):
+        slot = schedule.next_slot_utc
+        if slot is None:  # pragma: no cover - due() only returns scheduled rows
+            continue
+        if now - slot <= late_after:
+            claimed += claim_slot(
+                uow, schedule, slot, prompt_keys=prompt_keys, late_after=late_after, now=now
+            )
+        reschedule(schedule, max(slot, now - late_after))
+    return claimed
+
+
+def claim_slot(
+    uow: UnitOfWork,
+    schedule: BreakSchedule,
+    slot: datetime,
+    *,
+    prompt_keys: Sequence[str],
+    now: datetime,
+    late_after: timedelta = LATE_AFTER,
+) -> bool:
+    """Claim one slot and write its reminder; False if it was already claimed."""
+    recent = uow.breaks.recent_prompts(schedule.id, count=NO_REPEAT_WITHIN)
+    prompt = choose_prompt(prompt_keys, recent, seed=f"{schedule.id}:{slot.isoformat()}")
+    reminder_id = uow.breaks.add_reminder(schedule, slot=slot, prompt=prompt, now=now)
+    if reminder_id is None:
+        return False
+    uow.outbox.add(
+        NewMessage(
+            team_id=schedule.team_id,
+            idempotency_key=f"break:{schedule.id}:{slot.isoformat()}",
+            kind=BREAK_REMINDER,
+            method=POST_MESSAGE,
+            channel=schedule.channel_id,
+            subject_id=reminder_id,
+            payload={
+                "reminder_id": reminder_id,
+                "schedule_id": schedule.id,
+                "prompt": prompt,
+                "personal": schedule.personal,
+                "send_by": (slot + late_after).isoformat(),
+                # Personal reminders wait out Slack's do-not-disturb (checked when sent).
+                "unless_dnd": schedule.channel_id if schedule.personal else None,
+            },
+        ),
+        now=now,
+    )
+    return True
