@@ -181,7 +181,7 @@ class Dispatcher:
             logger.exception("Sending outbox message %d failed", message.id)
             delivery = Delivery(delivered=False, error=type(error).__name__)
         finished = self._clock.now()
-        self._limiter.record(message.team_id, message.channel, finished)
+        self._limiter.record(message.team_id, due.channel, finished)  # due: the paced channel
         self._settle(message, delivery, finished)
         return True
 

@@ -7,12 +7,17 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.store.models import OutboxMessage
+from bot.store.repositories.outbox import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE
 from bot.store.unit_of_work import UnitOfWork
 
-# Outbox methods: how a message reaches Slack.
-POST_MESSAGE = "chat.postMessage"
-UPDATE_MESSAGE = "chat.update"
-RESPONSE_URL = "response_url"
+__all__ = [
+    "POST_MESSAGE",
+    "RESPONSE_URL",
+    "UPDATE_MESSAGE",
+    "Delivery",
+    "DeliveryHook",
+    "DeliveryHooks",
+]
 
 
 @dataclass(frozen=True, slots=True)

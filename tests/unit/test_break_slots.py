@@ -102,6 +102,7 @@ CASES: list[tuple[str, BreaksRequest | BreaksProblem]] = [
             tz="Europe/Berlin",
         ),
     ),
+    ("on every day", BreaksRequest(BreaksAction.ON, workdays=EVERY_DAY)),
     ("on every 20m", BreaksProblem("interval_out_of_range", "20m")),
     ("on every 5h", BreaksProblem("interval_out_of_range", "5h")),
     ("on every often", BreaksProblem("bad_interval", "often")),

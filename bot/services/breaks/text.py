@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.services.breaks.slots import MAX_INTERVAL, MIN_INTERVAL, Window
-from bot.services.checkins.schedule import is_known_zone, parse_local_time, parse_workdays
+from bot.services.checkins.schedule import (
+    EVERY_DAY,
+    is_known_zone,
+    parse_local_time,
+    parse_workdays,
+)
 
 _EVERY = re.compile(r"^(\d{1,3})\s*(m|min|mins|minutes|h|hr|hrs|hours?)?$")
 
@@ -73,7 +78,10 @@ def _schedule_parts(words: list[str]) -> BreaksRequest | BreaksProblem:
     while rest:
         word = rest.pop(0)
         lowered = word.lower()
-        if lowered == "every":
+        if lowered == "every" and rest and rest[0].lower() == "day":
+            rest.pop(0)
+            workdays = EVERY_DAY
+        elif lowered == "every":
             every = _interval(rest.pop(0) if rest else "")
             if isinstance(every, BreaksProblem):
                 return every

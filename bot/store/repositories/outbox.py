@@ -7,12 +7,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, insert, select, tuple_, update
+from sqlalchemy import and_, case, exists, insert, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
 
 from bot.store.base import Base
 from bot.store.models import OutboxMessage
 from bot.store.upsert import insert_for
+
+# How a message reaches Slack.
+POST_MESSAGE = "chat.postMessage"
+UPDATE_MESSAGE = "chat.update"
+RESPONSE_URL = "response_url"
 
 WAITING = "waiting"
 PENDING = "pending"
@@ -51,7 +56,7 @@ class DueMessage:
 
     id: int
     team_id: str
-    channel: str | None
+    channel: str | None  # the channel to pace: only new posts count (Slack's 1/s per channel)
 
 
 class OutboxRepository:
@@ -120,14 +125,16 @@ class OutboxRepository:
     ) -> Sequence[DueMessage]:
         """Pending messages whose time has come, oldest first, leaving out the workspaces and
         the channels that must wait (ids only)."""
-        query = select(OutboxMessage.id, OutboxMessage.team_id, OutboxMessage.channel).where(
+        paced = case((OutboxMessage.method == POST_MESSAGE, OutboxMessage.channel), else_=None)
+        query = select(OutboxMessage.id, OutboxMessage.team_id, paced).where(
             OutboxMessage.status == PENDING, OutboxMessage.not_before <= now
         )
         if skip_teams:
             query = query.where(OutboxMessage.team_id.not_in(list(skip_teams)))
         if skip_channels:
             query = query.where(
-                tuple_(OutboxMessage.team_id, OutboxMessage.channel).not_in(list(skip_channels))
+                (OutboxMessage.method != POST_MESSAGE)
+                | tuple_(OutboxMessage.team_id, OutboxMessage.channel).not_in(list(skip_channels))
             )
         rows = self._session.execute(query.order_by(OutboxMessage.id).limit(limit))
         return [DueMessage(id=row[0], team_id=row[1], channel=row[2]) for row in rows]

@@ -1,5 +1,5 @@
 """Two Kindling processes' worth of tickers and dispatchers, one database: each due check-in
-reaches Slack exactly once."""
+and each due break reminder reaches Slack exactly once."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from sqlalchemy import insert
 
 from bot.app import Kindling, build_kindling
 from bot.services.checkins.schedule import EVERY_DAY
-from bot.store.models import CheckinSchedule, Workspace
+from bot.store.models import BreakSchedule, CheckinSchedule, Workspace
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import checkin_dms, checkin_rows
 from tests.slack.conftest import settings_for
@@ -84,11 +84,56 @@ def test_two_tickers_and_two_dispatchers_deliver_each_check_in_once(
         )
     clock.advance(DUE - clock.now())
     at_once(first.ticker.tick, second.ticker.tick)
-    for _ in range(MEMBERS):  # each dispatcher sends a burst, then the clock moves on
-        at_once(first.dispatcher.drain, second.dispatcher.drain)
-        if all(row.status != "pending" for row in checkin_rows(first.engine)):
-            break
-        clock.advance(timedelta(seconds=1))
+    drain_both(first, second, clock, rounds=MEMBERS // 20 + 5)
+    assert all(row.status == "sent" for row in checkin_rows(first.engine))
     delivered = Counter(call.args["channel"] for call in checkin_dms(fake_slack))
     assert len(delivered) == MEMBERS
     assert set(delivered.values()) == {1}
+
+
+def drain_both(first: Kindling, second: Kindling, clock: ManualClock, rounds: int) -> None:
+    for _ in range(rounds):  # each dispatcher sends a burst, then the clock moves on
+        at_once(first.dispatcher.drain, second.dispatcher.drain)
+        clock.advance(timedelta(seconds=1))
+
+
+def test_two_tickers_and_two_dispatchers_post_each_break_slot_once(
+    two_instances: tuple[Kindling, Kindling], fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    first, second = two_instances
+    channels = [f"C{index:04d}" for index in range(200)]
+    with first.engine.begin() as connection:
+        connection.execute(insert(Workspace).values(team_id=fake_slack.team_id, created_at=DUE))
+        connection.execute(
+            insert(BreakSchedule),
+            [
+                {
+                    "team_id": fake_slack.team_id,
+                    "scope": f"channel:{channel}",
+                    "channel_id": channel,
+                    "personal": False,
+                    "set_up_by": "UALICE",
+                    "status": "on",
+                    "interval_minutes": 90,
+                    "window_start": 600,
+                    "window_end": 1020,
+                    "workdays": EVERY_DAY,
+                    "tz": "UTC",
+                    "next_slot_utc": DUE,
+                    "created_at": DUE,
+                    "updated_at": DUE,
+                }
+                for channel in channels
+            ],
+        )
+    clock.advance(DUE - clock.now())
+    at_once(first.ticker.tick, second.ticker.tick)
+    at_once(first.ticker.tick, second.ticker.tick)
+    drain_both(first, second, clock, rounds=30)
+    posted = Counter(
+        call.args["channel"]
+        for call in fake_slack.calls("chat.postMessage")
+        if "break_took" in str(call.args.get("blocks"))
+    )
+    assert set(posted) == set(channels)
+    assert set(posted.values()) == {1}
