@@ -301,3 +301,22 @@ def test_a_low_energy_check_in_brings_the_next_personal_reminder_within_the_hour
     at(running_app, datetime(2026, 11, 26, 10, 5, tzinfo=UTC))  # 11:05, within the hour
     tick_and_deliver(running_app)
     assert len(personal_dms(fake_slack)) == 2
+
+
+def test_personal_reminders_follow_the_members_check_in_days_and_zone(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    checkin(running_app, fake_slack, "on")
+    breaks(running_app, fake_slack, "me on")
+    checkin(running_app, fake_slack, "days mon,fri")
+    moved = dict(fake_slack.users[ALICE], tz="Asia/Tokyo")
+    event = {"type": "user_change", "user": moved}
+    assert running_app.slack.event(
+        {"type": "event_callback", "team_id": fake_slack.team_id, "event_id": "EvTZ1",
+         "api_app_id": "AKINDLING", "event": event, "event_time": 1}
+    ).status == 200  # fmt: skip
+    with running_app.kindling.unit_of_work() as uow:
+        schedule = uow.breaks.by_scope(fake_slack.team_id, f"member:{ALICE}")
+        assert schedule is not None
+        assert (schedule.workdays, schedule.tz) == (0b0010001, "Asia/Tokyo")
+        assert schedule.next_slot_utc == datetime(2026, 11, 27, 1, 0, tzinfo=UTC)  # Fri 10:00

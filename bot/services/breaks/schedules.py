@@ -148,6 +148,18 @@ def personal_off(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> No
         reschedule(schedule, now)
 
 
+def follow_member(
+    uow: UnitOfWork, team_id: str, user_id: str, *, tz: str, workdays: int, now: datetime
+) -> None:
+    """Personal reminders keep to the member's own zone and check-in days."""
+    schedule = uow.breaks.by_scope(team_id, member_scope(user_id))
+    if schedule is None or (schedule.tz, schedule.workdays) == (tz, workdays):
+        return
+    schedule.tz, schedule.workdays = tz, workdays
+    _touch(schedule, now)
+    reschedule(schedule, now)
+
+
 def took_a_break(
     uow: UnitOfWork,
     reminder: BreakReminder,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TypeVar
 
+from bot.services.breaks.schedules import follow_member as follow_in_breaks
 from bot.services.checkins.kinds import CHECKIN, CHECKIN_OPTED_OUT, CHECKIN_WELCOME, welcome_key
 from bot.services.checkins.schedule import (
     FALLBACK_ZONE,
@@ -125,6 +126,9 @@ def set_workdays(
 ) -> CheckinSettings:
     schedule = _schedule_for(uow, member, now=now)
     schedule.workdays = workdays
+    follow_in_breaks(
+        uow, schedule.team_id, schedule.user_id, tz=schedule.tz, workdays=workdays, now=now
+    )
     return _reschedule(schedule, now)
 
 
@@ -222,6 +226,9 @@ def follow_member(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> N
     schedule.tz = tz
     schedule.stopped_reason = DEACTIVATED if deactivated else None
     _reschedule(schedule, now)
+    follow_in_breaks(
+        uow, schedule.team_id, schedule.user_id, tz=tz, workdays=schedule.workdays, now=now
+    )
 
 
 def _schedule_for(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> CheckinSchedule:
