@@ -77,6 +77,20 @@ def escape_mrkdwn(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_SPECIAL_MENTION = re.compile(
+    r"<!(here|channel|everyone)(?:\|[^>]*)?>|<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>"
+)
+
+
+def defuse_mass_mentions(text: str) -> str:
+    """Command text (already escaped by Slack) with ``<!here>``, ``<!channel>``,
+    ``<!everyone>`` and user groups turned into plain words that ping nobody."""
+    return _SPECIAL_MENTION.sub(
+        lambda match: f"@{match.group(1)}" if match.group(1) else (match.group(2) or "@group"),
+        text,
+    )
+
+
 def unescape_mrkdwn(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 

@@ -7,6 +7,7 @@ KINDLING_COMMAND: Final = "/kindling"
 KUDOS_COMMAND: Final = "/kudos"
 CHECKIN_COMMAND: Final = "/checkin"
 BREAKS_COMMAND: Final = "/breaks"
+WIN_COMMAND: Final = "/win"
 
 # The "Send kudos" message shortcut and the kudos modal.
 KUDOS_SHORTCUT: Final = "kudos_send_from_message"
@@ -37,8 +38,17 @@ CHECKIN_NOTE_ACTION: Final = "checkin_note_input"
 BREAK_TOOK: Final = "break_took"
 BREAK_SNOOZE: Final = "break_snooze"
 
+# Small wins.
+WIN_SHARE: Final = "win_share"
+
 # Every slash command the app registers: manifest.yml must list exactly these.
-SLASH_COMMANDS: Final = (KINDLING_COMMAND, KUDOS_COMMAND, CHECKIN_COMMAND, BREAKS_COMMAND)
+SLASH_COMMANDS: Final = (
+    KINDLING_COMMAND,
+    KUDOS_COMMAND,
+    CHECKIN_COMMAND,
+    BREAKS_COMMAND,
+    WIN_COMMAND,
+)
 
 # Every shortcut the app registers: manifest.yml must list exactly these.
 MESSAGE_SHORTCUTS: Final = (KUDOS_SHORTCUT,)

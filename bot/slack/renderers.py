@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.services import kudos
+from bot.services import kudos, wins
 from bot.slack.blocks import kudos as kudos_blocks
 from bot.slack.blocks.common import text_blocks
+from bot.slack.blocks.wins import shared_blocks
 from bot.slack.break_renderers import BREAK_RENDERERS
 from bot.slack.checkin_renderers import CHECKIN_RENDERERS
+from bot.slack.phrases import phrase
 from bot.slack.rendered import RenderedMessage, Renderer
 
 
@@ -77,6 +79,16 @@ def _not_announced(payload: Mapping[str, Any], _permalink: str | None) -> Render
     return RenderedMessage(text=text, blocks=text_blocks(text))
 
 
+def _win_shared(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
+    text = phrase("wins.shared_line", user=payload["user_id"])
+    return RenderedMessage(text, shared_blocks(user_id=payload["user_id"], text=payload["text"]))
+
+
+def _win_share_done(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
+    text = phrase("wins.shared_done", channel=payload["channel_id"])
+    return RenderedMessage(text, text_blocks(text), extra={"replace_original": True})
+
+
 RENDERERS: dict[str, Renderer] = {
     kudos.SHOUTOUT: _shoutout,
     kudos.CROSSPOST: _shoutout,
@@ -84,6 +96,8 @@ RENDERERS: dict[str, Renderer] = {
     kudos.THANKED_UPDATE: _thanked,
     kudos.THANKS_DM: _thanks,
     kudos.NOT_ANNOUNCED_DM: _not_announced,
+    wins.WIN_SHARED: _win_shared,
+    wins.WIN_SHARE_DONE: _win_share_done,
     **CHECKIN_RENDERERS,
     **BREAK_RENDERERS,
 }

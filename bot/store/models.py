@@ -38,6 +38,12 @@ class Workspace(Base):
     kudos_daily_limit: Mapped[int] = mapped_column(Integer, server_default="10")
     members_synced_at: Mapped[datetime | None]
     checkin_default_minute: Mapped[int] = mapped_column(Integer, server_default="570")  # 09:30
+    min_group_size: Mapped[int] = mapped_column(Integer, server_default="5")
+    retention_days: Mapped[int] = mapped_column(Integer, server_default="365")
+    holiday_country: Mapped[str | None] = mapped_column(String(8))
+    support_link: Mapped[str | None] = mapped_column(String(500))
+    leaderboard: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    admin_user_ids: Mapped[str] = mapped_column(String(2000), server_default="")
 
 
 class Member(Base):
@@ -176,6 +182,7 @@ class CheckinSchedule(Base):
     next_local_date: Mapped[date | None]
     stopped_reason: Mapped[str | None] = mapped_column(String(40))
     joined_via: Mapped[str | None] = mapped_column(SLACK_ID)
+    care_sent_on: Mapped[date | None]  # the last low-energy-streak message, at most one per 14 days
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -277,4 +284,21 @@ class BreakTaken(Base):
     )
     user_id: Mapped[str] = mapped_column(SLACK_ID, primary_key=True)
     team_id: Mapped[str] = mapped_column(SLACK_ID)
+    created_at: Mapped[datetime]
+
+
+class Win(Base):
+    """A small win a member noted for themselves; private unless they share it."""
+
+    __tablename__ = "wins"
+    __table_args__ = (Index(None, "team_id", "user_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    team_id: Mapped[str] = mapped_column(
+        SLACK_ID, ForeignKey("workspaces.team_id", ondelete="CASCADE")
+    )
+    user_id: Mapped[str] = mapped_column(SLACK_ID)
+    text: Mapped[str] = mapped_column(Text)
+    channel_id: Mapped[str | None] = mapped_column(SLACK_ID)  # where it could be shared
+    shared_at: Mapped[datetime | None]
     created_at: Mapped[datetime]

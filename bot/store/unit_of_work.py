@@ -15,6 +15,7 @@ from bot.store.repositories.checkins import CheckinAnswerRepository, CheckinSche
 from bot.store.repositories.kudos import KudosRepository
 from bot.store.repositories.maintenance import MaintenanceRepository
 from bot.store.repositories.outbox import OutboxRepository
+from bot.store.repositories.wins import WinRepository
 
 
 class UnitOfWork:
@@ -27,6 +28,7 @@ class UnitOfWork:
     checkin_schedules: CheckinScheduleRepository
     checkins: CheckinAnswerRepository
     breaks: BreakRepository
+    wins: WinRepository
     outbox: OutboxRepository
     maintenance: MaintenanceRepository
 
@@ -49,6 +51,7 @@ class UnitOfWork:
         self.checkin_schedules = CheckinScheduleRepository(session)
         self.checkins = CheckinAnswerRepository(session)
         self.breaks = BreakRepository(session)
+        self.wins = WinRepository(session)
         self.outbox = OutboxRepository(session)
         self.maintenance = MaintenanceRepository(session)
         return self

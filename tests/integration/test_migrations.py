@@ -21,6 +21,7 @@ KINDLING_TABLES = {
     "break_schedules",
     "break_reminders",
     "breaks_taken",
+    "wins",
     "outbox",
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners.actions import breaks, checkin
+from bot.listeners.actions import breaks, checkin, wins
 from bot.listeners.actions.kudos import handle_say_thanks
 from bot.slack import ids
 
@@ -18,3 +18,4 @@ def register(app: App) -> None:
     app.action(ids.CHECKIN_NOT_FOR_ME)(checkin.handle_not_for_me)
     app.action(ids.BREAK_TOOK)(breaks.handle_took_a_break)
     app.action(ids.BREAK_SNOOZE)(breaks.handle_snooze_today)
+    app.action(ids.WIN_SHARE)(wins.handle_share_win)

@@ -8,11 +8,13 @@ from bot.listeners.commands.breaks import handle_breaks_command
 from bot.listeners.commands.checkin import handle_checkin_command
 from bot.listeners.commands.kindling import handle_kindling_command
 from bot.listeners.commands.kudos import handle_kudos_command
-from bot.slack.ids import BREAKS_COMMAND, CHECKIN_COMMAND, KINDLING_COMMAND, KUDOS_COMMAND
+from bot.listeners.commands.wins import handle_win_command
+from bot.slack import ids
 
 
 def register(app: App) -> None:
-    app.command(KINDLING_COMMAND)(handle_kindling_command)
-    app.command(KUDOS_COMMAND)(handle_kudos_command)
-    app.command(CHECKIN_COMMAND)(handle_checkin_command)
-    app.command(BREAKS_COMMAND)(handle_breaks_command)
+    app.command(ids.KINDLING_COMMAND)(handle_kindling_command)
+    app.command(ids.KUDOS_COMMAND)(handle_kudos_command)
+    app.command(ids.CHECKIN_COMMAND)(handle_checkin_command)
+    app.command(ids.BREAKS_COMMAND)(handle_breaks_command)
+    app.command(ids.WIN_COMMAND)(handle_win_command)

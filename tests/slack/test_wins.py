@@ -1,0 +1,103 @@
+"""``/win``: a small win kept privately, shared in the channel once if its owner likes."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from bot.slack import ids
+from bot.store.models import OutboxMessage, Win
+from tests.fakeslack import FakeSlack
+from tests.slack.checkin_support import ALICE, BOB, add_people
+from tests.slack.conftest import RunningApp
+from tests.slack.kudos_support import count
+from tests.support.signing import command_payload
+
+GENERAL = "CGENERAL"
+
+
+@pytest.fixture(autouse=True)
+def people(fake_slack: FakeSlack) -> None:
+    add_people(fake_slack)
+
+
+def win(
+    app: RunningApp, slack: FakeSlack, text: str, *, channel: str = GENERAL, name: str = "general"
+) -> dict[str, Any]:
+    payload = command_payload("/win", text, team_id=slack.team_id, user_id=ALICE)
+    payload.update(channel_id=channel, channel_name=name)
+    answer = app.slack.command(payload)
+    assert answer.status == 200
+    reply = answer.json()
+    assert reply["response_type"] == "ephemeral"
+    return dict(reply)
+
+
+def share(app: RunningApp, slack: FakeSlack, reply: dict[str, Any], *, user: str = ALICE) -> None:
+    button = reply["blocks"][-1]["elements"][0]
+    assert button["action_id"] == ids.WIN_SHARE
+    payload = {
+        "type": "block_actions",
+        "team": {"id": slack.team_id},
+        "user": {"id": user},
+        "container": {"type": "message", "channel_id": GENERAL, "message_ts": "1.1"},
+        "response_url": slack.response_url(f"win-{user}"),
+        "actions": [{**button, "block_id": "b", "action_ts": "1.2"}],
+    }
+    assert app.slack.interaction(payload).status == 200
+    app.kindling.dispatcher.drain()
+
+
+def shared_posts(slack: FakeSlack) -> list[str]:
+    return [
+        json.dumps(call.args["blocks"])
+        for call in slack.calls("chat.postMessage")
+        if "small win" in str(call.args["text"])
+    ]
+
+
+def test_a_win_is_kept_privately_and_shared_once_on_request(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    reply = win(running_app, fake_slack, "shipped my first PR")
+    assert "shipped my first PR" in json.dumps(reply["blocks"])
+    assert "Only you can see it" in json.dumps(reply["blocks"])
+    running_app.kindling.dispatcher.drain()
+    assert fake_slack.calls("chat.postMessage") == []  # private until shared
+    share(running_app, fake_slack, reply, user=BOB)  # someone else's press does nothing
+    assert shared_posts(fake_slack) == []
+    share(running_app, fake_slack, reply)
+    share(running_app, fake_slack, reply)
+    (post,) = shared_posts(fake_slack)
+    assert "shipped my first PR" in post
+    (done,) = fake_slack.calls(f"response_url:win-{ALICE}")
+    assert done.args["replace_original"] is True
+
+
+def test_a_win_in_a_dm_has_no_share_button(running_app: RunningApp, fake_slack: FakeSlack) -> None:
+    reply = win(
+        running_app, fake_slack, "rested without guilt", channel="DALICE", name="directmessage"
+    )
+    assert ids.WIN_SHARE not in json.dumps(reply["blocks"])
+    assert count(running_app, Win) == 1
+
+
+def test_a_shared_win_never_pings_the_channel(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    reply = win(running_app, fake_slack, "<!channel> we did it <!subteam^S1|@devs>")
+    share(running_app, fake_slack, reply)
+    (post,) = shared_posts(fake_slack)
+    assert "<!" not in post
+    assert "@channel we did it @devs" in post
+
+
+@pytest.mark.parametrize(("text", "says"), [("", "For example: `/win"), ("x" * 501, "500")])
+def test_an_empty_or_long_win_is_explained_and_nothing_is_kept(
+    running_app: RunningApp, fake_slack: FakeSlack, text: str, says: str
+) -> None:
+    assert says in win(running_app, fake_slack, text)["text"]
+    assert count(running_app, Win) == 0
+    assert count(running_app, OutboxMessage) == 0
