@@ -85,6 +85,11 @@ def enrol_people(
     """Enrol ``user_ids`` of a channel (people, not bots; never anyone who already chose)."""
 
     def enrol(uow: UnitOfWork, people: dict[str, MemberProfile | None]) -> int:
+        humans = [p for p in people.values() if p is not None and not p.is_bot and not p.deleted]
+        uow.workspaces.ensure(team_id, now=now)
+        uow.checkin_schedules.remember_channel_members(
+            team_id, channel_id, [person.user_id for person in humans]
+        )
         return sum(
             enrol_from_channel(uow, person, channel_id=channel_id, invited_by=invited_by, now=now)
             for person in people.values()

@@ -114,6 +114,13 @@ def _opted_out(_payload: Mapping[str, Any], _permalink: str | None) -> RenderedM
     return RenderedMessage(text=text, blocks=text_blocks(text), extra={"replace_original": True})
 
 
+def _care(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
+    text = phrase("checkin.care.text", name=f"<@{payload['user_id']}>")
+    if payload.get("support_link"):
+        text += "\n" + phrase("checkin.care.support", link=payload["support_link"])
+    return RenderedMessage(text=text, blocks=text_blocks(text))
+
+
 def _channel_not_enrolled(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
     text = phrase(
         "checkin.answers.team_failed", channel=payload["channel_id"], reason=payload["reason"]
@@ -127,5 +134,6 @@ CHECKIN_RENDERERS: dict[str, Renderer] = {
     kinds.CHECKIN_WELCOME: _welcome,
     kinds.CHECKIN_NOTICE: _day_passed,
     kinds.CHECKIN_OPTED_OUT: _opted_out,
+    kinds.CHECKIN_CARE: _care,
     kinds.CHANNEL_NOT_ENROLLED: _channel_not_enrolled,
 }

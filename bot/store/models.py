@@ -287,6 +287,18 @@ class BreakTaken(Base):
     created_at: Mapped[datetime]
 
 
+class CheckinChannelMember(Base):
+    """Who is in a channel enrolled with ``/checkin team`` (for its anonymous team pulse)."""
+
+    __tablename__ = "checkin_channel_members"
+
+    team_id: Mapped[str] = mapped_column(
+        SLACK_ID, ForeignKey("workspaces.team_id", ondelete="CASCADE"), primary_key=True
+    )
+    channel_id: Mapped[str] = mapped_column(SLACK_ID, primary_key=True)
+    user_id: Mapped[str] = mapped_column(SLACK_ID, primary_key=True)
+
+
 class Win(Base):
     """A small win a member noted for themselves; private unless they share it."""
 

@@ -18,6 +18,21 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.create_table(
+        "checkin_channel_members",
+        sa.Column("team_id", sa.String(length=32), nullable=False),
+        sa.Column("channel_id", sa.String(length=32), nullable=False),
+        sa.Column("user_id", sa.String(length=32), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["team_id"],
+            ["workspaces.team_id"],
+            name=op.f("fk_checkin_channel_members_team_id_workspaces"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint(
+            "team_id", "channel_id", "user_id", name=op.f("pk_checkin_channel_members")
+        ),
+    )
+    op.create_table(
         "wins",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("team_id", sa.String(length=32), nullable=False),
@@ -62,6 +77,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("checkin_channel_members")
     with op.batch_alter_table("workspaces", schema=None) as batch_op:
         batch_op.drop_column("admin_user_ids")
         batch_op.drop_column("leaderboard")

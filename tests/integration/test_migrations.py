@@ -22,6 +22,7 @@ KINDLING_TABLES = {
     "break_reminders",
     "breaks_taken",
     "wins",
+    "checkin_channel_members",
     "outbox",
 }
 

@@ -135,11 +135,13 @@ def open_note(running_app: RunningApp, fake_slack: FakeSlack, dm: RecordedCall) 
     return view
 
 
-def submit_note(app: RunningApp, slack: FakeSlack, view: dict[str, Any], note: str) -> Any:
+def submit_note(
+    app: RunningApp, slack: FakeSlack, view: dict[str, Any], note: str, *, user: str = ALICE
+) -> Any:
     payload = {
         "type": "view_submission",
         "team": {"id": slack.team_id},
-        "user": {"id": ALICE},
+        "user": {"id": user},
         "api_app_id": "AKINDLING",
         "view": {
             **view,

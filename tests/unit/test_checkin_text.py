@@ -22,6 +22,7 @@ CASES: list[tuple[str, CheckinRequest | CheckinProblem]] = [
     ("off", CheckinRequest(Action.OFF)),
     ("team", CheckinRequest(Action.TEAM)),
     ("resume", CheckinRequest(Action.RESUME)),
+    ("pulse", CheckinRequest(Action.PULSE)),
     ("time 08:45", CheckinRequest(Action.TIME, local_minute=525)),
     ("time 8.45", CheckinRequest(Action.TIME, local_minute=525)),
     ("days mon-thu", CheckinRequest(Action.DAYS, days=MON_TO_THU)),

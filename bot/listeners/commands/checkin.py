@@ -8,10 +8,12 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.listeners.dependencies import Dependencies, dependencies_of
+from bot.services.checkins.answers import member_today
 from bot.services.checkins.enrolment import PauseProblem, apply_request
+from bot.services.checkins.pulse import team_pulse
 from bot.services.checkins.text import Action, CheckinProblem, CheckinRequest, parse_checkin_text
 from bot.services.profiles import MemberProfile
-from bot.slack.blocks.checkin_answers import settings_answer
+from bot.slack.blocks.checkin_answers import pulse_answer, settings_answer
 from bot.slack.blocks.common import Answer
 from bot.slack.payloads import is_direct_conversation
 from bot.slack.phrases import phrase
@@ -24,6 +26,8 @@ def handle_checkin_command(ack: Ack, command: dict[str, Any], context: BoltConte
         answer = Answer.of_text(phrase(f"checkin.problems.{parsed.key}", text=parsed.text))
     elif parsed.action is Action.TEAM:
         answer = _enrol_channel(dependencies, command)
+    elif parsed.action is Action.PULSE:
+        answer = _pulse(dependencies, command)
     else:
         answer = _change_own(dependencies, command, parsed)
     ack(**answer.as_ack())
@@ -61,3 +65,13 @@ def _enrol_channel(dependencies: Dependencies, command: dict[str, Any]) -> Answe
             command["team_id"], channel_id, by=command["user_id"], now=now
         )
     return Answer.of_text(phrase("checkin.answers.team"))
+
+
+def _pulse(dependencies: Dependencies, command: dict[str, Any]) -> Answer:
+    """The channel's anonymous pulse, shown to the caller only."""
+    team_id, channel_id = command["team_id"], command.get("channel_id") or ""
+    with dependencies.unit_of_work() as uow:
+        if uow.checkin_schedules.channel(team_id, channel_id) is None:
+            return pulse_answer(channel_id, None)
+        today = member_today(uow, team_id, command["user_id"], dependencies.clock.now())
+        return pulse_answer(channel_id, team_pulse(uow, team_id, channel_id, today=today))

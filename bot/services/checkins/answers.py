@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot.services.breaks.schedules import after_low_energy
-from bot.services.checkins.kinds import CHECKIN_ANSWERED, CHECKIN_NOTICE
+from bot.services.checkins.kinds import CHECKIN_ANSWERED, CHECKIN_CARE, CHECKIN_NOTICE
 from bot.services.checkins.schedule import local_today
-from bot.services.outbox import RESPONSE_URL, UPDATE_MESSAGE
+from bot.services.outbox import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE
 from bot.store.repositories.outbox import NewMessage
 from bot.store.unit_of_work import UnitOfWork
 
@@ -18,6 +18,8 @@ ENERGY_LEVELS = range(1, 6)
 LOW_ENERGY = 2  # at or below: one concrete self-kindness suggestion comes with the reply
 MIDDLE_ENERGY = 3
 MAX_NOTE_LENGTH = 1000
+LOW_STREAK = 3  # answered check-ins in a row with low energy before Kindling reaches out
+CARE_AT_MOST_EVERY = timedelta(days=14)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,7 @@ def answer_checkin(
     uow.outbox.supersede(team_id, CHECKIN_ANSWERED, checkin.id)  # only the latest state matters
     if change.energy is not None and change.energy <= LOW_ENERGY:
         after_low_energy(uow, team_id, user_id, now=now)  # a personal break comes sooner
+        care_for_streak(uow, team_id, user_id, today=local_date, now=now)
     uow.outbox.add(
         NewMessage(
             team_id=team_id,
@@ -117,6 +120,38 @@ def answer_checkin(
         now=now,
     )
     return Answered(local_date)
+
+
+def care_for_streak(
+    uow: UnitOfWork, team_id: str, user_id: str, *, today: date, now: datetime
+) -> bool:
+    """After three answered check-ins in a row with low energy, one warm private message with
+    concrete suggestions (and the workspace's support link), at most once per 14 days."""
+    energies = uow.checkins.recent_energies(team_id, user_id, count=LOW_STREAK)
+    if len(energies) < LOW_STREAK or any(energy > LOW_ENERGY for energy in energies):
+        return False
+    schedule = uow.checkin_schedules.get(team_id, user_id)
+    if schedule is None:
+        return False
+    if schedule.care_sent_on is not None and today - schedule.care_sent_on < CARE_AT_MOST_EVERY:
+        return False
+    schedule.care_sent_on = today
+    workspace = uow.workspaces.get(team_id)
+    uow.outbox.add(
+        NewMessage(
+            team_id=team_id,
+            idempotency_key=f"checkin-care:{user_id}:{today.isoformat()}",
+            kind=CHECKIN_CARE,
+            method=POST_MESSAGE,
+            channel=user_id,
+            payload={
+                "user_id": user_id,
+                "support_link": workspace.support_link if workspace is not None else None,
+            },
+        ),
+        now=now,
+    )
+    return True
 
 
 def tell_day_passed(

@@ -9,6 +9,7 @@ CHECKIN_ANSWERED = "checkin_answered"  # chat.update of that DM with the answer
 CHECKIN_WELCOME = "checkin_welcome"  # the one-time DM to people a channel enrolled
 CHECKIN_NOTICE = "checkin_notice"  # a private line through a response_url
 CHECKIN_OPTED_OUT = "checkin_opted_out"  # the welcome, replaced after "Not for me"
+CHECKIN_CARE = "checkin_care"  # the private message after a low-energy streak
 CHANNEL_NOT_ENROLLED = "checkin_channel_not_enrolled"  # DM to whoever ran /checkin team
 
 

@@ -25,6 +25,7 @@ class Action(StrEnum):
     PAUSE_UNTIL = "pause_until"
     TIME = "time"
     DAYS = "days"
+    PULSE = "pulse"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ def parse_checkin_text(text: str) -> CheckinRequest | CheckinProblem:
         "team": Action.TEAM,
         "resume": Action.RESUME,
         "status": Action.SHOW,
+        "pulse": Action.PULSE,
     }
     if verb in simple:
         return CheckinRequest(simple[verb]) if not rest else CheckinProblem("extra_words", rest)

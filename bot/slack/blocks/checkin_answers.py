@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from bot.services.checkins.enrolment import CheckinSettings
+from bot.services.checkins.pulse import TeamPulse, TooFewAnswers
 from bot.services.checkins.schedule import format_local_time, format_workdays
 from bot.services.checkins.text import Action
+from bot.slack.blocks.checkin import need_label
 from bot.slack.blocks.common import Answer
 from bot.slack.checkin_renderers import when
 from bot.slack.phrases import phrase
@@ -62,3 +64,30 @@ def _fields(settings: CheckinSettings) -> dict[str, str]:
         "next": when(upcoming.due_utc, settings.tz) if upcoming else "—",
         "resume_on": settings.resume_on.strftime("%a %d %b") if settings.resume_on else "",
     }
+
+
+def pulse_answer(channel_id: str, pulse: TeamPulse | TooFewAnswers | None) -> Answer:
+    """The anonymous team pulse, for the person who asked only."""
+    if pulse is None:
+        return Answer.of_text(phrase("checkin.pulse.not_here"))
+    if isinstance(pulse, TooFewAnswers):
+        return Answer.of_text(
+            phrase("checkin.pulse.too_few", channel=channel_id, needed=pulse.needed)
+        )
+    figures = pulse.figures
+    lines = [
+        phrase(
+            "checkin.pulse.shown",
+            channel=channel_id,
+            days=pulse.days,
+            average=f"{figures.average_energy or 0:.1f}",
+            respondents=figures.respondents,
+        )
+    ]
+    if figures.needs:
+        ranked = sorted(figures.needs.items(), key=lambda item: (-item[1], item[0]))
+        named = ", ".join(f"{need_label(need)} {count}" for need, count in ranked)
+        lines.append(phrase("checkin.pulse.needs", needs=named))
+    else:
+        lines.append(phrase("checkin.pulse.no_needs"))
+    return Answer.of_text("\n".join(lines))

@@ -7,11 +7,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.store.base import Base
-from bot.store.models import Checkin, CheckinChannel, CheckinSchedule, Member
+from bot.store.models import (
+    Checkin,
+    CheckinChannel,
+    CheckinChannelMember,
+    CheckinSchedule,
+    Member,
+)
 from bot.store.upsert import insert_for
 
 ON = "on"
@@ -185,6 +191,24 @@ class CheckinScheduleRepository:
             )
         )
 
+    def remember_channel_members(
+        self, team_id: str, channel_id: str, user_ids: Sequence[str]
+    ) -> None:
+        """Note who is in an enrolled channel (its team pulse counts them)."""
+        if not user_ids:
+            return
+        statement = insert_for(self._session, CheckinChannelMember).on_conflict_do_nothing(
+            index_elements=[
+                CheckinChannelMember.team_id,
+                CheckinChannelMember.channel_id,
+                CheckinChannelMember.user_id,
+            ]
+        )
+        self._session.execute(
+            statement,
+            [{"team_id": team_id, "channel_id": channel_id, "user_id": u} for u in user_ids],
+        )
+
     def mark_channel_enrolled(self, team_id: str, channel_id: str, *, now: datetime) -> None:
         self._session.execute(
             update(CheckinChannel)
@@ -193,11 +217,64 @@ class CheckinScheduleRepository:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class PulseFigures:
+    """Anonymous figures over a channel's answers: never who said what."""
+
+    respondents: int
+    average_energy: float | None
+    needs: dict[str, int]
+
+
 class CheckinAnswerRepository:
     """Members' answers, one row per member and local day."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
+
+    def pulse(self, team_id: str, channel_id: str, *, since: date) -> PulseFigures:
+        """Distinct people who answered since ``since`` among the channel's members, their
+        average energy and how often each need was named (notes are never read)."""
+        members = select(CheckinChannelMember.user_id).where(
+            CheckinChannelMember.team_id == team_id, CheckinChannelMember.channel_id == channel_id
+        )
+        answered = (
+            Checkin.team_id == team_id,
+            Checkin.local_date >= since,
+            Checkin.user_id.in_(members),
+        )
+        respondents, average = self._session.execute(
+            select(func.count(func.distinct(Checkin.user_id)), func.avg(Checkin.energy)).where(
+                *answered, Checkin.energy.is_not(None)
+            )
+        ).one()
+        needs = self._session.execute(
+            select(Checkin.need, func.count())
+            .where(*answered, Checkin.need.is_not(None))
+            .group_by(Checkin.need)
+        )
+        return PulseFigures(
+            respondents=int(respondents or 0),
+            average_energy=float(average) if average is not None else None,
+            needs={str(need): int(n) for need, n in needs},
+        )
+
+    def recent_energies(self, team_id: str, user_id: str, *, count: int) -> list[int]:
+        """The member's last ``count`` energy answers, newest first."""
+        return [
+            energy
+            for energy in self._session.scalars(
+                select(Checkin.energy)
+                .where(
+                    Checkin.team_id == team_id,
+                    Checkin.user_id == user_id,
+                    Checkin.energy.is_not(None),
+                )
+                .order_by(Checkin.local_date.desc())
+                .limit(count)
+            )
+            if energy is not None
+        ]
 
     def get(self, team_id: str, user_id: str, local_date: date) -> Checkin | None:
         return self._session.scalars(
