@@ -9,6 +9,8 @@ from datetime import datetime, timedelta
 from bot.services.breaks.kinds import BREAK_REMINDER
 from bot.services.breaks.prompts import NO_REPEAT_WITHIN, choose_prompt
 from bot.services.breaks.schedules import reschedule
+from bot.services.checkins.schedule import local_today
+from bot.services.holidays import is_public_holiday
 from bot.services.outbox import POST_MESSAGE
 from bot.store.models import BreakSchedule
 from bot.store.repositories.outbox import NewMessage
@@ -18,6 +20,7 @@ logger = logging.getLogger(__name__)
 
 LATE_AFTER = timedelta(minutes=30)  # a break reminder is only useful near its time
 CLAIM_BATCH = 500
+CATCH_UP_PASSES = 3
 
 
 def claim_due_breaks(
@@ -28,13 +31,40 @@ def claim_due_breaks(
     late_after: timedelta = LATE_AFTER,
 ) -> int:
     """Claim every due slot (unique per schedule and slot, so whatever runs, a slot is posted
-    at most once); one found too late is passed over. Returns how many were claimed."""
+    at most once); one found too late, or on the workspace's public holiday, is passed over.
+    Returns how many were claimed."""
     claimed = 0
-    for schedule in uow.breaks.due(now, limit=CLAIM_BATCH):
+    countries: dict[str, str | None] = {}
+    due = uow.breaks.due(now, limit=CLAIM_BATCH)
+    for _ in range(CATCH_UP_PASSES):  # after an outage: the slot due now, in the same tick
+        claimed += _claim_pass(
+            uow, due, now, prompt_keys=prompt_keys, late_after=late_after, countries=countries
+        )
+        due = uow.breaks.due(now, limit=CLAIM_BATCH)
+        if not due:
+            break
+    return claimed
+
+
+def _claim_pass(
+    uow: UnitOfWork,
+    due: Sequence[BreakSchedule],
+    now: datetime,
+    *,
+    prompt_keys: Sequence[str],
+    late_after: timedelta,
+    countries: dict[str, str | None],
+) -> int:
+    claimed = 0
+    for schedule in due:
         slot = schedule.next_slot_utc
         if slot is None:  # pragma: no cover - due() only returns scheduled rows
             continue
-        if now - slot <= late_after:
+        if schedule.team_id not in countries:
+            workspace = uow.workspaces.get(schedule.team_id)
+            countries[schedule.team_id] = workspace.holiday_country if workspace else None
+        holiday = is_public_holiday(countries[schedule.team_id], local_today(slot, schedule.tz))
+        if now - slot <= late_after and not holiday:
             claimed += claim_slot(
                 uow, schedule, slot, prompt_keys=prompt_keys, late_after=late_after, now=now
             )

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 from bot.services.checkins.kinds import CHECKIN, checkin_key
 from bot.services.checkins.schedule import Occurrence, next_occurrence
+from bot.services.holidays import is_public_holiday
 from bot.services.outbox import POST_MESSAGE
 from bot.store.repositories.checkins import Advance, DueCheckin
 from bot.store.repositories.outbox import NewMessage
@@ -17,6 +18,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_LATE_AFTER = timedelta(hours=2)
 CLAIM_BATCH = 10_000
+CATCH_UP_PASSES = 3
 DEACTIVATED = "deactivated"
 
 
@@ -36,9 +38,25 @@ _Group = tuple[str, int, int, date | None, datetime]
 def claim_due_checkins(
     uow: UnitOfWork, now: datetime, *, late_after: timedelta = DEFAULT_LATE_AFTER
 ) -> ClaimReport:
+    """Claim what is due; after an outage a second pass sends today's check-in at once,
+    once the days long gone have been recorded ``skipped_late``."""
+    total = ClaimReport(0, 0, 0)
+    for _ in range(CATCH_UP_PASSES):
+        report = _claim_pass(uow, now, late_after=late_after)
+        total = ClaimReport(
+            total.claimed + report.claimed,
+            total.skipped_late + report.skipped_late,
+            total.stopped + report.stopped,
+        )
+        if report == ClaimReport(0, 0, 0):
+            break
+    return total
+
+
+def _claim_pass(uow: UnitOfWork, now: datetime, *, late_after: timedelta) -> ClaimReport:
     """Insert an outbox row for every due check-in (unique per member and local date, so
-    whichever process gets there first wins), then compute each schedule's next check-in,
-    once per distinct zone, time, workdays and pause."""
+    whichever process gets there first wins; none on the workspace's public holidays), then
+    compute each schedule's next check-in, once per distinct zone, time, workdays and pause."""
     due = uow.checkin_schedules.due(now, limit=CLAIM_BATCH)
     if not due:
         return ClaimReport(0, 0, 0)
@@ -51,9 +69,11 @@ def claim_due_checkins(
             moves.append(Advance(item.team_id, item.user_id, item.due_utc, None, None, DEACTIVATED))
             stopped += 1
             continue
-        too_late = now - item.due_utc > late_after
-        late += too_late
-        messages.append(_checkin_message(item, send_by=item.due_utc + late_after, late=too_late))
+        if not is_public_holiday(item.holiday_country, item.local_date):
+            too_late = now - item.due_utc > late_after
+            late += too_late
+            send_by = item.due_utc + late_after
+            messages.append(_checkin_message(item, send_by=send_by, late=too_late))
         group = (item.tz, item.local_minute, item.workdays, item.resume_on, item.due_utc)
         if group not in next_for:
             # Catch up within the window after an outage, but never on a day long gone.

@@ -17,6 +17,7 @@ from bot.store.models import (
     CheckinChannelMember,
     CheckinSchedule,
     Member,
+    Workspace,
 )
 from bot.store.upsert import insert_for
 
@@ -38,7 +39,9 @@ _DUE = (
         CheckinSchedule.next_local_date,
         Member.deleted,
         Member.is_bot,
+        Workspace.holiday_country,
     )
+    .join(Workspace, Workspace.team_id == CheckinSchedule.team_id)
     .outerjoin(
         Member,
         (Member.team_id == CheckinSchedule.team_id) & (Member.user_id == CheckinSchedule.user_id),
@@ -78,6 +81,7 @@ class DueCheckin:
     due_utc: datetime
     local_date: date
     deactivated: bool
+    holiday_country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +135,7 @@ class CheckinScheduleRepository:
                 due_utc=cast(datetime, row[6]),  # not NULL: the query asks for <= now
                 local_date=cast(date, row[7]),  # always set together with next_due_utc
                 deactivated=bool(row[8]) or bool(row[9]),
+                holiday_country=row[10],
             )
             for row in rows
         ]
