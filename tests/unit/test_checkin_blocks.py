@@ -43,6 +43,7 @@ PAYLOADS: dict[str, dict[str, Any]] = {
     },
     kinds.CHECKIN_OPTED_OUT: {"response_url": "https://hooks.slack.com/x"},
     kinds.CHANNEL_NOT_ENROLLED: {"channel_id": "GSECRET", "reason": "channel_not_found"},
+    kinds.CHECKIN_CARE: {"user_id": "UA", "support_link": "https://example.org/support"},
 }
 
 
