@@ -127,8 +127,10 @@ def _on_do_not_disturb(client: WebClient, user_id: str) -> bool:
     cannot say, the reminder goes out (a missed check must not lose it)."""
     try:
         answer = client.dnd_info(user=user_id)
-    except (SlackApiError, OSError) as error:
-        logger.warning("dnd.info failed for %s: %s", user_id, error)
+    except SlackApiError as error:
+        if error.response.status_code == 429:
+            raise RetryLaterError(_retry_after(error.response.headers), "dnd.info") from error
+        logger.warning("dnd.info failed for %s: %s", user_id, error.response.get("error"))
         return False
     if answer.get("snooze_enabled"):
         return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.services.breaks.schedules import follow_member as follow_in_breaks
 from bot.services.checkins.enrolment import follow_member
 from bot.services.profiles import MemberProfile
 from bot.store.unit_of_work import UnitOfWork
@@ -21,4 +22,13 @@ def remember_member(uow: UnitOfWork, profile: MemberProfile, *, now: datetime) -
         deleted=profile.deleted,
         refreshed_at=now,
     )
-    follow_member(uow, profile, now=now)  # a new time zone or a deactivation moves check-ins
+    # A new time zone or a deactivation moves check-ins and personal break reminders.
+    follow_member(uow, profile, now=now)
+    follow_in_breaks(
+        uow,
+        profile.team_id,
+        profile.user_id,
+        tz=profile.tz,
+        deactivated=profile.deleted or profile.is_bot,
+        now=now,
+    )

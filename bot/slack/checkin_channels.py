@@ -22,6 +22,8 @@ logger = logging.getLogger(__name__)
 MEMBERS_PAGE = 200
 # Answers that will not change by asking again: tell whoever ran /checkin team, and stop.
 NO_ACCESS = frozenset({"channel_not_found", "not_in_channel", "missing_scope", "is_archived"})
+# A private channel cannot be joined: Kindling is in it already, or listing its members fails.
+NOT_JOINABLE = frozenset({"method_not_supported_for_channel_type", "already_in_channel"})
 
 
 class ChannelEnroller:
@@ -37,11 +39,11 @@ class ChannelEnroller:
         """Enrol every waiting channel's members; returns how many people were invited."""
         with unit_of_work() as uow:
             waiting = [
-                (c.team_id, c.channel_id, c.enrolled_by)
+                (c.team_id, c.channel_id, c.enrolled_by, c.created_at)
                 for c in uow.checkin_schedules.channels_to_enrol()
             ]
         invited = 0
-        for team_id, channel_id, enrolled_by in waiting:
+        for team_id, channel_id, enrolled_by, asked_at in waiting:
             try:
                 user_ids = self._channel_members(team_id, channel_id)
             except SlackApiError as error:
@@ -49,7 +51,15 @@ class ChannelEnroller:
                 if code not in NO_ACCESS:
                     raise  # a passing problem (429, an outage): the next tick tries again
                 with unit_of_work() as uow:
-                    _give_up(uow, team_id, channel_id, enrolled_by, reason=code, now=now)
+                    _give_up(
+                        uow,
+                        team_id,
+                        channel_id,
+                        enrolled_by,
+                        reason=code,
+                        asked_at=asked_at,
+                        now=now,
+                    )
                 continue
             invited += enrol_people(
                 self._directory,
@@ -65,7 +75,14 @@ class ChannelEnroller:
         return invited
 
     def _channel_members(self, team_id: str, channel_id: str) -> list[str]:
+        """The channel's members, after joining it if it is public: Slack only tells a bot
+        about people joining later (``member_joined_channel``) in channels it is in."""
         client = self._client_for(team_id)
+        try:
+            client.conversations_join(channel=channel_id)
+        except SlackApiError as error:
+            if error.response.get("error") not in NOT_JOINABLE:
+                raise
         members: list[str] = []
         for page in client.conversations_members(channel=channel_id, limit=MEMBERS_PAGE):
             members += page.get("members", [])
@@ -100,14 +117,22 @@ def enrol_people(
 
 
 def _give_up(
-    uow: UnitOfWork, team_id: str, channel_id: str, enrolled_by: str, *, reason: str, now: datetime
+    uow: UnitOfWork,
+    team_id: str,
+    channel_id: str,
+    enrolled_by: str,
+    *,
+    reason: str,
+    asked_at: datetime,
+    now: datetime,
 ) -> None:
     logger.info("Could not read the members of %s in %s: %s", channel_id, team_id, reason)
     uow.checkin_schedules.mark_channel_enrolled(team_id, channel_id, now=now)
     uow.outbox.add(
         NewMessage(
             team_id=team_id,
-            idempotency_key=f"checkin-team-failed:{channel_id}:{now.isoformat()}",
+            # One per /checkin team, however many processes give up on it.
+            idempotency_key=f"checkin-team-failed:{channel_id}:{asked_at.isoformat()}",
             kind=CHANNEL_NOT_ENROLLED,
             method=POST_MESSAGE,
             channel=enrolled_by,

@@ -73,6 +73,7 @@ class FakeSlack:
         self.channel_members: dict[str, list[str]] = {}
         self.refusals: dict[str, str] = {}  # conversation or user id -> Slack's error code
         self.do_not_disturb: set[str] = set()  # user ids with do-not-disturb on now
+        self.joined_channels: set[str] = set()
         self.violations: list[str] = []
         self.socket_mode = FakeSocketMode()
         self._calls: list[RecordedCall] = []
@@ -384,6 +385,16 @@ def _conversations_members(fake: FakeSlack, args: dict[str, Any]) -> dict[str, A
     return {"members": list(members), "response_metadata": {"next_cursor": ""}}
 
 
+def _conversations_join(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
+    channel = str(args.get("channel", ""))
+    if channel.startswith("G"):
+        raise SlackError("method_not_supported_for_channel_type")
+    if channel in fake.refusals:
+        raise SlackError(fake.refusals[channel])
+    fake.joined_channels.add(channel)
+    return {"channel": {"id": channel}}
+
+
 def _dnd_info(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
     user = str(args.get("user", ""))
     if user in fake.do_not_disturb:
@@ -417,6 +428,7 @@ METHODS: dict[str, MethodHandler] = {
     "users.list": _users_list,
     "conversations.open": _conversations_open,
     "conversations.members": _conversations_members,
+    "conversations.join": _conversations_join,
     "dnd.info": _dnd_info,
     "views.open": _view,
     "views.publish": _view,

@@ -20,6 +20,7 @@ from tests.slack.checkin_support import (
     at,
     checkin,
     checkin_dms,
+    member_event,
     press,
     tick_and_deliver,
 )
@@ -310,13 +311,53 @@ def test_personal_reminders_follow_the_members_check_in_days_and_zone(
     breaks(running_app, fake_slack, "me on")
     checkin(running_app, fake_slack, "days mon,fri")
     moved = dict(fake_slack.users[ALICE], tz="Asia/Tokyo")
-    event = {"type": "user_change", "user": moved}
-    assert running_app.slack.event(
-        {"type": "event_callback", "team_id": fake_slack.team_id, "event_id": "EvTZ1",
-         "api_app_id": "AKINDLING", "event": event, "event_time": 1}
-    ).status == 200  # fmt: skip
+    assert (
+        member_event(running_app, fake_slack, {"type": "user_change", "user": moved}).status == 200
+    )
     with running_app.kindling.unit_of_work() as uow:
         schedule = uow.breaks.by_scope(fake_slack.team_id, f"member:{ALICE}")
         assert schedule is not None
         assert (schedule.workdays, schedule.tz) == (0b0010001, "Asia/Tokyo")
         assert schedule.next_slot_utc == datetime(2026, 11, 27, 1, 0, tzinfo=UTC)  # Fri 10:00
+
+
+def test_a_rate_limited_do_not_disturb_check_waits_instead_of_disturbing(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    breaks(running_app, fake_slack, "me on")
+    fake_slack.rate_limit_next("dnd.info", retry_after=5)
+    at(running_app, BERLIN_1130)
+    tick_and_deliver(running_app)
+    assert personal_dms(fake_slack) == []
+    at(running_app, BERLIN_1130 + timedelta(seconds=5))
+    running_app.kindling.dispatcher.drain()
+    assert len(personal_dms(fake_slack)) == 1
+
+
+def test_personal_reminders_stop_for_a_deactivated_member(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    breaks(running_app, fake_slack, "me on")
+    gone = fake_slack.add_user(ALICE, tz="Europe/Berlin", deleted=True)  # users.list agrees
+    event = {"type": "user_change", "user": gone}
+    assert member_event(running_app, fake_slack, event).status == 200
+    for hours in range(0, 6):
+        at(running_app, BERLIN_1130 + timedelta(hours=hours))
+        tick_and_deliver(running_app)
+    assert personal_dms(fake_slack) == []
+
+
+def test_the_low_energy_follow_up_stays_inside_the_personal_window(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    checkin(running_app, fake_slack, "on")
+    checkin(running_app, fake_slack, "time 07:00")
+    breaks(running_app, fake_slack, "me on")
+    at(running_app, datetime(2026, 11, 26, 6, 0, tzinfo=UTC))  # Thursday 07:00 in Berlin
+    tick_and_deliver(running_app)
+    (dm,) = checkin_dms(fake_slack, ALICE)
+    press(running_app, fake_slack, dm, f"{ids.CHECKIN_ENERGY_PREFIX}1")
+    with running_app.kindling.unit_of_work() as uow:
+        schedule = uow.breaks.by_scope(fake_slack.team_id, f"member:{ALICE}")
+        assert schedule is not None
+        assert schedule.next_slot_utc == datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # still 10:00

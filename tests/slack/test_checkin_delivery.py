@@ -84,12 +84,12 @@ def test_a_deactivated_person_is_never_messaged(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
     checkin(running_app, fake_slack, "on")
-    gone = dict(fake_slack.users[ALICE], deleted=True)
+    gone = fake_slack.add_user(ALICE, tz="Europe/Berlin", deleted=True)  # users.list agrees
     member_event(running_app, fake_slack, {"type": "user_change", "user": gone})
     at(running_app, THURSDAY_0930_BERLIN)
     tick_and_deliver(running_app)
     assert checkin_dms(fake_slack) == []
-    back = dict(fake_slack.users[ALICE], deleted=False)  # reactivated
+    back = fake_slack.add_user(ALICE, tz="Europe/Berlin")  # reactivated
     member_event(running_app, fake_slack, {"type": "user_change", "user": back})
     stored = schedule(running_app)
     assert stored is not None
@@ -180,3 +180,25 @@ def test_bob_in_new_york_and_alice_in_berlin_each_get_theirs_at_their_own_nine_t
     at(running_app, datetime(2026, 11, 26, 14, 30, tzinfo=UTC))  # 09:30 in New York
     tick_and_deliver(running_app)
     assert [c.args["channel"] for c in checkin_dms(fake_slack)] == [ALICE, BOB]
+
+
+def test_a_late_check_in_is_never_sent_on_the_next_local_day(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    checkin(running_app, fake_slack, "on")
+    checkin(running_app, fake_slack, "time 23:30")
+    at(running_app, datetime(2026, 11, 25, 23, 30, tzinfo=UTC))  # 00:30 Thursday in Berlin
+    tick_and_deliver(running_app)
+    assert checkin_dms(fake_slack) == []
+    assert checkin_rows(running_app.kindling.engine) == [(ALICE, SKIPPED_LATE, None)]
+
+
+def test_a_pause_that_has_ended_is_not_shown(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    checkin(running_app, fake_slack, "on")
+    checkin(running_app, fake_slack, "pause 2d")
+    assert "Paused until" in checkin(running_app, fake_slack)
+    at(running_app, datetime(2026, 11, 30, 7, 0, tzinfo=UTC))
+    tick_and_deliver(running_app)
+    assert "Paused until" not in checkin(running_app, fake_slack)

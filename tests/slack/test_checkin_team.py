@@ -42,6 +42,7 @@ def test_team_invites_the_channels_people_once_never_bots_or_deactivated(
     tick_and_deliver(running_app)
     tick_and_deliver(running_app)
     assert sorted(c.args["channel"] for c in welcome_dms(fake_slack)) == [ALICE, BOB]
+    assert TEAM_CHANNEL in fake_slack.joined_channels  # so Slack tells it who joins later
     welcome = welcome_dms(fake_slack, BOB)[0].args
     assert f"<@{ALICE}> invited <#{TEAM_CHANNEL}>" in welcome["text"]
     assert "only you" in str(welcome["blocks"])

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from bot.services.breaks.kinds import BREAK_REMINDER, BREAK_UPDATED, BREAKS_CHANGED, BREAKS_PAUSED
 from bot.services.breaks.slots import Cadence, Window, next_slot
 from bot.services.breaks.text import BreaksRequest
-from bot.services.checkins.schedule import FALLBACK_ZONE, MONDAY_TO_FRIDAY, local_today
+from bot.services.checkins.schedule import FALLBACK_ZONE, MONDAY_TO_FRIDAY, local_today, zone
 from bot.services.outbox import POST_MESSAGE, UPDATE_MESSAGE, Delivery, DeliveryHooks
 from bot.services.profiles import MemberProfile
 from bot.store.models import BreakReminder, BreakSchedule, OutboxMessage
@@ -19,6 +19,9 @@ from bot.store.unit_of_work import UnitOfWork
 DEFAULT_INTERVAL = 90
 DEFAULT_WINDOW = Window(10 * 60, 17 * 60)
 LOW_ENERGY_FOLLOW_UP = timedelta(minutes=60)
+DEACTIVATED = "deactivated"
+# Slack answers to a DM that mean the person cannot get one at all.
+UNREACHABLE_PERSON = frozenset({"user_not_found", "account_inactive", "cannot_dm_bot"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,15 +152,30 @@ def personal_off(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> No
 
 
 def follow_member(
-    uow: UnitOfWork, team_id: str, user_id: str, *, tz: str, workdays: int, now: datetime
+    uow: UnitOfWork,
+    team_id: str,
+    user_id: str,
+    *,
+    now: datetime,
+    tz: str | None = None,
+    workdays: int | None = None,
+    deactivated: bool | None = None,
 ) -> None:
-    """Personal reminders keep to the member's own zone and check-in days."""
+    """Personal reminders keep to the member's own zone and check-in days, and stop while
+    they are deactivated (``None``: that part did not change)."""
     schedule = uow.breaks.by_scope(team_id, member_scope(user_id))
-    if schedule is None or (schedule.tz, schedule.workdays) == (tz, workdays):
+    if schedule is None:
         return
-    schedule.tz, schedule.workdays = tz, workdays
-    _touch(schedule, now)
-    reschedule(schedule, now)
+    before = (schedule.tz, schedule.workdays, schedule.status)
+    schedule.tz = tz or schedule.tz
+    schedule.workdays = workdays or schedule.workdays
+    if deactivated and schedule.status == ON:
+        schedule.status, schedule.paused_reason = PAUSED, DEACTIVATED
+    elif deactivated is False and schedule.paused_reason == DEACTIVATED:
+        schedule.status, schedule.paused_reason = ON, None
+    if (schedule.tz, schedule.workdays, schedule.status) != before:  # else a due slot stays
+        _touch(schedule, now)
+        reschedule(schedule, now)
 
 
 def took_a_break(
@@ -222,8 +240,12 @@ def after_low_energy(uow: UnitOfWork, team_id: str, user_id: str, *, now: dateti
     if schedule is None or schedule.status != ON or schedule.next_slot_utc is None:
         return
     soon = now + LOW_ENERGY_FOLLOW_UP
-    same_day = local_today(schedule.next_slot_utc, schedule.tz) == local_today(now, schedule.tz)
-    if same_day and schedule.next_slot_utc > soon:
+    local_soon = soon.astimezone(zone(schedule.tz))
+    in_window = (
+        schedule.window_start <= local_soon.hour * 60 + local_soon.minute < (schedule.window_end)
+    )
+    same_day = local_today(schedule.next_slot_utc, schedule.tz) == local_soon.date()
+    if in_window and same_day and schedule.next_slot_utc > soon:
         schedule.next_slot_utc = soon
 
 
@@ -312,8 +334,10 @@ def _show_reminder_state(
 def on_reminder_delivered(
     uow: UnitOfWork, message: OutboxMessage, delivery: Delivery, now: datetime
 ) -> None:
-    """A channel Slack says Kindling cannot post in any more pauses its schedule."""
-    if delivery.delivered or not delivery.channel_unreachable:
+    """A channel Slack says Kindling cannot post in any more (or a person who cannot get
+    DMs) pauses its schedule."""
+    unreachable = delivery.channel_unreachable or delivery.error in UNREACHABLE_PERSON
+    if delivery.delivered or not unreachable:
         return
     schedule_id = message.payload.get("schedule_id")
     if isinstance(schedule_id, int):

@@ -4,7 +4,7 @@ chosen days, in the schedule's own IANA zone."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from bot.services.checkins.schedule import EVERY_DAY, local_today, wall_clock_utc
 
@@ -53,8 +53,3 @@ def next_slot(after: datetime, cadence: Cadence, *, not_on: date | None = None) 
                     return slot
         day += timedelta(days=1)
     return None
-
-
-def day_end_utc(day: date, tz: str) -> datetime:
-    """The UTC moment ``day`` ends in ``tz``."""
-    return wall_clock_utc(day + timedelta(days=1), 0, tz).astimezone(UTC)

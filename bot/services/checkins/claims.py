@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.services.checkins.kinds import CHECKIN, checkin_key
-from bot.services.checkins.schedule import Occurrence, next_occurrence
+from bot.services.checkins.schedule import Occurrence, local_day_end_utc, next_occurrence
 from bot.services.holidays import is_public_holiday
 from bot.services.outbox import POST_MESSAGE
 from bot.store.repositories.checkins import Advance, DueCheckin
@@ -70,9 +70,10 @@ def _claim_pass(uow: UnitOfWork, now: datetime, *, late_after: timedelta) -> Cla
             stopped += 1
             continue
         if not is_public_holiday(item.holiday_country, item.local_date):
-            too_late = now - item.due_utc > late_after
+            # Never on a later day than the one it greets, however late it is allowed to be.
+            send_by = min(item.due_utc + late_after, local_day_end_utc(item.local_date, item.tz))
+            too_late = now > send_by
             late += too_late
-            send_by = item.due_utc + late_after
             messages.append(_checkin_message(item, send_by=send_by, late=too_late))
         group = (item.tz, item.local_minute, item.workdays, item.resume_on, item.due_utc)
         if group not in next_for:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TypeVar
 
+from bot.services.breaks.schedules import UNREACHABLE_PERSON
 from bot.services.breaks.schedules import follow_member as follow_in_breaks
 from bot.services.checkins.kinds import CHECKIN, CHECKIN_OPTED_OUT, CHECKIN_WELCOME, welcome_key
 from bot.services.checkins.schedule import (
@@ -26,8 +27,6 @@ from bot.store.unit_of_work import UnitOfWork
 
 T = TypeVar("T")
 
-# Slack answers that mean the person cannot get DMs at all: stop scheduling them.
-UNREACHABLE_PERSON = frozenset({"user_not_found", "account_inactive", "cannot_dm_bot"})
 DEACTIVATED = "deactivated"
 
 
@@ -39,7 +38,7 @@ class CheckinSettings:
     tz: str
     local_minute: int
     workdays: int
-    resume_on: date | None
+    resume_on: date | None  # while the pause lasts: the day check-ins come back
     next_checkin: Occurrence | None
     stopped_reason: str | None = None
 
@@ -52,11 +51,11 @@ class PauseProblem(Exception):  # noqa: N818  # a refusal told to the member, no
         self.key = key
 
 
-def settings_of(uow: UnitOfWork, member: MemberProfile) -> CheckinSettings:
+def settings_of(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> CheckinSettings:
     """The member's settings; the workspace defaults (off) if they never had a schedule."""
     schedule = uow.checkin_schedules.get(member.team_id, member.user_id)
     if schedule is not None:
-        return _settings(schedule)
+        return _settings(schedule, now)
     return CheckinSettings(
         status=OFF,
         tz=member.tz or FALLBACK_ZONE,
@@ -72,7 +71,7 @@ def apply_request(
 ) -> CheckinSettings:
     """Carry out a member's ``/checkin`` request about their own check-in."""
     change = _CHANGES.get(request.action)
-    return change(uow, member, request, now) if change else settings_of(uow, member)
+    return change(uow, member, request, now) if change else settings_of(uow, member, now=now)
 
 
 def turn_on(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> CheckinSettings:
@@ -126,9 +125,7 @@ def set_workdays(
 ) -> CheckinSettings:
     schedule = _schedule_for(uow, member, now=now)
     schedule.workdays = workdays
-    follow_in_breaks(
-        uow, schedule.team_id, schedule.user_id, tz=schedule.tz, workdays=workdays, now=now
-    )
+    follow_in_breaks(uow, schedule.team_id, schedule.user_id, workdays=workdays, now=now)
     return _reschedule(schedule, now)
 
 
@@ -226,9 +223,6 @@ def follow_member(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> N
     schedule.tz = tz
     schedule.stopped_reason = DEACTIVATED if deactivated else None
     _reschedule(schedule, now)
-    follow_in_breaks(
-        uow, schedule.team_id, schedule.user_id, tz=tz, workdays=schedule.workdays, now=now
-    )
 
 
 def _schedule_for(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> CheckinSchedule:
@@ -266,10 +260,11 @@ def _reschedule(schedule: CheckinSchedule, now: datetime) -> CheckinSettings:
         )
     schedule.next_due_utc = upcoming.due_utc if upcoming else None
     schedule.next_local_date = upcoming.local_date if upcoming else None
-    return _settings(schedule)
+    return _settings(schedule, now)
 
 
-def _settings(schedule: CheckinSchedule) -> CheckinSettings:
+def _settings(schedule: CheckinSchedule, now: datetime) -> CheckinSettings:
+    resume_on = schedule.resume_on  # a pause that has ended is not shown
     upcoming = None
     if schedule.next_due_utc is not None and schedule.next_local_date is not None:
         upcoming = Occurrence(schedule.next_due_utc, schedule.next_local_date)
@@ -278,7 +273,7 @@ def _settings(schedule: CheckinSchedule) -> CheckinSettings:
         tz=schedule.tz,
         local_minute=schedule.local_minute,
         workdays=schedule.workdays,
-        resume_on=schedule.resume_on,
+        resume_on=resume_on if resume_on and resume_on > local_today(now, schedule.tz) else None,
         next_checkin=upcoming,
         stopped_reason=schedule.stopped_reason,
     )

@@ -56,6 +56,11 @@ def wall_clock_utc(day: date, local_minute: int, tz: str | None) -> datetime:
     return local.astimezone(UTC)
 
 
+def local_day_end_utc(day: date, tz: str | None) -> datetime:
+    """The UTC moment the member's ``day`` ends (their next midnight)."""
+    return wall_clock_utc(day + timedelta(days=1), 0, tz)
+
+
 def next_occurrence(
     after: datetime,
     *,

@@ -87,10 +87,12 @@ class BreakRepository:
         return self._session.execute(statement).scalar()
 
     def reminder(self, team_id: str, reminder_id: int) -> BreakReminder | None:
+        """The reminder, locked until commit on PostgreSQL: taps on it take turns, so each
+        one counts the breaks the taps before it recorded."""
         return self._session.scalars(
-            select(BreakReminder).where(
-                BreakReminder.team_id == team_id, BreakReminder.id == reminder_id
-            )
+            select(BreakReminder)
+            .where(BreakReminder.team_id == team_id, BreakReminder.id == reminder_id)
+            .with_for_update()
         ).first()
 
     def take_break(self, reminder: BreakReminder, user_id: str, *, now: datetime) -> bool:

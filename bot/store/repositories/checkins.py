@@ -177,7 +177,7 @@ class CheckinScheduleRepository:
             .values(team_id=team_id, channel_id=channel_id, **values)
             .on_conflict_do_update(
                 index_elements=[CheckinChannel.team_id, CheckinChannel.channel_id],
-                set_={"enrolled_by": by, "members_enrolled_at": None},
+                set_={"enrolled_by": by, "created_at": now, "members_enrolled_at": None},
             )
         )
         self._session.execute(statement)
