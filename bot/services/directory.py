@@ -20,6 +20,7 @@ def remember_member(uow: UnitOfWork, profile: MemberProfile, *, now: datetime) -
         tz=profile.tz,
         is_bot=profile.is_bot,
         deleted=profile.deleted,
+        is_admin=profile.is_admin,
         refreshed_at=now,
     )
     # A new time zone or a deactivation moves check-ins and personal break reminders.

@@ -153,6 +153,11 @@ class KudosRulesCache:
             self._entries[team_id] = (now, rules)
         return rules
 
+    def forget(self, team_id: str) -> None:
+        """The settings changed here: read them afresh next time."""
+        with self._lock:
+            self._entries.pop(team_id, None)
+
 
 def check_request(request: KudosRequest) -> KudosRefused | None:
     """The rules that need nobody's details: mentions, counts, length."""

@@ -15,6 +15,7 @@ class MemberProfile:
     tz: str | None
     is_bot: bool
     deleted: bool
+    is_admin: bool = False  # a Slack workspace admin or owner
 
     @classmethod
     def unknown(cls, team_id: str, user_id: str) -> MemberProfile:

@@ -123,4 +123,5 @@ def _profile(team_id: str, member: MemberRow) -> MemberProfile:
         tz=member.tz,
         is_bot=member.is_bot,
         deleted=member.deleted,
+        is_admin=member.is_admin,
     )

@@ -38,6 +38,16 @@ CHECKIN_NOTE_ACTION: Final = "checkin_note_input"
 BREAK_TOOK: Final = "break_took"
 BREAK_SNOOZE: Final = "break_snooze"
 
+# Workspace settings (admins): one input block per field, named settings_<field>.
+SETTINGS_MODAL: Final = "settings_modal"
+SETTINGS_SAVED: Final = "settings_saved"
+SETTINGS_FIELD_ACTION: Final = "value"
+
+
+def settings_block(field: str) -> str:
+    return f"settings_{field}"
+
+
 # Small wins.
 WIN_SHARE: Final = "win_share"
 

@@ -38,6 +38,7 @@ def member_profile(user: Mapping[str, Any], *, team_id: str) -> MemberProfile:
         tz=user.get("tz") or None,
         is_bot=bool(user.get("is_bot")) or user["id"] == "USLACKBOT",
         deleted=bool(user.get("deleted")),
+        is_admin=any(bool(user.get(flag)) for flag in ("is_admin", "is_owner", "is_primary_owner")),
     )
 
 

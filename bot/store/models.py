@@ -59,6 +59,7 @@ class Member(Base):
     tz: Mapped[str | None] = mapped_column(String(64))
     is_bot: Mapped[bool] = mapped_column(Boolean, server_default=false())
     deleted: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    is_admin: Mapped[bool] = mapped_column(Boolean, server_default=false())  # admin or owner
     refreshed_at: Mapped[datetime]
 
 

@@ -17,6 +17,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("members", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("is_admin", sa.Boolean(), server_default=sa.false(), nullable=False)
+        )
     op.create_table(
         "checkin_channel_members",
         sa.Column("team_id", sa.String(length=32), nullable=False),
@@ -77,6 +81,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("members", schema=None) as batch_op:
+        batch_op.drop_column("is_admin")
     op.drop_table("checkin_channel_members")
     with op.batch_alter_table("workspaces", schema=None) as batch_op:
         batch_op.drop_column("admin_user_ids")

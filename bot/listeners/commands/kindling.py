@@ -1,20 +1,29 @@
-"""``/kindling``: help now; settings, export and forget-me come with later features."""
+"""``/kindling``: help, and ``settings`` for admins; export and forget-me come later."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
 
+from bot.listeners.dependencies import dependencies_of
+from bot.listeners.settings_flow import open_settings
 from bot.slack.blocks.help import help_blocks, help_fallback_text
 from bot.slack.phrases import phrases
 
 HELP_WORDS = frozenset({"", "help", "?"})
 
 
-def handle_kindling_command(ack: Ack, command: dict[str, Any]) -> None:
-    """Answer in the ack, ephemerally: no Slack call happens here."""
+def handle_kindling_command(
+    ack: Ack, command: dict[str, Any], context: BoltContext, client: WebClient
+) -> None:
+    """Help, answered in the ack; ``settings`` opens the admins' form."""
     subcommand = first_word(command.get("text", ""))
+    if subcommand == "settings":
+        refusal = open_settings(dependencies_of(context), client, command)
+        ack(**refusal.as_ack()) if refusal is not None else ack()
+        return
     preface = (
         None
         if subcommand in HELP_WORDS

@@ -22,6 +22,7 @@ class MemberRow(NamedTuple):
     is_bot: bool
     deleted: bool
     refreshed_at: datetime
+    is_admin: bool
 
 
 _MEMBERS_BY_ID = select(
@@ -31,6 +32,7 @@ _MEMBERS_BY_ID = select(
     Member.is_bot,
     Member.deleted,
     Member.refreshed_at,
+    Member.is_admin,
 ).where(
     Member.team_id == bindparam("team_id"),
     Member.user_id.in_(bindparam("user_ids", expanding=True)),
@@ -68,6 +70,7 @@ class MemberRepository:
         is_bot: bool,
         deleted: bool,
         refreshed_at: datetime,
+        is_admin: bool = False,
     ) -> None:
         """Insert or refresh one member, in one statement."""
         values = {
@@ -75,6 +78,7 @@ class MemberRepository:
             "tz": tz,
             "is_bot": is_bot,
             "deleted": deleted,
+            "is_admin": is_admin,
             "refreshed_at": refreshed_at,
         }
         statement = insert_for(self._session, Member).values(
