@@ -19,7 +19,7 @@ from bot.outbox.dispatcher import Dispatcher
 from bot.outbox.limiter import RateLimiter
 from bot.outbox.sender import SlackSender
 from bot.scheduling.ticker import DEFAULT_JOBS, Job, SlackJob, Ticker
-from bot.services import kudos
+from bot.services import home, kudos
 from bot.services.breaks import schedules as break_schedules
 from bot.services.breaks.claims import claim_due_breaks
 from bot.services.checkins import enrolment
@@ -90,6 +90,11 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
             **break_schedules.DELIVERY_HOOKS,
         },
         clock=clock,
+        loaders={
+            home.APP_HOME: lambda uow, message, now: home.home_state(
+                uow, message.team_id, message.channel or "", now
+            )
+        },
     )
     dependencies = Dependencies(
         clock=clock,

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
+from typing import Any
 
 from bot.clock import Clock
 from bot.outbox.limiter import RateLimiter
@@ -22,6 +24,9 @@ from bot.store.repositories.outbox import SENT, DueMessage
 from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 logger = logging.getLogger(__name__)
+
+# Reads what a message shows at the moment it is sent (in the claim's unit of work).
+Loader = Callable[[UnitOfWork, OutboxMessage, datetime], dict[str, Any]]
 
 LEASE = timedelta(minutes=2)
 BATCH_SIZE = 100
@@ -42,11 +47,13 @@ class Dispatcher:
         limiter: RateLimiter,
         hooks: DeliveryHooks,
         clock: Clock,
+        loaders: Mapping[str, Loader] | None = None,
     ) -> None:
         self._unit_of_work = unit_of_work
         self._sender = sender
         self._limiter = limiter
         self._hooks = hooks
+        self._loaders = loaders or {}
         self._clock = clock
         self._drain_lock = threading.Lock()
         self._wake = threading.Event()
@@ -153,11 +160,15 @@ class Dispatcher:
                 logger.info("Outbox message %d (%s) was too late to send", message.id, message.kind)
                 message = None
             linked = _linked_message(uow, message) if message is not None else None
+            loader = self._loaders.get(message.kind) if message is not None else None
+            payload = message.payload if message is not None else {}
+            if message is not None and loader is not None:  # e.g. the App Home: state as it is now
+                payload = {**payload, **loader(uow, message, now)}
         if message is None:
             return False
         try:
             permalink = self._sender.permalink(message.team_id, *linked) if linked else None
-            rendered = render(message.kind, message.payload, permalink=permalink)
+            rendered = render(message.kind, payload, permalink=permalink)
         except UnknownKindError:
             # Written by a newer version of Kindling: leave it for a process that knows it.
             logger.warning("Outbox message %d has unknown kind %r", message.id, message.kind)

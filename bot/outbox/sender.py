@@ -18,6 +18,7 @@ from bot.services.outbox import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE, Deli
 from bot.slack.client import WEB_API_TIMEOUT_SECONDS
 from bot.slack.rendered import RenderedMessage
 from bot.store.models import OutboxMessage
+from bot.store.repositories.outbox import PUBLISH_VIEW
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +103,11 @@ class SlackSender:
             return Delivery(delivered=True, channel=answer.get("channel"), ts=answer.get("ts"))
         if message.method == RESPONSE_URL:
             return self._post_to_response_url(message, rendered)
+        if message.method == PUBLISH_VIEW:
+            client.views_publish(
+                user_id=message.channel or "", view={"type": "home", "blocks": rendered.blocks}
+            )
+            return Delivery(delivered=True, channel=message.channel)
         return Delivery(delivered=False, error=f"unknown method {message.method}")
 
     def _post_to_response_url(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:

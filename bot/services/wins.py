@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.services.home import refresh_home
 from bot.services.kudos_text import defuse_mass_mentions
 from bot.services.outbox import POST_MESSAGE, RESPONSE_URL
 from bot.store.repositories.outbox import NewMessage
@@ -54,6 +55,7 @@ def record_win(
         channel_id=channel_id if can_post_in_channel else None,
         now=now,
     )
+    refresh_home(uow, team_id, user_id, now=now)
     return WinRecorded(win_id, safe, can_share=can_post_in_channel)
 
 

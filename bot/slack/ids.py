@@ -48,6 +48,13 @@ def settings_block(field: str) -> str:
     return f"settings_{field}"
 
 
+# App Home controls.
+HOME_CHECKIN_TOGGLE: Final = "home_checkin_toggle"
+HOME_CHECKIN_TIME: Final = "home_checkin_time"
+HOME_CHECKIN_DAYS: Final = "home_checkin_days"
+HOME_PAUSE_UNTIL: Final = "home_pause_until"
+HOME_BREAKS_TOGGLE: Final = "home_breaks_toggle"
+
 # Small wins.
 WIN_SHARE: Final = "win_share"
 
@@ -67,4 +74,10 @@ MESSAGE_SHORTCUTS: Final = (KUDOS_SHORTCUT,)
 TEAM_JOIN_EVENT: Final = "team_join"
 USER_CHANGE_EVENT: Final = "user_change"
 MEMBER_JOINED_CHANNEL_EVENT: Final = "member_joined_channel"
-SUBSCRIBED_EVENTS: Final = (TEAM_JOIN_EVENT, USER_CHANGE_EVENT, MEMBER_JOINED_CHANNEL_EVENT)
+APP_HOME_OPENED_EVENT: Final = "app_home_opened"
+SUBSCRIBED_EVENTS: Final = (
+    TEAM_JOIN_EVENT,
+    USER_CHANGE_EVENT,
+    MEMBER_JOINED_CHANNEL_EVENT,
+    APP_HOME_OPENED_EVENT,
+)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.services import kudos, wins
+from bot.services import home, kudos, wins
 from bot.slack.blocks import kudos as kudos_blocks
 from bot.slack.blocks.common import text_blocks
+from bot.slack.blocks.home import home_blocks
 from bot.slack.blocks.wins import shared_blocks
 from bot.slack.break_renderers import BREAK_RENDERERS
 from bot.slack.checkin_renderers import CHECKIN_RENDERERS
@@ -89,6 +90,10 @@ def _win_share_done(payload: Mapping[str, Any], _permalink: str | None) -> Rende
     return RenderedMessage(text, text_blocks(text), extra={"replace_original": True})
 
 
+def _home(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
+    return RenderedMessage(phrase("home.header"), home_blocks(payload))
+
+
 RENDERERS: dict[str, Renderer] = {
     kudos.SHOUTOUT: _shoutout,
     kudos.CROSSPOST: _shoutout,
@@ -96,6 +101,7 @@ RENDERERS: dict[str, Renderer] = {
     kudos.THANKED_UPDATE: _thanked,
     kudos.THANKS_DM: _thanks,
     kudos.NOT_ANNOUNCED_DM: _not_announced,
+    home.APP_HOME: _home,
     wins.WIN_SHARED: _win_shared,
     wins.WIN_SHARE_DONE: _win_share_done,
     **CHECKIN_RENDERERS,

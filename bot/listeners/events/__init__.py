@@ -5,11 +5,18 @@ from __future__ import annotations
 from slack_bolt import App
 
 from bot.listeners.events.channels import handle_member_joined_channel
+from bot.listeners.events.home import handle_app_home_opened
 from bot.listeners.events.members import handle_member_update
-from bot.slack.ids import MEMBER_JOINED_CHANNEL_EVENT, TEAM_JOIN_EVENT, USER_CHANGE_EVENT
+from bot.slack.ids import (
+    APP_HOME_OPENED_EVENT,
+    MEMBER_JOINED_CHANNEL_EVENT,
+    TEAM_JOIN_EVENT,
+    USER_CHANGE_EVENT,
+)
 
 
 def register(app: App) -> None:
     app.event(TEAM_JOIN_EVENT)(handle_member_update)
     app.event(USER_CHANGE_EVENT)(handle_member_update)
     app.event(MEMBER_JOINED_CHANNEL_EVENT)(handle_member_joined_channel)
+    app.event(APP_HOME_OPENED_EVENT)(handle_app_home_opened)

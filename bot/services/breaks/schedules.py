@@ -9,6 +9,7 @@ from bot.services.breaks.kinds import BREAK_REMINDER, BREAK_UPDATED, BREAKS_CHAN
 from bot.services.breaks.slots import Cadence, Window, next_slot
 from bot.services.breaks.text import BreaksRequest
 from bot.services.checkins.schedule import FALLBACK_ZONE, MONDAY_TO_FRIDAY, local_today, zone
+from bot.services.home import refresh_home
 from bot.services.outbox import POST_MESSAGE, UPDATE_MESSAGE, Delivery, DeliveryHooks
 from bot.services.profiles import MemberProfile
 from bot.store.models import BreakReminder, BreakSchedule, OutboxMessage
@@ -140,6 +141,7 @@ def personal_on(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> Bre
     schedule.status = ON
     _touch(schedule, now)
     reschedule(schedule, now)
+    refresh_home(uow, member.team_id, member.user_id, now=now)
     return _settings(schedule)
 
 
@@ -149,6 +151,7 @@ def personal_off(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> No
         schedule.status = OFF
         _touch(schedule, now)
         reschedule(schedule, now)
+        refresh_home(uow, member.team_id, member.user_id, now=now)
 
 
 def follow_member(

@@ -9,6 +9,7 @@ from typing import Any
 from bot.services.breaks.schedules import after_low_energy
 from bot.services.checkins.kinds import CHECKIN_ANSWERED, CHECKIN_CARE, CHECKIN_NOTICE
 from bot.services.checkins.schedule import local_today
+from bot.services.home import refresh_home
 from bot.services.outbox import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE
 from bot.store.repositories.outbox import NewMessage
 from bot.store.unit_of_work import UnitOfWork
@@ -99,6 +100,7 @@ def answer_checkin(
     if change.energy is not None and change.energy <= LOW_ENERGY:
         after_low_energy(uow, team_id, user_id, now=now)  # a personal break comes sooner
         care_for_streak(uow, team_id, user_id, today=local_date, now=now)
+    refresh_home(uow, team_id, user_id, now=now)
     uow.outbox.add(
         NewMessage(
             team_id=team_id,

@@ -18,6 +18,7 @@ from bot.services.checkins.schedule import (
     next_occurrence,
 )
 from bot.services.checkins.text import MAX_PAUSE_DAYS, Action, CheckinRequest
+from bot.services.home import refresh_home
 from bot.services.outbox import POST_MESSAGE, RESPONSE_URL, Delivery, DeliveryHooks
 from bot.services.profiles import MemberProfile
 from bot.store.models import CheckinSchedule, OutboxMessage
@@ -71,7 +72,11 @@ def apply_request(
 ) -> CheckinSettings:
     """Carry out a member's ``/checkin`` request about their own check-in."""
     change = _CHANGES.get(request.action)
-    return change(uow, member, request, now) if change else settings_of(uow, member, now=now)
+    if change is None:
+        return settings_of(uow, member, now=now)
+    settings = change(uow, member, request, now)
+    refresh_home(uow, member.team_id, member.user_id, now=now)
+    return settings
 
 
 def turn_on(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> CheckinSettings:

@@ -107,6 +107,21 @@ class BreakRepository:
         )
         return self._session.execute(statement).first() is not None
 
+    def breaks_taken_by(self, team_id: str, user_id: str, *, since: datetime) -> int:
+        """How many breaks ``user_id`` took since ``since``."""
+        return int(
+            self._session.scalar(
+                select(func.count())
+                .select_from(BreakTaken)
+                .where(
+                    BreakTaken.team_id == team_id,
+                    BreakTaken.user_id == user_id,
+                    BreakTaken.created_at >= since,
+                )
+            )
+            or 0
+        )
+
     def breaks_taken(self, reminder_id: int) -> int:
         return int(
             self._session.scalar(

@@ -264,6 +264,20 @@ class CheckinAnswerRepository:
             needs={str(need): int(n) for need, n in needs},
         )
 
+    def energies_since(self, team_id: str, user_id: str, since: date) -> list[tuple[date, int]]:
+        """``(local date, energy)`` of the member's answers since ``since``, oldest first."""
+        rows = self._session.execute(
+            select(Checkin.local_date, Checkin.energy)
+            .where(
+                Checkin.team_id == team_id,
+                Checkin.user_id == user_id,
+                Checkin.local_date >= since,
+                Checkin.energy.is_not(None),
+            )
+            .order_by(Checkin.local_date)
+        )
+        return [(day, energy) for day, energy in rows if energy is not None]
+
     def recent_energies(self, team_id: str, user_id: str, *, count: int) -> list[int]:
         """The member's last ``count`` energy answers, newest first."""
         return [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, bindparam, case, func, insert, select, update
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from bot.store.base import Base
@@ -193,6 +193,20 @@ class KudosRepository:
         query = query.where(*_before(before_id)).order_by(Kudos.id.desc()).limit(limit)
         return self._session.scalars(query).all()
 
+    def counts(self, team_id: str, user_id: str) -> tuple[int, int]:
+        """How many kudos ``user_id`` gave, and received, in all."""
+        given = (
+            select(func.count())
+            .select_from(Kudos)
+            .where(Kudos.team_id == team_id, Kudos.giver_id == user_id)
+        )
+        received = (
+            select(func.count())
+            .select_from(KudosRecipient)
+            .where(KudosRecipient.team_id == team_id, KudosRecipient.recipient_id == user_id)
+        )
+        return _count(self._session, given), _count(self._session, received)
+
     def received_by(
         self,
         team_id: str,
@@ -215,6 +229,10 @@ class KudosRepository:
             )
         query = query.where(*_before(before_id)).order_by(Kudos.id.desc()).limit(limit)
         return self._session.scalars(query).all()
+
+
+def _count(session: Session, query: Select[int]) -> int:
+    return int(session.scalar(query) or 0)
 
 
 def _before(kudos_id: int | None) -> list[ColumnElement[bool]]:

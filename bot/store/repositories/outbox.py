@@ -18,6 +18,7 @@ from bot.store.upsert import insert_for
 POST_MESSAGE = "chat.postMessage"
 UPDATE_MESSAGE = "chat.update"
 RESPONSE_URL = "response_url"
+PUBLISH_VIEW = "views.publish"
 
 WAITING = "waiting"
 PENDING = "pending"
@@ -149,6 +150,20 @@ class OutboxRepository:
                 OutboxMessage.team_id == team_id,
                 OutboxMessage.kind == kind,
                 OutboxMessage.subject_id == subject_id,
+            )
+            .values(status=SUPERSEDED)
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]
+
+    def supersede_for_channel(self, team_id: str, kind: str, channel: str) -> int:
+        """Like :meth:`supersede`, for messages of ``kind`` to ``channel``."""
+        result = self._session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.status == PENDING,
+                OutboxMessage.team_id == team_id,
+                OutboxMessage.kind == kind,
+                OutboxMessage.channel == channel,
             )
             .values(status=SUPERSEDED)
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bot.store.models import Win
@@ -30,6 +30,27 @@ class WinRepository:
         return self._session.scalars(
             select(Win).where(Win.team_id == team_id, Win.id == win_id)
         ).first()
+
+    def recent(self, team_id: str, user_id: str, *, limit: int) -> list[Win]:
+        """The member's newest wins."""
+        return list(
+            self._session.scalars(
+                select(Win)
+                .where(Win.team_id == team_id, Win.user_id == user_id)
+                .order_by(Win.id.desc())
+                .limit(limit)
+            )
+        )
+
+    def count(self, team_id: str, user_id: str) -> int:
+        return int(
+            self._session.scalar(
+                select(func.count())
+                .select_from(Win)
+                .where(Win.team_id == team_id, Win.user_id == user_id)
+            )
+            or 0
+        )
 
     def mark_shared(self, win_id: int, *, now: datetime) -> bool:
         """True only the first time: a win is shared once."""

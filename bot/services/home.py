@@ -1,0 +1,100 @@
+"""What a member's App Home shows, read fresh when it is published: their own data only."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.services.checkins.schedule import FALLBACK_ZONE, format_local_time, local_today
+from bot.store.models import Kudos
+from bot.store.repositories.breaks import ON, member_scope
+from bot.store.repositories.outbox import PUBLISH_VIEW, NewMessage
+from bot.store.unit_of_work import UnitOfWork
+
+APP_HOME = "app_home"  # the outbox kind: views.publish of a member's Home tab
+
+TREND_DAYS = 14
+LIST_LENGTH = 5
+EXCERPT = 200
+
+
+def refresh_home(uow: UnitOfWork, team_id: str, user_id: str, *, now: datetime) -> None:
+    """Publish the member's Home again soon (only the latest pending refresh is sent)."""
+    uow.outbox.supersede_for_channel(team_id, APP_HOME, user_id)
+    uow.outbox.add(
+        NewMessage(
+            team_id=team_id,
+            idempotency_key=f"home:{user_id}:{now.isoformat()}:{uuid.uuid4().hex}",  # each one new
+            kind=APP_HOME,
+            method=PUBLISH_VIEW,
+            channel=user_id,
+            payload={"user_id": user_id},
+        ),
+        now=now,
+    )
+
+
+def home_state(uow: UnitOfWork, team_id: str, user_id: str, now: datetime) -> dict[str, Any]:
+    """Everything the Home tab shows, as plain data (read in the unit of work that sends it)."""
+    schedule = uow.checkin_schedules.get(team_id, user_id)
+    member = uow.members.get(team_id, user_id)
+    tz = schedule.tz if schedule else (member.tz if member and member.tz else FALLBACK_ZONE)
+    today = local_today(now, tz)
+    answer = uow.checkins.get(team_id, user_id, today)
+    given, received = uow.kudos.counts(team_id, user_id)
+    personal = uow.breaks.by_scope(team_id, member_scope(user_id))
+    week_start = now - timedelta(days=today.weekday())
+    return {
+        "user_id": user_id,
+        "tz": tz,
+        "today": today.isoformat(),
+        "checkin": {
+            "status": schedule.status if schedule else "off",
+            "time": format_local_time(schedule.local_minute if schedule else 570),
+            "workdays": schedule.workdays if schedule else 31,
+            "resume_on": schedule.resume_on.isoformat()
+            if schedule and schedule.resume_on and schedule.resume_on > today
+            else None,
+            "next": schedule.next_due_utc.isoformat()
+            if schedule and schedule.next_due_utc
+            else None,
+        },
+        "today_answer": {
+            "energy": answer.energy,
+            "need": answer.need,
+            "has_note": bool(answer.note),
+            "skipped": answer.skipped,
+        }
+        if answer
+        else None,
+        "energies": [
+            [day.isoformat(), energy]
+            for day, energy in uow.checkins.energies_since(
+                team_id, user_id, today - timedelta(days=TREND_DAYS - 1)
+            )
+        ],
+        "kudos_given": given,
+        "kudos_received": received,
+        "received": _kudos_items(uow.kudos.received_by(team_id, user_id, limit=LIST_LENGTH)),
+        "given": _kudos_items(uow.kudos.given_by(team_id, user_id, limit=LIST_LENGTH)),
+        "wins": uow.wins.count(team_id, user_id),
+        "recent_wins": [
+            w.text[:EXCERPT] for w in uow.wins.recent(team_id, user_id, limit=LIST_LENGTH)
+        ],
+        "breaks_this_week": uow.breaks.breaks_taken_by(team_id, user_id, since=week_start),
+        "personal_breaks": personal is not None and personal.status == ON,
+    }
+
+
+def _kudos_items(kudos: Sequence[Kudos]) -> list[dict[str, Any]]:
+    return [
+        {
+            "giver_id": item.giver_id,
+            "message": item.message[:EXCERPT],
+            "channel_id": item.shout_channel_id,
+            "ts": item.shout_ts,
+        }
+        for item in kudos
+    ]

@@ -1,0 +1,94 @@
+"""The App Home with no history and with a year of it: within Slack's limits, valid, and
+only the member's own data."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import Engine, insert
+
+from bot.services.home import home_state
+from bot.slack.blocks.home import home_blocks, sparkline
+from bot.store.models import Checkin, Win, Workspace
+from bot.store.unit_of_work import UnitOfWorkFactory
+from tests.fakeslack.validation import view_problems
+
+TEAM = "T1"
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+MAX_VIEW_BYTES = 250_000
+
+
+def home_view(unit_of_work: UnitOfWorkFactory, user_id: str) -> dict[str, object]:
+    with unit_of_work() as uow:
+        state = home_state(uow, TEAM, user_id, NOW)
+    json.dumps(state)  # plain data: it travels through the outbox payload
+    return {"type": "home", "blocks": home_blocks(state)}
+
+
+def test_an_empty_home_is_valid(unit_of_work: UnitOfWorkFactory) -> None:
+    view = home_view(unit_of_work, "UNEW")
+    assert view_problems(view) == []
+    assert "No kudos yet" in json.dumps(view)
+
+
+def test_a_year_of_history_stays_within_slacks_limits(
+    unit_of_work: UnitOfWorkFactory, engine: Engine
+) -> None:
+    with engine.begin() as connection:
+        connection.execute(insert(Workspace).values(team_id=TEAM, created_at=NOW))
+        connection.execute(
+            insert(Checkin),
+            [
+                {
+                    "team_id": TEAM,
+                    "user_id": "UA",
+                    "local_date": date(2026, 11, 25) - timedelta(days=d),
+                    "energy": 1 + d % 5,
+                    "need": "rest",
+                    "note": "private " * 50,
+                    "skipped": False,
+                    "created_at": NOW,
+                    "updated_at": NOW,
+                }
+                for d in range(365)
+            ],
+        )
+        connection.execute(
+            insert(Win),
+            [
+                {
+                    "team_id": TEAM,
+                    "user_id": "UA",
+                    "text": f"win {n} " + "x" * 400,
+                    "created_at": NOW,
+                }
+                for n in range(200)
+            ],
+        )
+    with unit_of_work() as uow:
+        for n in range(1000):
+            uow.kudos.add(
+                team_id=TEAM,
+                giver_id="UB" if n % 2 else "UA",
+                channel_id="C1",
+                message=f"thank you {n} " + "y" * 900,
+                fingerprint=f"f{n}",
+                source="command",
+                recipient_ids=["UA"] if n % 2 else ["UB"],
+                values=["care"],
+                now=NOW,
+            )
+    view = home_view(unit_of_work, "UA")
+    assert view_problems(view) == []
+    assert len(view["blocks"]) <= 100  # type: ignore[arg-type]
+    assert len(json.dumps(view).encode()) <= MAX_VIEW_BYTES
+    shown = json.dumps(view, ensure_ascii=False)
+    assert "You received 500 kudos and gave 500." in shown
+    assert "… and 195 more." in shown  # the 5 newest wins, and how many more
+    assert "private private" not in shown  # notes are never on the Home
+
+
+def test_the_sparkline_shows_answers_and_gaps() -> None:
+    energies = [("2026-11-24", 5), ("2026-11-22", 1)]
+    assert sparkline(energies, today=date(2026, 11, 25), days=5) == "·▁·█·"
