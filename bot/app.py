@@ -19,7 +19,7 @@ from bot.outbox.dispatcher import Dispatcher
 from bot.outbox.limiter import RateLimiter
 from bot.outbox.sender import SlackSender
 from bot.scheduling.ticker import DEFAULT_JOBS, Job, SlackJob, Ticker
-from bot.services import home, kudos
+from bot.services import home, kudos, recaps
 from bot.services.breaks import schedules as break_schedules
 from bot.services.breaks.claims import claim_due_breaks
 from bot.services.checkins import enrolment
@@ -93,7 +93,8 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         loaders={
             home.APP_HOME: lambda uow, message, now: home.home_state(
                 uow, message.team_id, message.channel or "", now
-            )
+            ),
+            recaps.WEEKLY_RECAP: recaps.recap_figures,
         },
     )
     dependencies = Dependencies(
@@ -134,6 +135,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
             ),
             Job("claim due check-ins", claim_checkins),
             Job("claim due break reminders", claim_breaks),
+            Job("claim due weekly recaps", recaps.claim_due_recaps),
         ),
         after_tick=dispatcher.wake,
     )

@@ -55,6 +55,9 @@ HOME_CHECKIN_DAYS: Final = "home_checkin_days"
 HOME_PAUSE_UNTIL: Final = "home_pause_until"
 HOME_BREAKS_TOGGLE: Final = "home_breaks_toggle"
 
+# The weekly recap.
+RECAP_OFF: Final = "recap_off"
+
 # Small wins.
 WIN_SHARE: Final = "win_share"
 

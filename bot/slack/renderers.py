@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.services import home, kudos, wins
+from bot.services import home, kudos, recaps, wins
 from bot.slack.blocks import kudos as kudos_blocks
 from bot.slack.blocks.common import text_blocks
 from bot.slack.blocks.home import home_blocks
+from bot.slack.blocks.recap import recap_blocks
 from bot.slack.blocks.wins import shared_blocks
 from bot.slack.break_renderers import BREAK_RENDERERS
 from bot.slack.checkin_renderers import CHECKIN_RENDERERS
 from bot.slack.phrases import phrase
-from bot.slack.rendered import RenderedMessage, Renderer
+from bot.slack.rendered import EPHEMERAL_REPLY, RenderedMessage, Renderer
 
 
 class UnknownKindError(KeyError):
@@ -94,6 +95,15 @@ def _home(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage
     return RenderedMessage(phrase("home.header"), home_blocks(payload))
 
 
+def _recap(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
+    return RenderedMessage(phrase("recap.header"), recap_blocks(payload))
+
+
+def _recap_off(_payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
+    text = phrase("recap.off_done")
+    return RenderedMessage(text, text_blocks(text), extra=dict(EPHEMERAL_REPLY))
+
+
 RENDERERS: dict[str, Renderer] = {
     kudos.SHOUTOUT: _shoutout,
     kudos.CROSSPOST: _shoutout,
@@ -102,6 +112,8 @@ RENDERERS: dict[str, Renderer] = {
     kudos.THANKS_DM: _thanks,
     kudos.NOT_ANNOUNCED_DM: _not_announced,
     home.APP_HOME: _home,
+    recaps.WEEKLY_RECAP: _recap,
+    recaps.RECAP_OFF_NOTE: _recap_off,
     wins.WIN_SHARED: _win_shared,
     wins.WIN_SHARE_DONE: _win_share_done,
     **CHECKIN_RENDERERS,

@@ -315,3 +315,19 @@ class Win(Base):
     channel_id: Mapped[str | None] = mapped_column(SLACK_ID)  # where it could be shared
     shared_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
+
+
+class RecapSchedule(Base):
+    """A member's weekly private recap (on by default once they use Kindling for themselves)."""
+
+    __tablename__ = "recap_schedules"
+    __table_args__ = (Index(None, "next_due_utc"),)
+
+    team_id: Mapped[str] = mapped_column(
+        SLACK_ID, ForeignKey("workspaces.team_id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[str] = mapped_column(SLACK_ID, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    tz: Mapped[str] = mapped_column(String(64))
+    next_due_utc: Mapped[datetime | None]
+    created_at: Mapped[datetime]

@@ -15,6 +15,7 @@ from bot.store.repositories.checkins import CheckinAnswerRepository, CheckinSche
 from bot.store.repositories.kudos import KudosRepository
 from bot.store.repositories.maintenance import MaintenanceRepository
 from bot.store.repositories.outbox import OutboxRepository
+from bot.store.repositories.recaps import RecapRepository
 from bot.store.repositories.wins import WinRepository
 
 
@@ -29,6 +30,7 @@ class UnitOfWork:
     checkins: CheckinAnswerRepository
     breaks: BreakRepository
     wins: WinRepository
+    recaps: RecapRepository
     outbox: OutboxRepository
     maintenance: MaintenanceRepository
 
@@ -52,6 +54,7 @@ class UnitOfWork:
         self.checkins = CheckinAnswerRepository(session)
         self.breaks = BreakRepository(session)
         self.wins = WinRepository(session)
+        self.recaps = RecapRepository(session)
         self.outbox = OutboxRepository(session)
         self.maintenance = MaintenanceRepository(session)
         return self

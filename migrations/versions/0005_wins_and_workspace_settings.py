@@ -17,6 +17,26 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    op.create_table(
+        "recap_schedules",
+        sa.Column("team_id", sa.String(length=32), nullable=False),
+        sa.Column("user_id", sa.String(length=32), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("tz", sa.String(length=64), nullable=False),
+        sa.Column("next_due_utc", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["team_id"],
+            ["workspaces.team_id"],
+            name=op.f("fk_recap_schedules_team_id_workspaces"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("team_id", "user_id", name=op.f("pk_recap_schedules")),
+    )
+    with op.batch_alter_table("recap_schedules", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_recap_schedules_next_due_utc"), ["next_due_utc"], unique=False
+        )
     with op.batch_alter_table("members", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("is_admin", sa.Boolean(), server_default=sa.false(), nullable=False)
@@ -81,6 +101,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("recap_schedules")
     with op.batch_alter_table("members", schema=None) as batch_op:
         batch_op.drop_column("is_admin")
     op.drop_table("checkin_channel_members")

@@ -23,6 +23,7 @@ KINDLING_TABLES = {
     "breaks_taken",
     "wins",
     "checkin_channel_members",
+    "recap_schedules",
     "outbox",
 }
 

@@ -13,7 +13,7 @@ from sqlalchemy import insert
 
 from bot.app import Kindling, build_kindling
 from bot.services.checkins.schedule import EVERY_DAY
-from bot.store.models import BreakSchedule, CheckinSchedule, Workspace
+from bot.store.models import BreakSchedule, CheckinSchedule, RecapSchedule, Workspace
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import checkin_dms, checkin_rows
 from tests.slack.conftest import settings_for
@@ -136,4 +136,32 @@ def test_two_tickers_and_two_dispatchers_post_each_break_slot_once(
         if "break_took" in str(call.args.get("blocks"))
     )
     assert set(posted) == set(channels)
+    assert set(posted.values()) == {1}
+
+
+def test_two_tickers_and_two_dispatchers_send_each_weekly_recap_once(
+    two_instances: tuple[Kindling, Kindling], fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    first, second = two_instances
+    users = [f"U{index:04d}" for index in range(300)]
+    with first.engine.begin() as connection:
+        connection.execute(insert(Workspace).values(team_id=fake_slack.team_id, created_at=DUE))
+        connection.execute(
+            insert(RecapSchedule),
+            [
+                {"team_id": fake_slack.team_id, "user_id": user, "status": "on", "tz": "UTC",
+                 "next_due_utc": DUE, "created_at": DUE}
+                for user in users
+            ],
+        )  # fmt: skip
+    clock.advance(DUE - clock.now())
+    at_once(first.ticker.tick, second.ticker.tick)
+    at_once(first.ticker.tick, second.ticker.tick)
+    drain_both(first, second, clock, rounds=25)
+    posted = Counter(
+        call.args["channel"]
+        for call in fake_slack.calls("chat.postMessage")
+        if "recap_off" in str(call.args.get("blocks"))
+    )
+    assert set(posted) == set(users)
     assert set(posted.values()) == {1}

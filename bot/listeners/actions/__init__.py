@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners.actions import breaks, checkin, home, wins
+from bot.listeners.actions import breaks, checkin, home, recap, wins
 from bot.listeners.actions.kudos import handle_say_thanks
 from bot.slack import ids
 
@@ -19,6 +19,7 @@ def register(app: App) -> None:
     app.action(ids.BREAK_TOOK)(breaks.handle_took_a_break)
     app.action(ids.BREAK_SNOOZE)(breaks.handle_snooze_today)
     app.action(ids.WIN_SHARE)(wins.handle_share_win)
+    app.action(ids.RECAP_OFF)(recap.handle_recap_off)
     app.action(ids.HOME_CHECKIN_TOGGLE)(home.handle_checkin_toggle)
     app.action(ids.HOME_CHECKIN_TIME)(home.handle_checkin_time)
     app.action(ids.HOME_CHECKIN_DAYS)(home.handle_checkin_days)

@@ -21,6 +21,7 @@ from bot.services.checkins.text import MAX_PAUSE_DAYS, Action, CheckinRequest
 from bot.services.home import refresh_home
 from bot.services.outbox import POST_MESSAGE, RESPONSE_URL, Delivery, DeliveryHooks
 from bot.services.profiles import MemberProfile
+from bot.services.recaps import ensure_recap
 from bot.store.models import CheckinSchedule, OutboxMessage
 from bot.store.repositories.checkins import OFF, ON, OPTED_OUT
 from bot.store.repositories.outbox import NewMessage
@@ -84,6 +85,7 @@ def turn_on(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> Checkin
     schedule = _schedule_for(uow, member, now=now)
     schedule.status = ON
     schedule.stopped_reason = None
+    ensure_recap(uow, member, now=now)
     return _reschedule(schedule, now)
 
 
@@ -194,6 +196,7 @@ def enrol_from_channel(
         }
     )
     if added:
+        ensure_recap(uow, member, now=now)
         uow.outbox.add(
             NewMessage(
                 team_id=member.team_id,
