@@ -45,6 +45,7 @@ def home_state(uow: UnitOfWork, team_id: str, user_id: str, now: datetime) -> di
     answer = uow.checkins.get(team_id, user_id, today)
     given, received = uow.kudos.counts(team_id, user_id)
     personal = uow.breaks.by_scope(team_id, member_scope(user_id))
+    recap = uow.recaps.get(team_id, user_id)
     week_start = now - timedelta(days=today.weekday())
     return {
         "user_id": user_id,
@@ -85,6 +86,7 @@ def home_state(uow: UnitOfWork, team_id: str, user_id: str, now: datetime) -> di
         ],
         "breaks_this_week": uow.breaks.breaks_taken_by(team_id, user_id, since=week_start),
         "personal_breaks": personal is not None and personal.status == ON,
+        "weekly_recap": recap is not None and recap.status == ON,
     }
 
 

@@ -92,6 +92,10 @@ def test_the_home_settings_change_the_check_in_and_publish_again(
     tap(running_app, fake_slack, element(home, ids.HOME_BREAKS_TOGGLE))
     home = published(fake_slack, ALICE)[-1]
     assert "Personal break reminders: *on*" in json.dumps(posted_json(home.args, "view"))
+    assert "Weekly recap on Friday afternoons: *on*" in json.dumps(posted_json(home.args, "view"))
+    tap(running_app, fake_slack, element(home, ids.HOME_RECAP_TOGGLE))
+    home = published(fake_slack, ALICE)[-1]
+    assert "Weekly recap on Friday afternoons: *off*" in json.dumps(posted_json(home.args, "view"))
 
 
 def test_a_home_never_shows_another_members_data(

@@ -25,3 +25,4 @@ def register(app: App) -> None:
     app.action(ids.HOME_CHECKIN_DAYS)(home.handle_checkin_days)
     app.action(ids.HOME_PAUSE_UNTIL)(home.handle_pause_until)
     app.action(ids.HOME_BREAKS_TOGGLE)(home.handle_breaks_toggle)
+    app.action(ids.HOME_RECAP_TOGGLE)(home.handle_recap_toggle)

@@ -22,6 +22,7 @@ from bot.services.checkins.enrolment import (
 from bot.services.checkins.schedule import DAY_NAMES, parse_local_time
 from bot.services.home import refresh_home
 from bot.services.profiles import MemberProfile
+from bot.services.recaps import ensure_recap, set_recap
 from bot.store.unit_of_work import UnitOfWork
 
 Change = Callable[[UnitOfWork, MemberProfile, datetime], object]
@@ -80,6 +81,19 @@ def handle_breaks_toggle(
     _change(
         body, context, lambda uow, m, now: (personal_on if on else personal_off)(uow, m, now=now)
     )
+
+
+def handle_recap_toggle(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext
+) -> None:
+    ack()
+    on = action.get("value") == "on"
+
+    def toggle(uow: UnitOfWork, member: MemberProfile, now: datetime) -> None:
+        ensure_recap(uow, member, now=now)
+        set_recap(uow, member.team_id, member.user_id, on=on, response_url=None, now=now)
+
+    _change(body, context, toggle)
 
 
 def _change(body: dict[str, Any], context: BoltContext, change: Change) -> None:

@@ -169,13 +169,19 @@ def _settings(state: Mapping[str, Any]) -> list[Block]:
                 action_id=ids.HOME_CHECKIN_DAYS, options=days, initial_options=chosen or None
             ),
         ),
-        SectionBlock(
-            text=_md(phrase("home.breaks_on" if state["personal_breaks"] else "home.breaks_off")),
-            accessory=ButtonElement(
-                text=phrase("home.turn_off" if state["personal_breaks"] else "home.turn_on"),
-                action_id=ids.HOME_BREAKS_TOGGLE,
-                value="off" if state["personal_breaks"] else "on",
-            ),
-        ),
+        _toggle(bool(state["personal_breaks"]), "home.breaks", ids.HOME_BREAKS_TOGGLE),
+        _toggle(bool(state.get("weekly_recap")), "home.recap", ids.HOME_RECAP_TOGGLE),
     ]
     return blocks
+
+
+def _toggle(on: bool, phrase_prefix: str, action_id: str) -> SectionBlock:
+    """A setting shown as on or off, with the button that flips it."""
+    return SectionBlock(
+        text=_md(phrase(f"{phrase_prefix}_on" if on else f"{phrase_prefix}_off")),
+        accessory=ButtonElement(
+            text=phrase("home.turn_off" if on else "home.turn_on"),
+            action_id=action_id,
+            value="off" if on else "on",
+        ),
+    )
