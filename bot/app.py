@@ -19,7 +19,7 @@ from bot.outbox.dispatcher import Dispatcher
 from bot.outbox.limiter import RateLimiter
 from bot.outbox.sender import SlackSender
 from bot.scheduling.ticker import DEFAULT_JOBS, Job, SlackJob, Ticker
-from bot.services import home, kudos, recaps
+from bot.services import home, kindness_recap, kudos, recaps
 from bot.services.breaks import schedules as break_schedules
 from bot.services.breaks.claims import claim_due_breaks
 from bot.services.checkins import enrolment
@@ -95,6 +95,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
                 uow, message.team_id, message.channel or "", now
             ),
             recaps.WEEKLY_RECAP: recaps.recap_figures,
+            kindness_recap.KINDNESS_RECAP: kindness_recap.kindness_figures,
         },
     )
     dependencies = Dependencies(
@@ -136,6 +137,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
             Job("claim due check-ins", claim_checkins),
             Job("claim due break reminders", claim_breaks),
             Job("claim due weekly recaps", recaps.claim_due_recaps),
+            Job("claim due kindness recaps", kindness_recap.claim_due_kindness_recaps),
         ),
         after_tick=dispatcher.wake,
     )

@@ -72,7 +72,9 @@ def handle_settings_submission(
         ack(response_action="errors", errors=errors)
         return
     with dependencies.unit_of_work() as uow:
-        save_settings(uow, team_id, checked, now=dependencies.clock.now())
+        saver = uow.members.get(team_id, user_id)
+        tz = saver.tz if saver is not None else None
+        save_settings(uow, team_id, checked, tz=tz, now=dependencies.clock.now())
     dependencies.kudos_rules.forget(team_id)
     ack(response_action="update", view=settings_saved_view())
 

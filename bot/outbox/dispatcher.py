@@ -17,7 +17,7 @@ from typing import Any
 from bot.clock import Clock
 from bot.outbox.limiter import RateLimiter
 from bot.outbox.sender import RetryLaterError, SlackSender, UncertainDeliveryError
-from bot.services.outbox import Delivery, DeliveryHooks
+from bot.services.outbox import Delivery, DeliveryHooks, send_by_of
 from bot.slack.renderers import UnknownKindError, render
 from bot.store.models import OutboxMessage
 from bot.store.repositories.outbox import SENT, DueMessage
@@ -80,8 +80,13 @@ class Dispatcher:
 
     def _run(self) -> None:
         while not self._stopping.is_set():
-            self._wake.wait(RETRY_POLL_SECONDS if self._deferred else None)
-            if self._stopping.wait(self._pause_before_drain()):
+            if self._deferred:  # Slack's limits held messages back: go when they let one out
+                self._wake.wait(self._pause_before_drain())
+            else:
+                self._wake.wait()
+                if self._stopping.wait(DEBOUNCE_SECONDS):  # gather what else is being written
+                    return
+            if self._stopping.is_set():
                 return
             self._wake.clear()
             try:
@@ -90,10 +95,8 @@ class Dispatcher:
                 logger.exception("Delivering the outbox failed; trying again on the next wake")
 
     def _pause_before_drain(self) -> float:
-        """Gather what else is being written for a moment; while Slack's limits hold messages
-        back, wait until the limiter lets the next one out instead of draining for nothing."""
-        if not self._deferred:
-            return DEBOUNCE_SECONDS
+        """How long until the limiter lets the next message out (at most a poll interval, so
+        a channel's one-a-second pace and other processes' rows are seen too)."""
         opening = self._limiter.soonest_opening(self._clock.now()).total_seconds()
         return max(DEBOUNCE_SECONDS, min(RETRY_POLL_SECONDS, opening))
 
@@ -231,9 +234,9 @@ class Dispatcher:
 
 
 def _too_late(message: OutboxMessage, now: datetime) -> bool:
-    """A message with a ``send_by`` (a morning check-in) is not welcome after it."""
-    send_by = message.payload.get("send_by")
-    return isinstance(send_by, str) and now > datetime.fromisoformat(send_by)
+    """A message with a deadline (a check-in, a break reminder) is not welcome after it."""
+    send_by = send_by_of(message.payload)
+    return send_by is not None and now > send_by
 
 
 def _linked_message(uow: UnitOfWork, message: OutboxMessage) -> tuple[str, str] | None:

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from bot.services.checkins.pulse import MIN_GROUP_FLOOR
 from bot.services.holidays import supported_countries
+from bot.services.kindness_recap import schedule_kindness_recap
 from bot.services.profiles import MemberProfile
 from bot.store.repositories.workspaces import DEFAULT_CHECKIN_MINUTE
 from bot.store.unit_of_work import UnitOfWork
@@ -108,8 +109,15 @@ def check_form(form: SettingsForm) -> WorkspaceSettings | dict[str, str]:
 
 
 def save_settings(
-    uow: UnitOfWork, team_id: str, settings: WorkspaceSettings, *, now: datetime
+    uow: UnitOfWork,
+    team_id: str,
+    settings: WorkspaceSettings,
+    *,
+    tz: str | None,
+    now: datetime,
 ) -> None:
+    """Save the settings; the weekly kindness recap follows the kudos channel, in the zone of
+    the admin who saved them."""
     uow.workspaces.ensure(team_id, now=now)
     workspace = uow.workspaces.get(team_id)
     if workspace is None:  # pragma: no cover - just ensured
@@ -124,6 +132,8 @@ def save_settings(
     workspace.support_link = settings.support_link
     workspace.leaderboard = settings.leaderboard
     workspace.admin_user_ids = ",".join(settings.admin_ids)
+    workspace.tz = tz or workspace.tz
+    schedule_kindness_recap(workspace, now)
 
 
 def _number(text: str, allowed: range, field: str, problems: dict[str, str]) -> int:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.services import home, kudos, recaps, wins
+from bot.services import home, kindness_recap, kudos, recaps, wins
 from bot.slack.blocks import kudos as kudos_blocks
 from bot.slack.blocks.common import text_blocks
 from bot.slack.blocks.home import home_blocks
+from bot.slack.blocks.kindness_recap import kindness_recap_blocks
 from bot.slack.blocks.recap import recap_blocks
 from bot.slack.blocks.wins import shared_blocks
 from bot.slack.break_renderers import BREAK_RENDERERS
@@ -104,6 +105,10 @@ def _recap_off(_payload: Mapping[str, Any], _permalink: str | None) -> RenderedM
     return RenderedMessage(text, text_blocks(text), extra=dict(EPHEMERAL_REPLY))
 
 
+def _kindness_recap(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
+    return RenderedMessage(phrase("kindness_recap.header"), kindness_recap_blocks(payload))
+
+
 RENDERERS: dict[str, Renderer] = {
     kudos.SHOUTOUT: _shoutout,
     kudos.CROSSPOST: _shoutout,
@@ -113,6 +118,7 @@ RENDERERS: dict[str, Renderer] = {
     kudos.NOT_ANNOUNCED_DM: _not_announced,
     home.APP_HOME: _home,
     recaps.WEEKLY_RECAP: _recap,
+    kindness_recap.KINDNESS_RECAP: _kindness_recap,
     recaps.RECAP_OFF_NOTE: _recap_off,
     wins.WIN_SHARED: _win_shared,
     wins.WIN_SHARE_DONE: _win_share_done,

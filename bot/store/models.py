@@ -44,6 +44,8 @@ class Workspace(Base):
     support_link: Mapped[str | None] = mapped_column(String(500))
     leaderboard: Mapped[bool] = mapped_column(Boolean, server_default=false())
     admin_user_ids: Mapped[str] = mapped_column(String(2000), server_default="")
+    tz: Mapped[str] = mapped_column(String(64), server_default="UTC")  # of the weekly recap
+    kindness_recap_due_utc: Mapped[datetime | None]
 
 
 class Member(Base):
@@ -168,7 +170,8 @@ class CheckinSchedule(Base):
     """
 
     __tablename__ = "checkin_schedules"
-    __table_args__ = (Index(None, "next_due_utc"),)
+    # The claim's range scan, and the batched advance by due time and zone.
+    __table_args__ = (Index(None, "next_due_utc", "tz"),)
 
     team_id: Mapped[str] = mapped_column(
         SLACK_ID, ForeignKey("workspaces.team_id", ondelete="CASCADE"), primary_key=True

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from bot.store.repositories import MemberRepository, ProcessedEventRepository, WorkspaceRepository
 from bot.store.repositories.breaks import BreakRepository
+from bot.store.repositories.checkin_claims import CheckinClaimRepository
 from bot.store.repositories.checkins import CheckinAnswerRepository, CheckinScheduleRepository
 from bot.store.repositories.kudos import KudosRepository
 from bot.store.repositories.maintenance import MaintenanceRepository
@@ -28,6 +29,7 @@ class UnitOfWork:
     kudos: KudosRepository
     checkin_schedules: CheckinScheduleRepository
     checkins: CheckinAnswerRepository
+    checkin_claims: CheckinClaimRepository
     breaks: BreakRepository
     wins: WinRepository
     recaps: RecapRepository
@@ -52,6 +54,7 @@ class UnitOfWork:
         self.kudos = KudosRepository(session)
         self.checkin_schedules = CheckinScheduleRepository(session)
         self.checkins = CheckinAnswerRepository(session)
+        self.checkin_claims = CheckinClaimRepository(session)
         self.breaks = BreakRepository(session)
         self.wins = WinRepository(session)
         self.recaps = RecapRepository(session)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bot.store.base import Base
@@ -16,8 +16,6 @@ from bot.store.models import (
     CheckinChannel,
     CheckinChannelMember,
     CheckinSchedule,
-    Member,
-    Workspace,
 )
 from bot.store.upsert import insert_for
 
@@ -26,74 +24,6 @@ OFF = "off"
 OPTED_OUT = "opted_out"
 
 _SCHEDULES = Base.metadata.tables[CheckinSchedule.__tablename__]
-
-_DUE = (
-    select(
-        CheckinSchedule.team_id,
-        CheckinSchedule.user_id,
-        CheckinSchedule.tz,
-        CheckinSchedule.local_minute,
-        CheckinSchedule.workdays,
-        CheckinSchedule.resume_on,
-        CheckinSchedule.next_due_utc,
-        CheckinSchedule.next_local_date,
-        Member.deleted,
-        Member.is_bot,
-        Workspace.holiday_country,
-    )
-    .join(Workspace, Workspace.team_id == CheckinSchedule.team_id)
-    .outerjoin(
-        Member,
-        (Member.team_id == CheckinSchedule.team_id) & (Member.user_id == CheckinSchedule.user_id),
-    )
-    .where(CheckinSchedule.next_due_utc <= bindparam("now"), CheckinSchedule.status == ON)
-    .order_by(CheckinSchedule.next_due_utc)
-    .limit(bindparam("limit"))
-    .with_for_update(skip_locked=True, of=CheckinSchedule)  # other tickers take other rows
-)
-
-# One statement for many rows: the row moves on only if nobody moved it meanwhile.
-_ADVANCE = (
-    update(_SCHEDULES)
-    .where(
-        _SCHEDULES.c.team_id == bindparam("b_team_id"),
-        _SCHEDULES.c.user_id == bindparam("b_user_id"),
-        _SCHEDULES.c.next_due_utc == bindparam("b_old_due"),
-    )
-    .values(
-        next_due_utc=bindparam("b_new_due"),
-        next_local_date=bindparam("b_new_date"),
-        stopped_reason=bindparam("b_stopped_reason"),
-    )
-)
-
-
-@dataclass(frozen=True, slots=True)
-class DueCheckin:
-    """A schedule whose check-in is due, with what is needed to claim it and move it on."""
-
-    team_id: str
-    user_id: str
-    tz: str
-    local_minute: int
-    workdays: int
-    resume_on: date | None
-    due_utc: datetime
-    local_date: date
-    deactivated: bool
-    holiday_country: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Advance:
-    """Move one claimed schedule to its next check-in (None: stop scheduling it)."""
-
-    team_id: str
-    user_id: str
-    old_due: datetime
-    new_due: datetime | None
-    new_date: date | None
-    stopped_reason: str | None = None
 
 
 class CheckinScheduleRepository:
@@ -119,45 +49,6 @@ class CheckinScheduleRepository:
             .returning(CheckinSchedule.user_id)
         )
         return self._session.execute(statement).first() is not None
-
-    def due(self, now: datetime, *, limit: int) -> list[DueCheckin]:
-        """Schedules due at ``now``, oldest first (locked until commit on PostgreSQL; rows
-        another ticker holds are skipped)."""
-        rows = self._session.execute(_DUE, {"now": now, "limit": limit})
-        return [
-            DueCheckin(
-                team_id=row[0],
-                user_id=row[1],
-                tz=row[2],
-                local_minute=row[3],
-                workdays=row[4],
-                resume_on=row[5],
-                due_utc=cast(datetime, row[6]),  # not NULL: the query asks for <= now
-                local_date=cast(date, row[7]),  # always set together with next_due_utc
-                deactivated=bool(row[8]) or bool(row[9]),
-                holiday_country=row[10],
-            )
-            for row in rows
-        ]
-
-    def advance(self, moves: Sequence[Advance]) -> None:
-        """Move many schedules on in one executemany round trip."""
-        if not moves:
-            return
-        self._session.execute(
-            _ADVANCE,
-            [
-                {
-                    "b_team_id": move.team_id,
-                    "b_user_id": move.user_id,
-                    "b_old_due": move.old_due,
-                    "b_new_due": move.new_due,
-                    "b_new_date": move.new_date,
-                    "b_stopped_reason": move.stopped_reason,
-                }
-                for move in moves
-            ],
-        )
 
     def stop(self, team_id: str, user_id: str, *, reason: str) -> None:
         """Schedule nothing more for a member Slack says cannot be reached."""

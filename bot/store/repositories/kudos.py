@@ -193,6 +193,23 @@ class KudosRepository:
         query = query.where(*_before(before_id)).order_by(Kudos.id.desc()).limit(limit)
         return self._session.scalars(query).all()
 
+    def week_of_kindness(
+        self, team_id: str, period: tuple[datetime, datetime]
+    ) -> tuple[list[str], list[str], list[str]]:
+        """Within ``period``: the giver of each kudos, each recipient of each, and each value
+        tag given (one entry per occurrence)."""
+        in_period = select(Kudos.id).where(
+            Kudos.team_id == team_id, Kudos.created_at >= period[0], Kudos.created_at < period[1]
+        )
+        givers = self._session.scalars(select(Kudos.giver_id).where(Kudos.id.in_(in_period)))
+        recipients = self._session.scalars(
+            select(KudosRecipient.recipient_id).where(KudosRecipient.kudos_id.in_(in_period))
+        )
+        values = self._session.scalars(
+            select(KudosValue.value).where(KudosValue.kudos_id.in_(in_period))
+        )
+        return list(givers), list(recipients), list(values)
+
     def counts(self, team_id: str, user_id: str) -> tuple[int, int]:
         """How many kudos ``user_id`` gave, and received, in all."""
         given = (

@@ -54,6 +54,19 @@ class WorkspaceRepository:
             .values(kudos_channel_id=channel_id)
         )
 
+    def kindness_recaps_due(self, now: datetime, *, limit: int) -> list[Workspace]:
+        """Workspaces whose weekly kindness recap is due (locked until commit on PostgreSQL;
+        other tickers skip them)."""
+        return list(
+            self._session.scalars(
+                select(Workspace)
+                .where(Workspace.kindness_recap_due_utc <= now)
+                .order_by(Workspace.kindness_recap_due_utc)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+        )
+
     def mark_members_synced(self, team_id: str, *, now: datetime) -> None:
         self._session.execute(
             update(Workspace).where(Workspace.team_id == team_id).values(members_synced_at=now)
