@@ -43,8 +43,8 @@ def submit(app: RunningApp, slack: FakeSlack, user: str, **fields: Any) -> HttpA
         "leaderboard": {"type": "checkboxes", "selected_options": []},
         "admins": {"type": "multi_users_select", "selected_users": [BOB]},
     }
-    for name, value in fields.items():
-        values[name] = {**values[name], "value": value}
+    for name, value in fields.items():  # text, or a whole element state
+        values[name] = value if isinstance(value, dict) else {**values[name], "value": value}
     state = {
         ids.settings_block(name): {ids.SETTINGS_FIELD_ACTION: value}
         for name, value in values.items()
