@@ -57,7 +57,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("checkin_schedules", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_checkin_schedules_next_due_utc"), ["next_due_utc"], unique=False
+            batch_op.f("ix_checkin_schedules_next_due_utc_tz"), ["next_due_utc", "tz"], unique=False
         )
 
     op.create_table(
@@ -95,7 +95,7 @@ def downgrade() -> None:
 
     op.drop_table("checkins")
     with op.batch_alter_table("checkin_schedules", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_checkin_schedules_next_due_utc"))
+        batch_op.drop_index(batch_op.f("ix_checkin_schedules_next_due_utc_tz"))
 
     op.drop_table("checkin_schedules")
     op.drop_table("checkin_channels")

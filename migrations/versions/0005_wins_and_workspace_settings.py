@@ -98,6 +98,12 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("admin_user_ids", sa.String(length=2000), server_default="", nullable=False)
         )
+        batch_op.add_column(
+            sa.Column("tz", sa.String(length=64), server_default="UTC", nullable=False)
+        )
+        batch_op.add_column(
+            sa.Column("kindness_recap_due_utc", sa.DateTime(timezone=True), nullable=True)
+        )
 
 
 def downgrade() -> None:
@@ -106,6 +112,8 @@ def downgrade() -> None:
         batch_op.drop_column("is_admin")
     op.drop_table("checkin_channel_members")
     with op.batch_alter_table("workspaces", schema=None) as batch_op:
+        batch_op.drop_column("kindness_recap_due_utc")
+        batch_op.drop_column("tz")
         batch_op.drop_column("admin_user_ids")
         batch_op.drop_column("leaderboard")
         batch_op.drop_column("support_link")
