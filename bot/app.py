@@ -92,7 +92,11 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         clock=clock,
         loaders={
             home.APP_HOME: lambda uow, message, now: home.home_state(
-                uow, message.team_id, message.channel or "", now
+                uow,
+                message.team_id,
+                message.channel or "",
+                now,
+                show=int(message.payload.get("show", home.LIST_LENGTH)),
             ),
             recaps.WEEKLY_RECAP: recaps.recap_figures,
             kindness_recap.KINDNESS_RECAP: kindness_recap.kindness_figures,

@@ -17,11 +17,15 @@ APP_HOME = "app_home"  # the outbox kind: views.publish of a member's Home tab
 
 TREND_DAYS = 14
 LIST_LENGTH = 5
-EXCERPT = 200
+MAX_LIST_LENGTH = 15  # "Show more" grows the lists this far (a section holds 3,000 characters)
+EXCERPT = 120
 
 
-def refresh_home(uow: UnitOfWork, team_id: str, user_id: str, *, now: datetime) -> None:
-    """Publish the member's Home again soon (only the latest pending refresh is sent)."""
+def refresh_home(
+    uow: UnitOfWork, team_id: str, user_id: str, *, now: datetime, show: int = LIST_LENGTH
+) -> None:
+    """Publish the member's Home again soon (only the latest pending refresh is sent), with
+    ``show`` items of each list."""
     uow.outbox.supersede_for_channel(team_id, APP_HOME, user_id)
     uow.outbox.add(
         NewMessage(
@@ -30,14 +34,17 @@ def refresh_home(uow: UnitOfWork, team_id: str, user_id: str, *, now: datetime) 
             kind=APP_HOME,
             method=PUBLISH_VIEW,
             channel=user_id,
-            payload={"user_id": user_id},
+            payload={"user_id": user_id, "show": min(show, MAX_LIST_LENGTH)},
         ),
         now=now,
     )
 
 
-def home_state(uow: UnitOfWork, team_id: str, user_id: str, now: datetime) -> dict[str, Any]:
-    """Everything the Home tab shows, as plain data (read in the unit of work that sends it)."""
+def home_state(
+    uow: UnitOfWork, team_id: str, user_id: str, now: datetime, *, show: int = LIST_LENGTH
+) -> dict[str, Any]:
+    """Everything the Home tab shows, as plain data (read in the unit of work that sends it);
+    ``show`` items of each list, newest first."""
     schedule = uow.checkin_schedules.get(team_id, user_id)
     member = uow.members.get(team_id, user_id)
     tz = schedule.tz if schedule else (member.tz if member and member.tz else FALLBACK_ZONE)
@@ -78,12 +85,11 @@ def home_state(uow: UnitOfWork, team_id: str, user_id: str, now: datetime) -> di
         ],
         "kudos_given": given,
         "kudos_received": received,
-        "received": _kudos_items(uow.kudos.received_by(team_id, user_id, limit=LIST_LENGTH)),
-        "given": _kudos_items(uow.kudos.given_by(team_id, user_id, limit=LIST_LENGTH)),
+        "received": _kudos_items(uow.kudos.received_by(team_id, user_id, limit=show)),
+        "given": _kudos_items(uow.kudos.given_by(team_id, user_id, limit=show)),
         "wins": uow.wins.count(team_id, user_id),
-        "recent_wins": [
-            w.text[:EXCERPT] for w in uow.wins.recent(team_id, user_id, limit=LIST_LENGTH)
-        ],
+        "recent_wins": [w.text[:EXCERPT] for w in uow.wins.recent(team_id, user_id, limit=show)],
+        "show": show,
         "breaks_this_week": uow.breaks.breaks_taken_by(team_id, user_id, since=week_start),
         "personal_breaks": personal is not None and personal.status == ON,
         "weekly_recap": recap is not None and recap.status == ON,

@@ -55,6 +55,7 @@ HOME_CHECKIN_DAYS: Final = "home_checkin_days"
 HOME_PAUSE_UNTIL: Final = "home_pause_until"
 HOME_BREAKS_TOGGLE: Final = "home_breaks_toggle"
 HOME_RECAP_TOGGLE: Final = "home_recap_toggle"
+HOME_SHOW_MORE: Final = "home_show_more"
 
 # The weekly recap.
 RECAP_OFF: Final = "recap_off"

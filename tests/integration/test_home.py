@@ -19,9 +19,9 @@ NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 MAX_VIEW_BYTES = 250_000
 
 
-def home_view(unit_of_work: UnitOfWorkFactory, user_id: str) -> dict[str, object]:
+def home_view(unit_of_work: UnitOfWorkFactory, user_id: str, show: int = 5) -> dict[str, object]:
     with unit_of_work() as uow:
-        state = home_state(uow, TEAM, user_id, NOW)
+        state = home_state(uow, TEAM, user_id, NOW, show=show)
     json.dumps(state)  # plain data: it travels through the outbox payload
     return {"type": "home", "blocks": home_blocks(state)}
 
@@ -87,6 +87,11 @@ def test_a_year_of_history_stays_within_slacks_limits(
     assert "You received 500 kudos and gave 500." in shown
     assert "… and 195 more." in shown  # the 5 newest wins, and how many more
     assert "private private" not in shown  # notes are never on the Home
+    assert "home_show_more" in shown
+    longest = home_view(unit_of_work, "UA", show=15)  # "Show more", as far as it goes
+    assert view_problems(longest) == []
+    assert "home_show_more" not in json.dumps(longest)
+    assert len(json.dumps(longest).encode()) <= MAX_VIEW_BYTES
 
 
 def test_the_sparkline_shows_answers_and_gaps() -> None:

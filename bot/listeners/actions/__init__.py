@@ -26,3 +26,4 @@ def register(app: App) -> None:
     app.action(ids.HOME_PAUSE_UNTIL)(home.handle_pause_until)
     app.action(ids.HOME_BREAKS_TOGGLE)(home.handle_breaks_toggle)
     app.action(ids.HOME_RECAP_TOGGLE)(home.handle_recap_toggle)
+    app.action(ids.HOME_SHOW_MORE)(home.handle_show_more)

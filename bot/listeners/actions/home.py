@@ -96,6 +96,23 @@ def handle_recap_toggle(
     _change(body, context, toggle)
 
 
+def handle_show_more(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext
+) -> None:
+    ack()
+    value = str(action.get("value", ""))
+    dependencies = dependencies_of(context)
+    with dependencies.unit_of_work() as uow:
+        refresh_home(
+            uow,
+            body["team"]["id"],
+            body["user"]["id"],
+            now=dependencies.clock.now(),
+            show=int(value) if value.isdigit() else 10,
+        )
+    dependencies.outbox_written()
+
+
 def _change(body: dict[str, Any], context: BoltContext, change: Change) -> None:
     """Apply ``change`` for the member who tapped, then publish their Home again."""
     dependencies = dependencies_of(context)

@@ -22,6 +22,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.services.checkins.schedule import DAY_NAMES
+from bot.services.home import MAX_LIST_LENGTH
 from bot.slack import ids
 from bot.slack.blocks.checkin import AnswerView, answer_text
 from bot.slack.blocks.common import MAX_BLOCKS_PER_VIEW
@@ -55,6 +56,7 @@ def home_blocks(state: Mapping[str, Any]) -> list[dict[str, Any]]:
         *_kudos(state),
         DividerBlock(),
         *_wins(state),
+        *_show_more(state),
         SectionBlock(text=_md(phrase("home.breaks_week", count=state["breaks_this_week"]))),
         DividerBlock(),
         *_settings(state),
@@ -107,14 +109,17 @@ def _kudos(state: Mapping[str, Any]) -> list[Block]:
         + _link(item)
         for item in state["received"]
     ]
-    lines += [
+    given_lines = [
         phrase("home.kudos_given_item", message=item["message"]) + _link(item)
         for item in state["given"]
     ]
     hidden = received + given - len(state["received"]) - len(state["given"])
     if hidden > 0:
-        lines.append(phrase("home.more", count=hidden))
-    return [SectionBlock(text=_md("\n".join(lines)))]
+        given_lines.append(phrase("home.more", count=hidden))
+    blocks: list[Block] = [SectionBlock(text=_md("\n".join(lines)))]
+    if given_lines:  # a section of its own: each holds 3,000 characters
+        blocks.append(SectionBlock(text=_md("\n".join(given_lines))))
+    return blocks
 
 
 def _link(item: Mapping[str, Any]) -> str:
@@ -122,6 +127,23 @@ def _link(item: Mapping[str, Any]) -> str:
         return ""
     link = f"https://slack.com/archives/{item['channel_id']}/p{str(item['ts']).replace('.', '')}"
     return " " + phrase("home.see", link=link)
+
+
+def _show_more(state: Mapping[str, Any]) -> list[Block]:
+    """A "Show more" button while the lists hold more than is shown (up to a limit)."""
+    show = int(state.get("show", 5))
+    hidden = (
+        state["kudos_received"]
+        + state["kudos_given"]
+        + state["wins"]
+        - (len(state["received"]) + len(state["given"]) + len(state["recent_wins"]))
+    )
+    if hidden <= 0 or show >= MAX_LIST_LENGTH:
+        return []
+    button = ButtonElement(
+        text=phrase("home.show_more"), action_id=ids.HOME_SHOW_MORE, value=str(show * 2)
+    )
+    return [ActionsBlock(block_id="home_more", elements=[button])]
 
 
 def _wins(state: Mapping[str, Any]) -> list[Block]:
