@@ -17,7 +17,7 @@ from typing import Any
 from bot.clock import Clock
 from bot.outbox.limiter import RateLimiter
 from bot.outbox.sender import RetryLaterError, SlackSender, UncertainDeliveryError
-from bot.services.outbox import Delivery, DeliveryHooks, send_by_of
+from bot.services.outbox import POST_MESSAGE, Delivery, DeliveryHooks, send_by_of
 from bot.slack.renderers import UnknownKindError, render
 from bot.store.models import OutboxMessage
 from bot.store.repositories.outbox import SENT, DueMessage
@@ -195,7 +195,8 @@ class Dispatcher:
             logger.exception("Sending outbox message %d failed", message.id)
             delivery = Delivery(delivered=False, error=type(error).__name__)
         finished = self._clock.now()
-        self._limiter.record(message.team_id, due.channel, finished)  # due: the paced channel
+        if message.method == POST_MESSAGE:  # Slack's posting limits count new messages only
+            self._limiter.record(message.team_id, due.channel, finished)
         self._settle(message, delivery, finished)
         return True
 

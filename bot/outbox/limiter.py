@@ -1,12 +1,16 @@
 """Slack's posting limits, per workspace: about one message a second per channel, a
-workspace-wide rate (a token bucket: short bursts, then an even pace), and a pause after a 429."""
+workspace-wide rate (a token bucket: short bursts, then an even pace, and never more than a
+second's worth of the rate in any one second), and a pause after a 429."""
 
 from __future__ import annotations
 
+import math
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 PER_CHANNEL_INTERVAL = timedelta(seconds=1)
+ONE_SECOND = timedelta(seconds=1)
 MAX_BURST = 10
 
 
@@ -16,6 +20,7 @@ class _Workspace:
     refilled_at: datetime | None = None
     last_in_channel: dict[str, datetime] = field(default_factory=dict)
     paused_until: datetime | None = None
+    last_second: deque[datetime] = field(default_factory=deque)  # sends in the past second
 
 
 class RateLimiter:
@@ -24,6 +29,8 @@ class RateLimiter:
     def __init__(self, *, messages_per_minute: int) -> None:
         self._per_second = messages_per_minute / 60
         self._burst = float(min(MAX_BURST, messages_per_minute))
+        # A burst never takes any one second over the rate (Slack counts in short windows).
+        self._per_second_cap = max(1, math.ceil(self._per_second))
         self._workspaces: dict[str, _Workspace] = {}
 
     def workspace_wait(self, team_id: str, now: datetime) -> timedelta:
@@ -37,6 +44,9 @@ class RateLimiter:
             waits.append(workspace.paused_until - now)
         if workspace.tokens < 1:
             waits.append(timedelta(seconds=(1 - workspace.tokens) / self._per_second))
+        recent = self._recent(workspace, now)
+        if len(recent) >= self._per_second_cap:
+            waits.append(recent[0] + ONE_SECOND - now)
         return max(waits)
 
     def waiting_workspaces(self, now: datetime) -> set[str]:
@@ -67,6 +77,7 @@ class RateLimiter:
         workspace = self._workspace(team_id)
         self._refill(workspace, now)
         workspace.tokens -= 1
+        self._recent(workspace, now).append(now)
         if channel:
             workspace.last_in_channel[channel] = now
         if len(workspace.last_in_channel) > 10_000:
@@ -83,6 +94,14 @@ class RateLimiter:
 
     def _workspace(self, team_id: str) -> _Workspace:
         return self._workspaces.setdefault(team_id, _Workspace(tokens=self._burst))
+
+    @staticmethod
+    def _recent(workspace: _Workspace, now: datetime) -> deque[datetime]:
+        """The workspace's sends within the second before ``now``, oldest first."""
+        recent = workspace.last_second
+        while recent and recent[0] <= now - ONE_SECOND:
+            recent.popleft()
+        return recent
 
     def _refill(self, workspace: _Workspace, now: datetime) -> None:
         if workspace.refilled_at is not None:

@@ -22,16 +22,20 @@ def test_one_message_a_second_per_channel() -> None:
 
 
 def test_the_workspace_rate_allows_a_burst_then_an_even_pace() -> None:
-    limiter = RateLimiter(messages_per_minute=120)  # two a second once the burst is spent
+    limiter = RateLimiter(messages_per_minute=600)  # ten a second, bursts of up to ten
     for n in range(10):
         assert limiter.workspace_wait("T1", NOW) == ZERO
         limiter.record("T1", f"C{n}", NOW)
-    assert limiter.workspace_wait("T1", NOW) == timedelta(milliseconds=500)
+    assert limiter.workspace_wait("T1", NOW) == timedelta(seconds=1)
     assert limiter.workspace_wait("T2", NOW) == ZERO, "other workspaces go on"
     assert limiter.waiting_workspaces(NOW) == {"T1"}
-    assert limiter.soonest_opening(NOW) == timedelta(milliseconds=500)
-    assert limiter.workspace_wait("T1", NOW + timedelta(milliseconds=500)) == ZERO
-    assert limiter.soonest_opening(NOW + timedelta(milliseconds=500)) == ZERO
+    assert limiter.soonest_opening(NOW) == timedelta(seconds=1)
+    later = NOW + timedelta(seconds=1)
+    assert limiter.workspace_wait("T1", later) == ZERO
+    for n in range(10):  # the bucket refilled over that second: ten more, then a wait
+        assert limiter.workspace_wait("T1", later) == ZERO
+        limiter.record("T1", f"C{n}", later)
+    assert limiter.workspace_wait("T1", later) > ZERO
 
 
 def test_a_small_rate_has_a_small_burst() -> None:
@@ -58,3 +62,12 @@ def test_answers_through_a_response_url_have_no_channel_to_pace() -> None:
     limiter.record("T1", None, NOW)
     assert limiter.channel_wait("T1", None, NOW) == ZERO
     assert limiter.workspace_wait("T1", NOW) == ZERO  # they still count towards the burst
+
+
+def test_a_burst_never_takes_one_second_over_the_rate() -> None:
+    limiter = RateLimiter(messages_per_minute=180)  # three a second, bursts of up to ten
+    for _ in range(3):
+        assert limiter.workspace_wait("T1", NOW) == ZERO
+        limiter.record("T1", None, NOW)
+    assert limiter.workspace_wait("T1", NOW) == timedelta(seconds=1)  # the fourth waits
+    assert limiter.workspace_wait("T1", NOW + timedelta(seconds=1)) == ZERO
