@@ -19,7 +19,7 @@ from bot.outbox.dispatcher import Dispatcher
 from bot.outbox.limiter import RateLimiter
 from bot.outbox.sender import SlackSender
 from bot.scheduling.ticker import DEFAULT_JOBS, Job, SlackJob, Ticker
-from bot.services import home, kindness_recap, kudos, recaps
+from bot.services import home, kindness_recap, kudos, privacy, recaps
 from bot.services.breaks import schedules as break_schedules
 from bot.services.breaks.claims import claim_due_breaks
 from bot.services.checkins import enrolment
@@ -100,6 +100,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
             ),
             recaps.WEEKLY_RECAP: recaps.recap_figures,
             kindness_recap.KINDNESS_RECAP: kindness_recap.kindness_figures,
+            privacy.EXPORT: privacy.export_payload,
         },
     )
     dependencies = Dependencies(

@@ -15,6 +15,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
 from bot.services.outbox import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE, Delivery
+from bot.services.privacy import UPLOAD_FILE
 from bot.slack.client import WEB_API_TIMEOUT_SECONDS
 from bot.slack.rendered import RenderedMessage
 from bot.store.models import OutboxMessage
@@ -84,31 +85,59 @@ class SlackSender:
         quiet_for = message.payload.get("unless_dnd")
         if isinstance(quiet_for, str) and _on_do_not_disturb(client, quiet_for):
             return Delivery(delivered=False, skipped=True, error="do_not_disturb")
-        if message.method == POST_MESSAGE:
-            answer = client.chat_postMessage(
-                channel=message.channel or "",
-                text=rendered.text,
-                blocks=rendered.blocks,
-                unfurl_links=False,
-                unfurl_media=False,
-            )
-            return Delivery(delivered=True, channel=answer.get("channel"), ts=answer.get("ts"))
-        if message.method == UPDATE_MESSAGE:
-            answer = client.chat_update(
-                channel=message.channel or "",
-                ts=rendered.extra["ts"],
-                text=rendered.text,
-                blocks=rendered.blocks,
-            )
-            return Delivery(delivered=True, channel=answer.get("channel"), ts=answer.get("ts"))
-        if message.method == RESPONSE_URL:
-            return self._post_to_response_url(message, rendered)
-        if message.method == PUBLISH_VIEW:
-            client.views_publish(
-                user_id=message.channel or "", view={"type": "home", "blocks": rendered.blocks}
-            )
-            return Delivery(delivered=True, channel=message.channel)
-        return Delivery(delivered=False, error=f"unknown method {message.method}")
+        perform = {
+            POST_MESSAGE: self._post,
+            UPDATE_MESSAGE: self._update,
+            RESPONSE_URL: lambda _client, m, r: self._post_to_response_url(m, r),
+            UPLOAD_FILE: self._upload,
+            PUBLISH_VIEW: self._publish_home,
+        }.get(message.method)
+        if perform is None:
+            return Delivery(delivered=False, error=f"unknown method {message.method}")
+        return perform(client, message, rendered)
+
+    @staticmethod
+    def _post(client: WebClient, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
+        answer = client.chat_postMessage(
+            channel=message.channel or "",
+            text=rendered.text,
+            blocks=rendered.blocks,
+            unfurl_links=False,
+            unfurl_media=False,
+        )
+        return Delivery(delivered=True, channel=answer.get("channel"), ts=answer.get("ts"))
+
+    @staticmethod
+    def _update(client: WebClient, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
+        answer = client.chat_update(
+            channel=message.channel or "",
+            ts=rendered.extra["ts"],
+            text=rendered.text,
+            blocks=rendered.blocks,
+        )
+        return Delivery(delivered=True, channel=answer.get("channel"), ts=answer.get("ts"))
+
+    @staticmethod
+    def _publish_home(
+        client: WebClient, message: OutboxMessage, rendered: RenderedMessage
+    ) -> Delivery:
+        view = {"type": "home", "blocks": rendered.blocks}
+        client.views_publish(user_id=message.channel or "", view=view)
+        return Delivery(delivered=True, channel=message.channel)
+
+    @staticmethod
+    def _upload(client: WebClient, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
+        """A file in the member's DM (``files_upload_v2`` needs the DM's conversation id)."""
+        opened = client.conversations_open(users=message.channel or "")
+        channel = str((opened.get("channel") or {}).get("id", ""))
+        client.files_upload_v2(
+            channel=channel,
+            content=rendered.extra["content"],
+            filename=rendered.extra["filename"],
+            title=rendered.extra["title"],
+            initial_comment=rendered.text,
+        )
+        return Delivery(delivered=True, channel=channel)
 
     def _post_to_response_url(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
         url = message.payload.get("response_url")

@@ -56,6 +56,8 @@ HOME_PAUSE_UNTIL: Final = "home_pause_until"
 HOME_BREAKS_TOGGLE: Final = "home_breaks_toggle"
 HOME_RECAP_TOGGLE: Final = "home_recap_toggle"
 HOME_SHOW_MORE: Final = "home_show_more"
+PRIVACY_EXPORT: Final = "privacy_export"
+PRIVACY_FORGET: Final = "privacy_forget"
 
 # The weekly recap.
 RECAP_OFF: Final = "recap_off"

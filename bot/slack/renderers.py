@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
-from bot.services import home, kindness_recap, kudos, recaps, wins
+from bot.services import home, kindness_recap, kudos, privacy, recaps, wins
 from bot.slack.blocks import kudos as kudos_blocks
 from bot.slack.blocks.common import text_blocks
 from bot.slack.blocks.home import home_blocks
@@ -109,6 +110,25 @@ def _kindness_recap(payload: Mapping[str, Any], _permalink: str | None) -> Rende
     return RenderedMessage(phrase("kindness_recap.header"), kindness_recap_blocks(payload))
 
 
+def _export(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
+    return RenderedMessage(
+        phrase("privacy.export_comment"),
+        [],
+        extra={
+            "content": json.dumps(payload["export"], indent=2, ensure_ascii=False),
+            "filename": "kindling-export.json",
+            "title": phrase("privacy.export_title"),
+        },
+    )
+
+
+def _forgotten(_payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
+    text = phrase("privacy.forgotten")
+    return RenderedMessage(
+        text, text_blocks(text), extra={"response_type": "ephemeral", "replace_original": True}
+    )
+
+
 RENDERERS: dict[str, Renderer] = {
     kudos.SHOUTOUT: _shoutout,
     kudos.CROSSPOST: _shoutout,
@@ -117,6 +137,8 @@ RENDERERS: dict[str, Renderer] = {
     kudos.THANKS_DM: _thanks,
     kudos.NOT_ANNOUNCED_DM: _not_announced,
     home.APP_HOME: _home,
+    privacy.EXPORT: _export,
+    privacy.FORGOTTEN: _forgotten,
     recaps.WEEKLY_RECAP: _recap,
     kindness_recap.KINDNESS_RECAP: _kindness_recap,
     recaps.RECAP_OFF_NOTE: _recap_off,

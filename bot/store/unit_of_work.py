@@ -16,6 +16,7 @@ from bot.store.repositories.checkins import CheckinAnswerRepository, CheckinSche
 from bot.store.repositories.kudos import KudosRepository
 from bot.store.repositories.maintenance import MaintenanceRepository
 from bot.store.repositories.outbox import OutboxRepository
+from bot.store.repositories.personal_data import PersonalDataRepository
 from bot.store.repositories.recaps import RecapRepository
 from bot.store.repositories.wins import WinRepository
 
@@ -33,6 +34,7 @@ class UnitOfWork:
     breaks: BreakRepository
     wins: WinRepository
     recaps: RecapRepository
+    personal_data: PersonalDataRepository
     outbox: OutboxRepository
     maintenance: MaintenanceRepository
 
@@ -58,6 +60,7 @@ class UnitOfWork:
         self.breaks = BreakRepository(session)
         self.wins = WinRepository(session)
         self.recaps = RecapRepository(session)
+        self.personal_data = PersonalDataRepository(session)
         self.outbox = OutboxRepository(session)
         self.maintenance = MaintenanceRepository(session)
         return self

@@ -22,6 +22,7 @@ from tests.fakeslack.validation import blocks_problems, view_problems
 
 API_PREFIX = "/api/"
 RESPONSE_URL_PREFIX = "/response/"
+UPLOAD_PREFIX = "/upload/"
 
 BOT_TOKEN = "xoxb-fake-bot-token"
 APP_TOKEN = "xapp-fake-app-token"
@@ -74,6 +75,8 @@ class FakeSlack:
         self.refusals: dict[str, str] = {}  # conversation or user id -> Slack's error code
         self.do_not_disturb: set[str] = set()  # user ids with do-not-disturb on now
         self.joined_channels: set[str] = set()
+        self.uploads: dict[str, bytes] = {}  # file id -> the bytes uploaded
+        self.files: list[dict[str, Any]] = []  # files shared with files.completeUploadExternal
         self.violations: list[str] = []
         self.socket_mode = FakeSocketMode()
         self._calls: list[RecordedCall] = []
@@ -268,6 +271,10 @@ class _Handler(BaseHTTPRequestHandler):
     def _handle(self, *, body: bytes) -> None:
         fake: FakeSlack = self.server.fake  # type: ignore[attr-defined]
         url = urlsplit(self.path)
+        if url.path.startswith(UPLOAD_PREFIX):  # step 2 of files_upload_v2: the raw bytes
+            fake.uploads[url.path.removeprefix(UPLOAD_PREFIX)] = body
+            self._send(200, {"ok": True}, {})
+            return
         args = self._arguments(url.query, body)
         if url.path.startswith(API_PREFIX):
             token = self._token(args)
@@ -395,6 +402,28 @@ def _conversations_join(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]
     return {"channel": {"id": channel}}
 
 
+def _get_upload_url(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
+    file_id = f"F{len(fake.uploads) + len(fake.files) + 1:06d}"
+    fake.uploads[file_id] = b""
+    return {"upload_url": f"{fake.base_url}{UPLOAD_PREFIX}{file_id}", "file_id": file_id}
+
+
+def _complete_upload(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
+    files = args.get("files")
+    files = json.loads(files) if isinstance(files, str) else files or []
+    shared = []
+    for item in files:
+        content = fake.uploads.get(item["id"])
+        if content is None:
+            raise SlackError("file_not_found")
+        shared.append(
+            {"id": item["id"], "title": item.get("title"), "channel": args.get("channel_id"),
+             "content": content.decode()}
+        )  # fmt: skip
+    fake.files.extend(shared)
+    return {"files": [{"id": f["id"], "title": f["title"]} for f in shared]}
+
+
 def _dnd_info(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
     user = str(args.get("user", ""))
     if user in fake.do_not_disturb:
@@ -430,6 +459,8 @@ METHODS: dict[str, MethodHandler] = {
     "conversations.members": _conversations_members,
     "conversations.join": _conversations_join,
     "dnd.info": _dnd_info,
+    "files.getUploadURLExternal": _get_upload_url,
+    "files.completeUploadExternal": _complete_upload,
     "views.open": _view,
     "views.publish": _view,
     "views.update": _view,

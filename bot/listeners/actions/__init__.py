@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners.actions import breaks, checkin, home, recap, wins
+from bot.listeners.actions import breaks, checkin, home, privacy, recap, wins
 from bot.listeners.actions.kudos import handle_say_thanks
 from bot.slack import ids
 
@@ -27,3 +27,5 @@ def register(app: App) -> None:
     app.action(ids.HOME_BREAKS_TOGGLE)(home.handle_breaks_toggle)
     app.action(ids.HOME_RECAP_TOGGLE)(home.handle_recap_toggle)
     app.action(ids.HOME_SHOW_MORE)(home.handle_show_more)
+    app.action(ids.PRIVACY_EXPORT)(privacy.handle_export)
+    app.action(ids.PRIVACY_FORGET)(privacy.handle_forget)

@@ -9,8 +9,11 @@ from slack_sdk import WebClient
 
 from bot.listeners.dependencies import dependencies_of
 from bot.listeners.settings_flow import open_settings
+from bot.services.privacy import request_export
+from bot.slack.blocks.common import Answer
 from bot.slack.blocks.help import help_blocks, help_fallback_text
-from bot.slack.phrases import phrases
+from bot.slack.blocks.home import privacy_buttons
+from bot.slack.phrases import phrase, phrases
 
 HELP_WORDS = frozenset({"", "help", "?"})
 
@@ -23,6 +26,20 @@ def handle_kindling_command(
     if subcommand == "settings":
         refusal = open_settings(dependencies_of(context), client, command)
         ack(**refusal.as_ack()) if refusal is not None else ack()
+        return
+    if subcommand == "export":
+        dependencies = dependencies_of(context)
+        with dependencies.unit_of_work() as uow:
+            request_export(
+                uow, command["team_id"], command["user_id"], now=dependencies.clock.now()
+            )
+        dependencies.outbox_written()
+        ack(**Answer.of_text(phrase("privacy.export_on_its_way")).as_ack())
+        return
+    if subcommand in {"forget-me", "forget"}:
+        question = phrase("privacy.forget_ask")
+        blocks = [*Answer.of_text(question).blocks, privacy_buttons(export=False).to_dict()]
+        ack(response_type="ephemeral", text=question, blocks=blocks)
         return
     preface = (
         None

@@ -11,6 +11,7 @@ from slack_sdk.models.blocks import (
     Block,
     ButtonElement,
     CheckboxesElement,
+    ConfirmObject,
     ContextBlock,
     DatePickerElement,
     DividerBlock,
@@ -23,6 +24,7 @@ from slack_sdk.models.blocks import (
 
 from bot.services.checkins.schedule import DAY_NAMES
 from bot.services.home import MAX_LIST_LENGTH
+from bot.services.privacy import FORMER_TEAMMATE
 from bot.slack import ids
 from bot.slack.blocks.checkin import AnswerView, answer_text
 from bot.slack.blocks.common import MAX_BLOCKS_PER_VIEW
@@ -60,6 +62,8 @@ def home_blocks(state: Mapping[str, Any]) -> list[dict[str, Any]]:
         SectionBlock(text=_md(phrase("home.breaks_week", count=state["breaks_this_week"]))),
         DividerBlock(),
         *_settings(state),
+        DividerBlock(),
+        privacy_buttons(),
     ]
     return [block.to_dict() for block in blocks[:MAX_BLOCKS_PER_VIEW]]
 
@@ -105,7 +109,9 @@ def _kudos(state: Mapping[str, Any]) -> list[Block]:
         return [SectionBlock(text=_md("\n".join(lines)))]
     lines.append(phrase("home.kudos_counts", received=received, given=given))
     lines += [
-        phrase("home.kudos_received_item", giver=item["giver_id"], message=item["message"])
+        phrase("home.kudos_received_item", giver=item["giver_id"], message=item["message"]).replace(
+            f"<@{FORMER_TEAMMATE}>", phrase("privacy.former_teammate")
+        )
         + _link(item)
         for item in state["received"]
     ]
@@ -154,6 +160,40 @@ def _wins(state: Mapping[str, Any]) -> list[Block]:
     if state["wins"] > len(state["recent_wins"]):
         lines.append(phrase("home.more", count=state["wins"] - len(state["recent_wins"])))
     return [SectionBlock(text=_md("\n".join(lines)))]
+
+
+def privacy_buttons(*, export: bool = True) -> ActionsBlock:
+    """ "Export my data" and "Delete my data", each asking to confirm first."""
+    delete = ButtonElement(
+        text=phrase("privacy.delete_button"),
+        action_id=ids.PRIVACY_FORGET,
+        value="forget",
+        style="danger",
+        confirm=ConfirmObject(
+            title=phrase("privacy.delete_confirm_title"),
+            text=phrase("privacy.delete_confirm_text"),
+            confirm=phrase("privacy.delete_confirm_yes"),
+            deny=phrase("privacy.cancel"),
+            style="danger",
+        ),
+    )
+    buttons = [delete]
+    if export:
+        buttons.insert(
+            0,
+            ButtonElement(
+                text=phrase("privacy.export_button"),
+                action_id=ids.PRIVACY_EXPORT,
+                value="export",
+                confirm=ConfirmObject(
+                    title=phrase("privacy.export_confirm_title"),
+                    text=phrase("privacy.export_confirm_text"),
+                    confirm=phrase("privacy.export_confirm_yes"),
+                    deny=phrase("privacy.cancel"),
+                ),
+            ),
+        )
+    return ActionsBlock(block_id="privacy", elements=buttons)
 
 
 def _settings(state: Mapping[str, Any]) -> list[Block]:

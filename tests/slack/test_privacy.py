@@ -1,0 +1,117 @@
+"""Export and forget-me over signed HTTP: only the member's own data leaves, and afterwards
+no table holds their user id."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import inspect, text
+
+from bot.slack import ids
+from tests.fakeslack import FakeSlack
+from tests.slack.checkin_support import (
+    ALICE,
+    BOB,
+    add_people,
+    at,
+    checkin,
+    checkin_dms,
+    press,
+    tick_and_deliver,
+)
+from tests.slack.conftest import RunningApp
+from tests.slack.kudos_support import kudos_command, posted_json
+from tests.slack.test_checkin_answers import submit_note
+from tests.slack.test_wins import win
+from tests.support.signing import command_payload
+
+
+@pytest.fixture(autouse=True)
+def people(fake_slack: FakeSlack) -> None:
+    add_people(fake_slack)
+
+
+def kindling(app: RunningApp, slack: FakeSlack, text_: str, user: str = ALICE) -> dict[str, Any]:
+    payload = command_payload("/kindling", text_, team_id=slack.team_id, user_id=user)
+    payload["response_url"] = slack.response_url(f"kindling-{user}")
+    answer = app.slack.command(payload)
+    assert answer.status == 200
+    return dict(answer.json())
+
+
+def a_week_of_alice(app: RunningApp, slack: FakeSlack) -> None:
+    checkin(app, slack, "on")
+    checkin(app, slack, "on", user=BOB)
+    at(app, datetime(2026, 11, 26, 8, 30, tzinfo=UTC))
+    tick_and_deliver(app)
+    (dm,) = checkin_dms(slack, ALICE)
+    press(app, slack, dm, f"{ids.CHECKIN_ENERGY_PREFIX}2")
+    press(app, slack, dm, ids.CHECKIN_ADD_NOTE)
+    view = posted_json(slack.calls("views.open")[-1].args, "view")
+    submit_note(app, slack, view, "alice's own note")
+    win(app, slack, "alice shipped it")
+    kudos_command(app, slack, f"<@{BOB}> for the kind review")
+    kudos_command(app, slack, f"<@{ALICE}> for pairing with me", user=BOB)
+    app.kindling.dispatcher.drain()
+
+
+def test_export_sends_the_member_only_their_own_data(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    a_week_of_alice(running_app, fake_slack)
+    answer = kindling(running_app, fake_slack, "export")
+    assert "on its way" in answer["text"]
+    running_app.kindling.dispatcher.drain()
+    (shared,) = fake_slack.files
+    assert shared["channel"] == "DALICE"
+    exported = json.loads(shared["content"])
+    assert exported["schema"] == "kindling-export/1"
+    assert exported["user_id"] == ALICE
+    assert [c["note"] for c in exported["checkins"]] == ["alice's own note"]
+    assert [w["text"] for w in exported["wins"]] == ["alice shipped it"]
+    assert exported["kudos_given"][0]["to"] == [BOB]
+    assert exported["kudos_received"][0]["from"] == BOB
+    assert exported["checkin_settings"]["status"] == "on"
+    assert BOB not in json.dumps(exported["checkins"])  # nobody else's answers
+
+
+def every_value(app: RunningApp) -> list[str]:
+    """Every value in every Kindling table, as text."""
+    found = []
+    with app.kindling.engine.connect() as connection:
+        for table in inspect(connection).get_table_names():
+            if table == "alembic_version":
+                continue
+            for row in connection.execute(text(f'SELECT * FROM "{table}"')):  # noqa: S608
+                found += [f"{table}: {value}" for value in row]
+    return found
+
+
+def test_forget_me_leaves_no_trace_of_the_member_in_any_table(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    a_week_of_alice(running_app, fake_slack)
+    answer = kindling(running_app, fake_slack, "forget-me")
+    button = answer["blocks"][-1]["elements"][0]
+    assert button["action_id"] == ids.PRIVACY_FORGET
+    assert button["confirm"]["confirm"]["text"] == "Delete everything"
+    payload = {
+        "type": "block_actions",
+        "team": {"id": fake_slack.team_id},
+        "user": {"id": ALICE},
+        "container": {"type": "message", "channel_id": "CGENERAL", "message_ts": "1.1"},
+        "response_url": fake_slack.response_url("forget"),
+        "actions": [{**button, "block_id": "privacy", "action_ts": "1.2"}],
+    }
+    assert running_app.slack.interaction(payload).status == 200
+    running_app.kindling.dispatcher.drain()
+    (done,) = fake_slack.calls("response_url:forget")
+    assert "Everything Kindling kept about you is deleted" in done.args["text"]
+    leftovers = [value for value in every_value(running_app) if ALICE in value]
+    assert leftovers == []
+    values = every_value(running_app)
+    assert any("former-teammate" in value for value in values)  # the kudos she gave stays
+    assert any("BOB" in value for value in values)  # Bob's data is untouched
