@@ -14,7 +14,7 @@ from tests.fakeslack import FakeSlack, RecordedCall
 from tests.fakeslack.server import TEAM_ID
 from tests.slack.conftest import RunningApp
 from tests.slack.kudos_support import ephemeral_text, posted_json
-from tests.support.signing import HttpAnswer, command_payload, event_callback
+from tests.support.signing import HttpAnswer, block_action, command_payload, event_callback
 
 ALICE = "UALICE"  # Europe/Berlin
 BOB = "UBOB"  # America/New_York
@@ -105,27 +105,20 @@ def press(
 ) -> HttpAnswer:
     """Press the control ``action_id`` on the message ``dm`` as ``user``."""
     element = find_element(posted_json(dm.args, "blocks"), action_id)
-    action: dict[str, Any] = {
-        **element,
-        "block_id": "b",
-        "action_ts": f"1764063000.{next(_action_ts):06d}",
-    }
+    action: dict[str, Any] = {"action_ts": f"1764063000.{next(_action_ts):06d}"}
     if selected_value is not None:
         action["selected_option"] = next(
             o for o in element["options"] if o["value"].endswith(f"|{selected_value}")
         )
-    channel = "D" + user[1:]
-    payload = {
-        "type": "block_actions",
-        "team": {"id": slack.team_id, "domain": "kindling-test"},
-        "user": {"id": user, "team_id": slack.team_id},
-        "api_app_id": "AKINDLING",
-        "container": {"type": "message", "channel_id": channel, "message_ts": ts_of(dm)},
-        "channel": {"id": channel, "name": "directmessage"},
-        "trigger_id": "1.2.3",
-        "response_url": slack.response_url(f"press-{user}"),
-        "actions": [action],
-    }
+    payload = block_action(
+        element,
+        team_id=slack.team_id,
+        user_id=user,
+        channel_id="D" + user[1:],
+        message_ts=ts_of(dm),
+        response_url=slack.response_url(f"press-{user}"),
+        **action,
+    )
     return app.slack.interaction(payload)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 
@@ -26,7 +25,7 @@ from tests.slack.checkin_support import (
 )
 from tests.slack.conftest import RunningApp
 from tests.slack.kudos_support import count, posted_json
-from tests.support.signing import HttpAnswer, command_payload
+from tests.support.signing import HttpAnswer, block_action, command_payload
 
 GENERAL = "CGENERAL"
 # The clock starts on Wednesday 2026-11-25 at 09:30 UTC: 10:30 in Berlin.
@@ -175,20 +174,14 @@ def press_reminder(
         e for b in posted_json(reminder.args, "blocks") for e in b.get("elements", [])
         if e.get("action_id") == action_id
     )  # fmt: skip
-    payload: dict[str, Any] = {
-        "type": "block_actions",
-        "team": {"id": slack.team_id},
-        "user": {"id": user},
-        "container": {
-            "type": "message",
-            "channel_id": GENERAL,
-            "message_ts": reminder.result["ts"],
-        },
-        "channel": {"id": GENERAL, "name": "general"},
-        "response_url": slack.response_url("break"),
-        "trigger_id": "1.2.3",
-        "actions": [{**element, "block_id": "b", "action_ts": "1764063000.1"}],
-    }
+    payload = block_action(
+        element,
+        team_id=slack.team_id,
+        user_id=user,
+        channel_id=GENERAL,
+        message_ts=reminder.result["ts"],
+        response_url=slack.response_url("break"),
+    )
     assert app.slack.interaction(payload).status == 200
 
 

@@ -26,7 +26,7 @@ from tests.slack.conftest import RunningApp
 from tests.slack.kudos_support import kudos_command, posted_json
 from tests.slack.test_checkin_answers import submit_note
 from tests.slack.test_wins import win
-from tests.support.signing import command_payload
+from tests.support.signing import block_action, command_payload
 
 
 @pytest.fixture(autouse=True)
@@ -98,14 +98,13 @@ def test_forget_me_leaves_no_trace_of_the_member_in_any_table(
     button = answer["blocks"][-1]["elements"][0]
     assert button["action_id"] == ids.PRIVACY_FORGET
     assert button["confirm"]["confirm"]["text"] == "Delete everything"
-    payload = {
-        "type": "block_actions",
-        "team": {"id": fake_slack.team_id},
-        "user": {"id": ALICE},
-        "container": {"type": "message", "channel_id": "CGENERAL", "message_ts": "1.1"},
-        "response_url": fake_slack.response_url("forget"),
-        "actions": [{**button, "block_id": "privacy", "action_ts": "1.2"}],
-    }
+    payload = block_action(
+        button,
+        team_id=fake_slack.team_id,
+        user_id=ALICE,
+        channel_id="CGENERAL",
+        response_url=fake_slack.response_url("forget"),
+    )
     assert running_app.slack.interaction(payload).status == 200
     running_app.kindling.dispatcher.drain()
     (done,) = fake_slack.calls("response_url:forget")

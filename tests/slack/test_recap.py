@@ -14,6 +14,7 @@ from tests.slack.checkin_support import ALICE, BOB, add_people, at, checkin, tic
 from tests.slack.conftest import RunningApp
 from tests.slack.kudos_support import kudos_command, posted_json
 from tests.slack.test_wins import win
+from tests.support.signing import block_action
 
 FRIDAY_1600_BERLIN = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
 
@@ -58,14 +59,13 @@ def test_one_tap_turns_the_recap_off(running_app: RunningApp, fake_slack: FakeSl
     tick_and_deliver(running_app)
     (recap,) = recaps(fake_slack)
     button = posted_json(recap.args, "blocks")[-1]["elements"][0]
-    payload = {
-        "type": "block_actions",
-        "team": {"id": fake_slack.team_id},
-        "user": {"id": ALICE},
-        "container": {"type": "message", "channel_id": "DALICE", "message_ts": "1.1"},
-        "response_url": fake_slack.response_url("recap"),
-        "actions": [{**button, "block_id": "recap", "action_ts": "1.2"}],
-    }
+    payload = block_action(
+        button,
+        team_id=fake_slack.team_id,
+        user_id=ALICE,
+        channel_id="DALICE",
+        response_url=fake_slack.response_url("recap"),
+    )
     assert running_app.slack.interaction(payload).status == 200
     running_app.kindling.dispatcher.drain()
     (note,) = fake_slack.calls("response_url:recap")

@@ -13,7 +13,7 @@ from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import ALICE, BOB, add_people
 from tests.slack.conftest import RunningApp
 from tests.slack.kudos_support import count
-from tests.support.signing import command_payload
+from tests.support.signing import block_action, command_payload
 
 GENERAL = "CGENERAL"
 
@@ -38,14 +38,13 @@ def win(
 def share(app: RunningApp, slack: FakeSlack, reply: dict[str, Any], *, user: str = ALICE) -> None:
     button = reply["blocks"][-1]["elements"][0]
     assert button["action_id"] == ids.WIN_SHARE
-    payload = {
-        "type": "block_actions",
-        "team": {"id": slack.team_id},
-        "user": {"id": user},
-        "container": {"type": "message", "channel_id": GENERAL, "message_ts": "1.1"},
-        "response_url": slack.response_url(f"win-{user}"),
-        "actions": [{**button, "block_id": "b", "action_ts": "1.2"}],
-    }
+    payload = block_action(
+        button,
+        team_id=slack.team_id,
+        user_id=user,
+        channel_id=GENERAL,
+        response_url=slack.response_url(f"win-{user}"),
+    )
     assert app.slack.interaction(payload).status == 200
     app.kindling.dispatcher.drain()
 

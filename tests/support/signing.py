@@ -113,3 +113,31 @@ class SlackSender:
             else {}
         )
         return self.post(json.dumps(envelope), content_type="application/json", extra_headers=retry)
+
+
+def block_action(
+    element: dict[str, Any],
+    *,
+    team_id: str,
+    user_id: str,
+    channel_id: str,
+    message_ts: str = "1.1",
+    response_url: str | None = None,
+    **action: Any,
+) -> dict[str, Any]:
+    """The ``block_actions`` payload Slack sends when ``user_id`` uses ``element`` (a button
+    or menu as the app sent it) on a message in ``channel_id``; ``action`` adds fields such
+    as ``selected_option``."""
+    payload: dict[str, Any] = {
+        "type": "block_actions",
+        "team": {"id": team_id},
+        "user": {"id": user_id, "team_id": team_id},
+        "api_app_id": "AKINDLING",
+        "container": {"type": "message", "channel_id": channel_id, "message_ts": message_ts},
+        "channel": {"id": channel_id},
+        "trigger_id": "1.2.3",
+        "actions": [{**element, "block_id": "b", "action_ts": "1764063000.000001", **action}],
+    }
+    if response_url is not None:
+        payload["response_url"] = response_url
+    return payload
