@@ -141,6 +141,8 @@ class CheckinClaimRepository:
             s.next_due_utc,
             bindparam("created_at", now, type_=_WHEN),
         ).where(*conditions)
+        # The same order in every process: racing claims wait on each other, never deadlock.
+        rows = rows.order_by(s.team_id, s.user_id)
         columns = [
             "team_id",
             "idempotency_key",
