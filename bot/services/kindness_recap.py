@@ -8,9 +8,9 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from bot.services.checkins.schedule import local_today, wall_clock_utc
+from bot.services.checkins.schedule import wall_clock_utc
 from bot.services.outbox import POST_MESSAGE
-from bot.services.recaps import LATE_AFTER, RECAP_WEEKDAY, next_recap
+from bot.services.recaps import LATE_AFTER, next_recap, week_of
 from bot.store.models import OutboxMessage, Workspace
 from bot.store.repositories.outbox import NewMessage
 from bot.store.unit_of_work import UnitOfWork
@@ -33,7 +33,7 @@ def claim_due_kindness_recaps(uow: UnitOfWork, now: datetime) -> int:
         if due is None or workspace.kudos_channel_id is None:  # pragma: no cover - filtered
             continue
         if now - due <= LATE_AFTER:
-            week_start = local_today(due, workspace.tz) - timedelta(days=RECAP_WEEKDAY)
+            week_start = week_of(due, workspace.tz)
             messages.append(
                 NewMessage(
                     team_id=workspace.team_id,

@@ -35,6 +35,11 @@ def next_recap(after: datetime, tz: str) -> datetime:
     raise AssertionError("a Friday comes within nine days")  # pragma: no cover
 
 
+def week_of(due: datetime, tz: str) -> date:
+    """The Monday of the week a recap due on Friday ``due`` looks back on."""
+    return local_today(due, tz) - timedelta(days=RECAP_WEEKDAY)
+
+
 def ensure_recap(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> None:
     """Weekly recaps are on by default for anyone who uses Kindling for themselves."""
     tz = member.tz or FALLBACK_ZONE
@@ -87,7 +92,7 @@ def claim_due_recaps(uow: UnitOfWork, now: datetime) -> int:
         if due is None:  # pragma: no cover - due() only returns scheduled rows
             continue
         if now - due <= LATE_AFTER:
-            week_start = local_today(due, schedule.tz) - timedelta(days=RECAP_WEEKDAY)
+            week_start = week_of(due, schedule.tz)
             messages.append(
                 NewMessage(
                     team_id=schedule.team_id,

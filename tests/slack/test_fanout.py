@@ -97,6 +97,22 @@ def drain_both(first: Kindling, second: Kindling, clock: ManualClock, rounds: in
         clock.advance(timedelta(seconds=1))
 
 
+def tick_and_deliver_both(
+    first: Kindling, second: Kindling, slack: FakeSlack, clock: ManualClock, *, marker: str
+) -> Counter[str]:
+    """At ``DUE``, both instances tick twice at once and both dispatchers drain; how many
+    posts each channel got whose blocks carry ``marker``."""
+    clock.advance(DUE - clock.now())
+    at_once(first.ticker.tick, second.ticker.tick)
+    at_once(first.ticker.tick, second.ticker.tick)
+    drain_both(first, second, clock, rounds=30)
+    return Counter(
+        call.args["channel"]
+        for call in slack.calls("chat.postMessage")
+        if marker in str(call.args.get("blocks"))
+    )
+
+
 def test_two_tickers_and_two_dispatchers_post_each_break_slot_once(
     two_instances: tuple[Kindling, Kindling], fake_slack: FakeSlack, clock: ManualClock
 ) -> None:
@@ -126,15 +142,7 @@ def test_two_tickers_and_two_dispatchers_post_each_break_slot_once(
                 for channel in channels
             ],
         )
-    clock.advance(DUE - clock.now())
-    at_once(first.ticker.tick, second.ticker.tick)
-    at_once(first.ticker.tick, second.ticker.tick)
-    drain_both(first, second, clock, rounds=30)
-    posted = Counter(
-        call.args["channel"]
-        for call in fake_slack.calls("chat.postMessage")
-        if "break_took" in str(call.args.get("blocks"))
-    )
+    posted = tick_and_deliver_both(first, second, fake_slack, clock, marker="break_took")
     assert set(posted) == set(channels)
     assert set(posted.values()) == {1}
 
@@ -154,14 +162,6 @@ def test_two_tickers_and_two_dispatchers_send_each_weekly_recap_once(
                 for user in users
             ],
         )  # fmt: skip
-    clock.advance(DUE - clock.now())
-    at_once(first.ticker.tick, second.ticker.tick)
-    at_once(first.ticker.tick, second.ticker.tick)
-    drain_both(first, second, clock, rounds=25)
-    posted = Counter(
-        call.args["channel"]
-        for call in fake_slack.calls("chat.postMessage")
-        if "recap_off" in str(call.args.get("blocks"))
-    )
+    posted = tick_and_deliver_both(first, second, fake_slack, clock, marker="recap_off")
     assert set(posted) == set(users)
     assert set(posted.values()) == {1}
