@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from pydantic import SecretStr
 from slack_bolt import App
-from slack_bolt.error import BoltError
+from slack_bolt.listener.builtins import TokenRevocationListeners
+from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine
@@ -19,18 +23,27 @@ from bot.outbox.dispatcher import Dispatcher
 from bot.outbox.limiter import RateLimiter
 from bot.outbox.sender import SlackSender
 from bot.scheduling.ticker import DEFAULT_JOBS, Job, SlackJob, Ticker
-from bot.services import home, kindness_recap, kudos, privacy, recaps
+from bot.services import home, kindness_recap, kudos, lifecycle, privacy, recaps
 from bot.services.breaks import schedules as break_schedules
 from bot.services.breaks.claims import claim_due_breaks
 from bot.services.checkins import enrolment
 from bot.services.checkins.claims import claim_due_checkins
 from bot.services.kudos import KudosRulesCache
+from bot.services.lifecycle import reinstall_workspace
+from bot.slack import oauth
 from bot.slack.checkin_channels import ChannelEnroller
 from bot.slack.client import WEB_API_TIMEOUT_SECONDS, build_web_client
 from bot.slack.directory import MemberDirectory
-from bot.slack.phrases import break_prompt_keys
+from bot.slack.phrases import break_prompt_keys, phrase
+from bot.slack.workspace_clients import (
+    InstalledTokens,
+    WorkspaceClients,
+    WorkspaceNotInstalledError,
+)
 from bot.store.engine import build_engine, build_session_factory
 from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+logger = logging.getLogger(__name__)
 
 DIRECTORY_SYNC_INTERVAL = timedelta(days=1)
 # users.info can sit on the ack path (a person missing from the directory): keep it short.
@@ -50,7 +63,7 @@ class Kindling:
     unit_of_work: UnitOfWorkFactory
     bolt: App
     dispatcher: Dispatcher
-    posting_client: WebClient
+    posting: WorkspaceClients  # the outbox's clients (no retries), by workspace
     directory: MemberDirectory
     ticker: Ticker
     clock: Clock
@@ -75,14 +88,13 @@ def build_kindling(settings: Settings, *, clock: Clock | None = None) -> Kindlin
 
 def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
     unit_of_work = UnitOfWorkFactory(build_session_factory(engine))
-    client = _web_client(settings)
-    # One workspace per token; OAuth installs (a later issue) bring clients per workspace.
-    lookups = _web_client(settings, timeout=DIRECTORY_TIMEOUT_SECONDS, retry=False)
-    posting = _web_client(settings, retry=False)
-    directory = MemberDirectory(client_for=lambda _team_id: lookups, clock=clock)
+    access = _slack_access(settings, engine, unit_of_work, clock)
+    lookups = access.clients(timeout=DIRECTORY_TIMEOUT_SECONDS, retry=False)
+    posting = access.clients(retry=False)
+    directory = MemberDirectory(client_for=lookups, clock=clock)
     dispatcher = Dispatcher(
         unit_of_work=unit_of_work,
-        sender=SlackSender(lambda _team_id: posting),
+        sender=SlackSender(posting),
         limiter=RateLimiter(messages_per_minute=settings.kindling_workspace_messages_per_minute),
         hooks={
             **kudos.DELIVERY_HOOKS,
@@ -109,16 +121,22 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         directory=directory,
         kudos_rules=KudosRulesCache(),
         outbox_written=dispatcher.wake,
+        uninstall_grace=timedelta(days=settings.kindling_uninstall_grace_days),
+        revocations=access.revocations,
     )
-    bolt = build_bolt_app(settings, client, dependencies)
-    home_team_id = str(client.auth_test()["team_id"])  # the token's own workspace
+    bolt = _build_bolt_app(settings, access, dependencies)
+    if access.home_team_id is not None:  # the token's own workspace, known from the start
+        with unit_of_work() as uow:
+            uow.workspaces.ensure(access.home_team_id, now=clock.now())
 
     def sync_directories(unit_of_work: UnitOfWorkFactory, now: datetime) -> None:
         with unit_of_work() as uow:
-            uow.workspaces.ensure(home_team_id, now=now)
             due = uow.workspaces.members_synced_before(now - DIRECTORY_SYNC_INTERVAL)
         for team_id in due:
-            directory.sync(unit_of_work, team_id, now)
+            try:
+                directory.sync(unit_of_work, team_id, now)
+            except WorkspaceNotInstalledError:
+                logger.info("Not syncing the directory of %s: Kindling is not installed", team_id)
 
     late_after = timedelta(minutes=settings.kindling_checkin_late_minutes)
 
@@ -127,6 +145,9 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
 
     def claim_breaks(uow: UnitOfWork, now: datetime) -> None:
         claim_due_breaks(uow, now, prompt_keys=break_prompt_keys())
+
+    def sweep_retention(uow: UnitOfWork, now: datetime) -> None:
+        lifecycle.sweep_retention(uow, now, former_name=phrase("privacy.former_teammate"))
 
     ticker = Ticker(
         clock=clock,
@@ -137,12 +158,14 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
             SlackJob("sync member directories", sync_directories),
             SlackJob(
                 "invite the members of enrolled channels",
-                ChannelEnroller(client_for=lambda _team_id: lookups, directory=directory),
+                ChannelEnroller(client_for=lookups, directory=directory),
             ),
             Job("claim due check-ins", claim_checkins),
             Job("claim due break reminders", claim_breaks),
             Job("claim due weekly recaps", recaps.claim_due_recaps),
             Job("claim due kindness recaps", kindness_recap.claim_due_kindness_recaps),
+            Job("sweep data past its retention", sweep_retention),
+            Job("delete uninstalled workspaces' data", lifecycle.purge_uninstalled),
         ),
         after_tick=dispatcher.wake,
     )
@@ -152,53 +175,114 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         unit_of_work=unit_of_work,
         bolt=bolt,
         dispatcher=dispatcher,
-        posting_client=posting,
+        posting=posting,
         directory=directory,
         ticker=ticker,
         clock=clock,
     )
 
 
-def _web_client(
-    settings: Settings, *, timeout: float = WEB_API_TIMEOUT_SECONDS, retry: bool = True
-) -> WebClient:
-    if settings.slack_bot_token is None:
-        raise ConfigError("SLACK_BOT_TOKEN is not set")
-    return build_web_client(
-        token=settings.slack_bot_token.get_secret_value(),
-        base_url=settings.slack_api_url,
-        timeout=timeout,
-        retry=retry,
+@dataclass(frozen=True)
+class SlackAccess:
+    """How Kindling reaches each workspace: one token, or OAuth installs."""
+
+    api_url: str
+    token_for: Callable[[str], str]
+    request_client: WebClient  # Bolt's base client (a token only in single-workspace mode)
+    home_team_id: str | None = None  # single-workspace mode: the token's own workspace
+    oauth: OAuthSettings | None = None
+    revocations: TokenRevocationListeners | None = None
+
+    def clients(
+        self, *, timeout: float = WEB_API_TIMEOUT_SECONDS, retry: bool = True
+    ) -> WorkspaceClients:
+        """Per-workspace clients with these timeouts and retries."""
+        return WorkspaceClients(
+            self.token_for,
+            lambda token: build_web_client(
+                token=token, base_url=self.api_url, timeout=timeout, retry=retry
+            ),
+        )
+
+
+def _slack_access(
+    settings: Settings, engine: Engine, unit_of_work: UnitOfWorkFactory, clock: Clock
+) -> SlackAccess:
+    api_url = settings.slack_api_url
+    if not settings.oauth_installs:
+        token = _secret(settings.slack_bot_token, "SLACK_BOT_TOKEN")
+        client = build_web_client(token=token, base_url=api_url)
+        return SlackAccess(
+            api_url=api_url,
+            token_for=lambda _team_id: token,
+            request_client=client,
+            home_team_id=_token_team(client, api_url),
+        )
+    client_id = settings.slack_client_id or ""
+    client_secret = _secret(settings.slack_client_secret, "SLACK_CLIENT_SECRET")
+    store = oauth.installation_store(client_id, engine)
+    unauthenticated = build_web_client(token=None, base_url=api_url)
+
+    def installed(team_id: str) -> None:
+        with unit_of_work() as uow:
+            reinstall_workspace(uow, team_id, now=clock.now())
+
+    return SlackAccess(
+        api_url=api_url,
+        token_for=InstalledTokens(
+            store, oauth.token_rotator(client_id, client_secret, unauthenticated)
+        ),
+        request_client=unauthenticated,
+        oauth=oauth.oauth_settings(
+            client_id=client_id,
+            client_secret=client_secret,
+            state_secret=_secret(settings.slack_state_secret, "SLACK_STATE_SECRET"),
+            store=store,
+            engine=engine,
+            on_installed=installed,
+        ),
+        revocations=TokenRevocationListeners(store),
     )
 
 
-def build_bolt_app(settings: Settings, client: WebClient, dependencies: Dependencies) -> App:
+def _secret(value: SecretStr | None, variable: str) -> str:
+    if value is None:
+        raise ConfigError(f"{variable} is not set")
+    return value.get_secret_value()
+
+
+def _token_team(client: WebClient, api_url: str) -> str:
+    """The workspace ``SLACK_BOT_TOKEN`` belongs to, from ``auth.test``."""
+    try:
+        return str(client.auth_test()["team_id"])
+    except SlackApiError as error:
+        code = error.response.get("error", "unknown_error")
+        raise ConfigError(
+            f"SLACK_BOT_TOKEN was refused by Slack ({code}): copy the Bot User OAuth Token "
+            "(xoxb-...) again from your app's OAuth & Permissions page"
+        ) from None
+    except OSError as error:  # urllib's URLError, refused connections, timeouts
+        reason = getattr(error, "reason", error)
+        raise SlackUnreachableError(
+            f"Slack does not answer at SLACK_API_URL ({api_url}): {reason}"
+        ) from None
+
+
+def _build_bolt_app(settings: Settings, access: SlackAccess, dependencies: Dependencies) -> App:
     """The Bolt app with every listener registered.
 
     ``process_before_response`` runs listeners before the HTTP response is sent, which is safe
     because listeners only write rows and ack; it removes Bolt's 10 ms ack-polling floor.
     """
     signing_secret = settings.slack_signing_secret
-    try:
-        app = App(
-            client=client,  # carries the token and SLACK_API_URL
-            signing_secret=signing_secret.get_secret_value() if signing_secret else "",
-            request_verification_enabled=not settings.socket_mode,
-            process_before_response=True,
-        )
-    except BoltError as error:
-        cause = error.__context__
-        if isinstance(cause, SlackApiError):
-            code = cause.response.get("error", "unknown_error")
-            raise ConfigError(
-                f"SLACK_BOT_TOKEN was refused by Slack ({code}): copy the Bot User OAuth Token "
-                "(xoxb-...) again from your app's OAuth & Permissions page"
-            ) from None
-        raise
-    except OSError as error:  # urllib's URLError, refused connections, timeouts
-        reason = getattr(error, "reason", error)
-        raise SlackUnreachableError(
-            f"Slack does not answer at SLACK_API_URL ({settings.slack_api_url}): {reason}"
-        ) from None
+    app = App(
+        client=access.request_client,  # carries SLACK_API_URL (and the token, if one)
+        signing_secret=signing_secret.get_secret_value() if signing_secret else "",
+        request_verification_enabled=not settings.socket_mode,
+        process_before_response=True,
+        oauth_settings=access.oauth,
+        # The token was checked with auth.test above; requests need no second check.
+        token_verification_enabled=False,
+    )
     register_all(app, dependencies)
     return app

@@ -28,6 +28,12 @@ HINTS: dict[str, str] = {
         "create an app-level token with the connections:write scope under Basic Information "
         "(xapp-...), or unset it to serve HTTP"
     ),
+    "SLACK_CLIENT_ID": "copy the Client ID from your app's Basic Information page",
+    "SLACK_CLIENT_SECRET": "copy the Client Secret from your app's Basic Information page",
+    "SLACK_STATE_SECRET": (
+        "set a long random string of your own (for example: openssl rand -hex 32); it signs "
+        "the OAuth state"
+    ),
     "DATABASE_URL": (
         "use a SQLAlchemy URL such as sqlite:///kindling.db or "
         "postgresql+psycopg://user:password@host/kindling"
@@ -43,7 +49,12 @@ HINTS: dict[str, str] = {
         "use a whole number of minutes from 1 to 1440 (default 120): a check-in found later "
         "than this is skipped, not sent"
     ),
+    "KINDLING_UNINSTALL_GRACE_DAYS": (
+        "use a whole number of days from 0 to 90 (default 0: a workspace's data is deleted "
+        "as soon as Kindling is uninstalled)"
+    ),
 }
+OAUTH_VARIABLES = ("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET")
 
 
 class ConfigError(Exception):
@@ -64,6 +75,9 @@ class Settings(BaseSettings):
     slack_bot_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
     slack_app_token: SecretStr | None = None
+    slack_client_id: str | None = None
+    slack_client_secret: SecretStr | None = None
+    slack_state_secret: SecretStr | None = None
     database_url: SecretStr = SecretStr("sqlite:///kindling.db")
     slack_api_url: str = DEFAULT_SLACK_API_URL
     port: Annotated[int, Field(ge=0, le=65535)] = 3000
@@ -71,8 +85,17 @@ class Settings(BaseSettings):
     kindling_tick_seconds: Annotated[int, Field(ge=1, le=3600)] = 60
     kindling_workspace_messages_per_minute: Annotated[int, Field(ge=1, le=10_000)] = 200
     kindling_checkin_late_minutes: Annotated[int, Field(ge=1, le=1440)] = 120
+    kindling_uninstall_grace_days: Annotated[int, Field(ge=0, le=90)] = 0
 
-    @field_validator("slack_bot_token", "slack_signing_secret", "slack_app_token", mode="before")
+    @field_validator(
+        "slack_bot_token",
+        "slack_signing_secret",
+        "slack_app_token",
+        "slack_client_id",
+        "slack_client_secret",
+        "slack_state_secret",
+        mode="before",
+    )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():
@@ -108,12 +131,42 @@ class Settings(BaseSettings):
         """Socket Mode is chosen by setting ``SLACK_APP_TOKEN``."""
         return self.slack_app_token is not None
 
+    @property
+    def oauth_installs(self) -> bool:
+        """Multi-workspace OAuth installs are chosen by setting ``SLACK_CLIENT_ID``."""
+        return self.slack_client_id is not None or self.slack_client_secret is not None
+
     def require_slack(self) -> None:
         """Check the Slack credentials ``kindling run`` needs for the chosen mode."""
+        if self.oauth_installs:
+            self._require_oauth()
+            return
         _require_token("SLACK_BOT_TOKEN", self.slack_bot_token, "xoxb-")
         if self.slack_app_token is not None:
             _require_token("SLACK_APP_TOKEN", self.slack_app_token, "xapp-")
         elif self.slack_signing_secret is None:
+            raise ConfigError(_problem("SLACK_SIGNING_SECRET", "is not set (needed to serve HTTP)"))
+
+    def _require_oauth(self) -> None:
+        given = {
+            "SLACK_CLIENT_ID": self.slack_client_id,
+            "SLACK_CLIENT_SECRET": self.slack_client_secret,
+            "SLACK_STATE_SECRET": self.slack_state_secret,
+        }
+        for variable in OAUTH_VARIABLES:
+            if given[variable] is None:
+                raise ConfigError(_problem(variable, "is not set (needed for OAuth installs)"))
+        if self.slack_bot_token is not None:
+            raise ConfigError(
+                "SLACK_BOT_TOKEN is set together with SLACK_CLIENT_ID: choose one mode, a single "
+                "workspace's token or OAuth installs (unset SLACK_BOT_TOKEN to serve installs)"
+            )
+        if self.slack_app_token is not None:
+            raise ConfigError(
+                "SLACK_APP_TOKEN is set together with SLACK_CLIENT_ID: OAuth installs are served "
+                "over HTTP, so unset SLACK_APP_TOKEN"
+            )
+        if self.slack_signing_secret is None:
             raise ConfigError(_problem("SLACK_SIGNING_SECRET", "is not set (needed to serve HTTP)"))
 
 

@@ -1,4 +1,4 @@
-"""HTTP serving: a small WSGI router (``/healthz``, ``/slack/events``) on cheroot's thread pool."""
+"""HTTP serving: a small WSGI router (``/healthz``, ``/slack/...``) on cheroot's thread pool."""
 
 from __future__ import annotations
 
@@ -13,19 +13,21 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import Engine
 
 from bot import __version__
-from bot.server_paths import HEALTH_PATH, SLACK_EVENTS_PATH
+from bot.server_paths import HEALTH_PATH, INSTALL_PATH, OAUTH_REDIRECT_PATH, SLACK_EVENTS_PATH
 from bot.store.engine import database_answers
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 SERVER_THREADS = 16
+SLACK_PATHS = frozenset({SLACK_EVENTS_PATH, INSTALL_PATH, OAUTH_REDIRECT_PATH})  # Bolt's own
 # In-flight requests get this long to finish on shutdown (well inside a 10 s stop budget).
 SHUTDOWN_TIMEOUT_SECONDS = 5
 
 
 class KindlingWsgiApp:
-    """Routes ``GET /healthz`` to the health check and ``/slack/events`` to Bolt."""
+    """Routes ``GET /healthz`` to the health check, and ``/slack/events`` (with OAuth installs,
+    ``/slack/install`` and ``/slack/oauth_redirect`` too) to Bolt."""
 
     def __init__(self, *, engine: Engine, bolt: App | None) -> None:
         self._engine = engine
@@ -36,7 +38,7 @@ class KindlingWsgiApp:
         method = environ.get("REQUEST_METHOD", "GET")
         if path == HEALTH_PATH and method in {"GET", "HEAD"}:
             return self._health(start_response)
-        if path == SLACK_EVENTS_PATH and self._slack is not None:
+        if path in SLACK_PATHS and self._slack is not None:
             return self._slack(environ, start_response)
         return _json(start_response, "404 Not Found", {"error": "not_found"})
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from bot.slack.ids import MESSAGE_SHORTCUTS, SLASH_COMMANDS, SUBSCRIBED_EVENTS
+from bot.slack.oauth import BOT_SCOPES
 from tests.support.manifest import SCHEMA, load_manifest
 from tests.support.manifest import schema_problems as problems_against_schema
 
@@ -62,3 +63,7 @@ def test_manifest_enables_dms_and_socket_mode(manifest: dict[str, Any]) -> None:
     assert {"chat:write", "commands", "im:write", "users:read"} <= set(
         manifest["oauth_config"]["scopes"]["bot"]
     )
+
+
+def test_oauth_installs_ask_for_the_manifest_scopes(manifest: dict[str, Any]) -> None:
+    assert sorted(manifest["oauth_config"]["scopes"]["bot"]) == sorted(BOT_SCOPES)

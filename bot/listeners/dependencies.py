@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from slack_bolt import BoltContext
+from slack_bolt.listener.builtins import TokenRevocationListeners
 
 from bot.clock import Clock
 from bot.services.kudos import KudosRulesCache
@@ -18,13 +20,16 @@ CONTEXT_KEY = "kindling"
 @dataclass(frozen=True, slots=True)
 class Dependencies:
     """Shared by every request: the clock, units of work, the member directory, the kudos
-    settings, and the outbox's bell."""
+    settings, the outbox's bell, and how an uninstall is handled (Bolt's revocation
+    listeners, with OAuth installs, and how long data outlives the install)."""
 
     clock: Clock
     unit_of_work: UnitOfWorkFactory
     directory: MemberDirectory
     kudos_rules: KudosRulesCache
     outbox_written: Callable[[], None]
+    uninstall_grace: timedelta = timedelta(0)
+    revocations: TokenRevocationListeners | None = None
 
 
 def provide_dependencies(

@@ -10,6 +10,7 @@ from slack_bolt import BoltContext, BoltResponse
 
 from bot.listeners.dependencies import dependencies_of
 from bot.services.event_ledger import claim_event
+from bot.slack.ids import REVOCATION_EVENTS
 from bot.slack.payloads import event_identity
 
 logger = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ def skip_event_retries(
     handled is dropped too; the error handler gives the claim back if handling fails.
     """
     identity = event_identity(body)
-    if identity is None:
+    if identity is None or body.get("event", {}).get("type") in REVOCATION_EVENTS:
         next()
         return None
     team_id, event_id = identity

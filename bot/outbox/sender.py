@@ -18,6 +18,7 @@ from bot.services.outbox import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE, Deli
 from bot.services.privacy import UPLOAD_FILE
 from bot.slack.client import WEB_API_TIMEOUT_SECONDS
 from bot.slack.rendered import RenderedMessage
+from bot.slack.workspace_clients import WorkspaceNotInstalledError
 from bot.store.models import OutboxMessage
 from bot.store.repositories.outbox import PUBLISH_VIEW
 
@@ -58,6 +59,8 @@ class SlackSender:
     def send(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
         try:
             return self._call(message, rendered)
+        except WorkspaceNotInstalledError:
+            return Delivery(delivered=False, error="not_installed")
         except SlackApiError as error:
             return _delivery_from_api_error(error, to_person=_is_person(message.channel))
         except TimeoutError as error:
@@ -74,7 +77,7 @@ class SlackSender:
         """A link to a posted message, or None if Slack will not give one."""
         try:
             answer = self._client_for(team_id).chat_getPermalink(channel=channel, message_ts=ts)
-        except (SlackApiError, OSError) as error:
+        except (SlackApiError, OSError, WorkspaceNotInstalledError) as error:
             logger.warning("No permalink for %s/%s: %s", channel, ts, error)
             return None
         link = answer.get("permalink")

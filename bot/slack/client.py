@@ -10,7 +10,11 @@ WEB_API_TIMEOUT_SECONDS = 10
 
 
 def build_web_client(
-    *, token: str, base_url: str, timeout: float = WEB_API_TIMEOUT_SECONDS, retry: bool = True
+    *,
+    token: str | None,
+    base_url: str,
+    timeout: float = WEB_API_TIMEOUT_SECONDS,
+    retry: bool = True,
 ) -> WebClient:
     """A Web API client for ``base_url``.
 

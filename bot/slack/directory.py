@@ -15,6 +15,7 @@ from bot.clock import Clock
 from bot.services.directory import remember_member
 from bot.services.profiles import MemberProfile
 from bot.slack.payloads import member_profile
+from bot.slack.workspace_clients import WorkspaceNotInstalledError
 from bot.store.repositories.members import MemberRow
 from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -109,7 +110,7 @@ class MemberDirectory:
                 return None
             logger.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
             return stale
-        except OSError as error:
+        except (OSError, WorkspaceNotInstalledError) as error:
             logger.warning("users.info could not reach Slack for %s: %s", user_id, error)
             return stale
         return member_profile(answer["user"], team_id=team_id)

@@ -82,9 +82,15 @@ TEAM_JOIN_EVENT: Final = "team_join"
 USER_CHANGE_EVENT: Final = "user_change"
 MEMBER_JOINED_CHANNEL_EVENT: Final = "member_joined_channel"
 APP_HOME_OPENED_EVENT: Final = "app_home_opened"
+APP_UNINSTALLED_EVENT: Final = "app_uninstalled"
+TOKENS_REVOKED_EVENT: Final = "tokens_revoked"
+# Handled however often they come (never through the event ledger: it would remember the
+# workspace Kindling was just asked to forget).
+REVOCATION_EVENTS: Final = (APP_UNINSTALLED_EVENT, TOKENS_REVOKED_EVENT)
 SUBSCRIBED_EVENTS: Final = (
     TEAM_JOIN_EVENT,
     USER_CHANGE_EVENT,
     MEMBER_JOINED_CHANNEL_EVENT,
     APP_HOME_OPENED_EVENT,
+    *REVOCATION_EVENTS,
 )

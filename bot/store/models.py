@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -46,6 +48,9 @@ class Workspace(Base):
     admin_user_ids: Mapped[str] = mapped_column(String(2000), server_default="")
     tz: Mapped[str] = mapped_column(String(64), server_default="UTC")  # of the weekly recap
     kindness_recap_due_utc: Mapped[datetime | None]
+    retention_swept_at: Mapped[datetime | None]  # the daily retention sweep's last run
+    uninstalled_at: Mapped[datetime | None]  # kept only during the uninstall grace period
+    purge_after_utc: Mapped[datetime | None]
 
 
 class Member(Base):
@@ -63,6 +68,7 @@ class Member(Base):
     deleted: Mapped[bool] = mapped_column(Boolean, server_default=false())
     is_admin: Mapped[bool] = mapped_column(Boolean, server_default=false())  # admin or owner
     refreshed_at: Mapped[datetime]
+    deactivated_at: Mapped[datetime | None]  # first seen deactivated (for retention)
 
 
 class ProcessedEvent(Base):
@@ -334,3 +340,14 @@ class RecapSchedule(Base):
     tz: Mapped[str] = mapped_column(String(64))
     next_due_utc: Mapped[datetime | None]
     created_at: Mapped[datetime]
+
+
+# slack_sdk's own tables for OAuth installs (its SQLAlchemy installation and state stores read
+# and write them); declared here so the migrations create them and ``alembic check`` sees them.
+INSTALLATIONS_TABLE = SQLAlchemyInstallationStore.build_installations_table(
+    Base.metadata, "slack_installations"
+)
+BOTS_TABLE = SQLAlchemyInstallationStore.build_bots_table(Base.metadata, "slack_bots")
+OAUTH_STATES_TABLE = SQLAlchemyOAuthStateStore.build_oauth_states_table(
+    Base.metadata, "slack_oauth_states"
+)

@@ -14,6 +14,7 @@ from bot.store.repositories.breaks import BreakRepository
 from bot.store.repositories.checkin_claims import CheckinClaimRepository
 from bot.store.repositories.checkins import CheckinAnswerRepository, CheckinScheduleRepository
 from bot.store.repositories.kudos import KudosRepository
+from bot.store.repositories.lifecycle import LifecycleRepository
 from bot.store.repositories.maintenance import MaintenanceRepository
 from bot.store.repositories.outbox import OutboxRepository
 from bot.store.repositories.personal_data import PersonalDataRepository
@@ -35,6 +36,7 @@ class UnitOfWork:
     wins: WinRepository
     recaps: RecapRepository
     personal_data: PersonalDataRepository
+    lifecycle: LifecycleRepository
     outbox: OutboxRepository
     maintenance: MaintenanceRepository
 
@@ -61,6 +63,7 @@ class UnitOfWork:
         self.wins = WinRepository(session)
         self.recaps = RecapRepository(session)
         self.personal_data = PersonalDataRepository(session)
+        self.lifecycle = LifecycleRepository(session)
         self.outbox = OutboxRepository(session)
         self.maintenance = MaintenanceRepository(session)
         return self

@@ -2,12 +2,19 @@
 
 It records every call, validates every ``blocks``/``view`` it receives, and can be told to
 answer ``ok: false``, HTTP 429 with ``Retry-After``, HTTP 500, or slowly.
+
+It knows any number of workspaces: each bot token belongs to one, and ``oauth.v2.access``
+installs the app into a workspace (with an OAuth code) or rotates its token (with a refresh
+token), like Slack's OAuth v2 flow.
 """
 
 from __future__ import annotations
 
+import base64
+import dataclasses
 import itertools
 import json
+import re
 import threading
 import time
 from collections import deque
@@ -27,7 +34,17 @@ UPLOAD_PREFIX = "/upload/"
 BOT_TOKEN = "xoxb-fake-bot-token"
 APP_TOKEN = "xapp-fake-app-token"
 TEAM_ID = "T0KINDLING"
+TEAM_NAME = "Kindling Test"
 BOT_USER_ID = "UKINDLINGBOT"
+BOT_ID = "BKINDLING"
+APP_ID = "A0KINDLING"
+CLIENT_ID = "1111.2222"
+CLIENT_SECRET = "fake-client-secret"
+BOT_SCOPES = (  # manifest.yml's bot scopes
+    "channels:join,channels:read,chat:write,chat:write.public,commands,dnd:read,groups:read,"
+    "im:write,users:read"
+)
+CLIENT_AUTHENTICATED = frozenset({"oauth.v2.access"})  # methods that take client credentials
 
 
 @dataclass(frozen=True)
@@ -37,7 +54,32 @@ class RecordedCall:
     method: str
     args: dict[str, Any]
     token: str | None
+    team_id: str | None = None  # the workspace the token was issued for (even if revoked since)
     result: dict[str, Any] = field(default_factory=dict)  # what a successful call answered
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A Slack workspace (team) the app is, or was, installed into."""
+
+    team_id: str
+    name: str
+    bot_user_id: str
+    bot_id: str
+
+    @property
+    def domain(self) -> str:
+        """``kindling-test`` for "Kindling Test", as in ``kindling-test.slack.com``."""
+        return re.sub(r"[^a-z0-9]+", "-", self.name.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Grant:
+    """What an OAuth code or a refresh token can be exchanged for."""
+
+    team_id: str
+    installer: str
+    expires_in: int | None  # seconds; None: tokens that never expire (no rotation)
 
 
 @dataclass
@@ -56,7 +98,84 @@ class SlackError(Exception):
 
 
 Answer = tuple[int, dict[str, Any], dict[str, str]]
-MethodHandler = Callable[["FakeSlack", dict[str, Any]], dict[str, Any]]
+MethodHandler = Callable[["FakeSlack", RecordedCall], dict[str, Any]]
+
+
+class TokenRegistry:
+    """Which workspace each bot token belongs to, and the OAuth codes and refresh tokens that
+    are still good. Safe to use from the server's threads and the test's at once."""
+
+    def __init__(self) -> None:
+        self.rotations = 0  # refresh tokens exchanged so far
+        self._teams: dict[str, str] = {}  # every bot token ever issued -> its team id
+        self._revoked: set[str] = set()
+        self._codes: dict[str, Grant] = {}
+        self._refresh_tokens: dict[str, Grant] = {}
+        self._serial = itertools.count(1)
+        self._lock = threading.Lock()
+
+    def register(self, token: str, team_id: str) -> None:
+        with self._lock:
+            self._teams[token] = team_id
+            self._revoked.discard(token)
+
+    def team_of(self, token: str) -> str | None:
+        """The team of a live bot token; None for an unknown or revoked one."""
+        with self._lock:
+            return None if token in self._revoked else self._teams.get(token)
+
+    def issued_for(self, token: str) -> str | None:
+        """The team a bot token was issued for, revoked or not."""
+        with self._lock:
+            return self._teams.get(token)
+
+    def is_revoked(self, token: str) -> bool:
+        with self._lock:
+            return token in self._revoked
+
+    def issue_code(self, grant: Grant) -> str:
+        with self._lock:
+            code = f"fake-code-{grant.team_id.lower()}-{next(self._serial)}"
+            self._codes[code] = grant
+            return code
+
+    def redeem_code(self, code: str) -> Grant:
+        """The code's grant, once: Slack's codes are single-use."""
+        with self._lock:
+            grant = self._codes.pop(code, None)
+        if grant is None:
+            raise SlackError("invalid_code")
+        return grant
+
+    def redeem_refresh_token(self, refresh_token: str) -> Grant:
+        """The refresh token's grant, once: rotation retires the refresh token it used."""
+        with self._lock:
+            grant = self._refresh_tokens.pop(refresh_token, None)
+            if grant is not None:
+                self.rotations += 1
+        if grant is None:
+            raise SlackError("invalid_refresh_token")
+        return grant
+
+    def mint(self, grant: Grant) -> tuple[str, str | None]:
+        """A fresh bot token for the grant's team, and a refresh token when it expires."""
+        with self._lock:
+            serial = next(self._serial)
+            access_token = f"xoxb-fake-{grant.team_id.lower()}-{serial}"
+            self._teams[access_token] = grant.team_id
+            if grant.expires_in is None:
+                return access_token, None
+            refresh_token = f"xoxe-1-fake-{grant.team_id.lower()}-{serial}"
+            self._refresh_tokens[refresh_token] = grant
+            return access_token, refresh_token
+
+    def revoke(self, team_id: str) -> None:
+        """Retire every bot token, refresh token and unused code of the team."""
+        with self._lock:
+            self._revoked.update(t for t, team in self._teams.items() if team == team_id)
+            for pending in (self._codes, self._refresh_tokens):
+                for key in [key for key, grant in pending.items() if grant.team_id == team_id]:
+                    del pending[key]
 
 
 class FakeSlack:
@@ -69,6 +188,14 @@ class FakeSlack:
         self.validate = validate
         self.bot_token = BOT_TOKEN
         self.app_token = APP_TOKEN
+        self.app_id = APP_ID
+        self.client_id = CLIENT_ID
+        self.client_secret = CLIENT_SECRET
+        self.workspaces: dict[str, Workspace] = {
+            team_id: Workspace(team_id, TEAM_NAME, bot_user_id=BOT_USER_ID, bot_id=BOT_ID)
+        }
+        self.tokens = TokenRegistry()
+        self.tokens.register(self.bot_token, team_id)
         self.users_page_size = users_page_size
         self.users: dict[str, dict[str, Any]] = {}
         self.channel_members: dict[str, list[str]] = {}
@@ -153,11 +280,14 @@ class FakeSlack:
         """Hold the next reply for ``seconds`` (or until the fake stops)."""
         self._script(method, _Scripted(delay=seconds), times)
 
-    def add_user(self, user_id: str, **fields: Any) -> dict[str, Any]:
-        """Put a person in the workspace (``users.info``, ``users.list``)."""
+    def add_user(
+        self, user_id: str, *, team_id: str | None = None, **fields: Any
+    ) -> dict[str, Any]:
+        """Put a person in a workspace (``fake.team_id``'s unless told) for ``users.info`` and
+        ``users.list`` called with a token of that workspace."""
         user = {
             "id": user_id,
-            "team_id": self.team_id,
+            "team_id": team_id or self.team_id,
             "name": fields.pop("name", user_id.lower()),
             "deleted": False,
             "is_bot": False,
@@ -173,15 +303,65 @@ class FakeSlack:
         like Slack does for a deactivated person or an archived channel."""
         self.refusals[channel] = error
 
+    # -- workspaces and OAuth -------------------------------------------------------------
+
+    @property
+    def rotations(self) -> int:
+        """How many times ``oauth.v2.access`` rotated a token (``grant_type=refresh_token``)."""
+        return self.tokens.rotations
+
+    def team_of(self, token: str) -> str | None:
+        """The team id of a live bot token; None for an unknown or revoked token."""
+        return self.tokens.team_of(token)
+
+    def issue_oauth_code(
+        self,
+        team_id: str,
+        *,
+        team_name: str | None = None,
+        installer: str = "U0INSTALLER",
+        expires_in: int | None = None,
+    ) -> str:
+        """A one-time code, as Slack sends to the OAuth redirect URL when ``installer``
+        installs the app into ``team_id``; ``oauth.v2.access`` exchanges it for a bot token.
+        ``team_name`` defaults to the workspace's known name (or "Workspace <team_id>");
+        with ``expires_in`` (seconds) the install uses token rotation and also gets a
+        refresh token."""
+        known = self.workspaces.get(team_id)
+        if known is None:
+            suffix = team_id.removeprefix("T")
+            known = Workspace(
+                team_id,
+                f"Workspace {team_id}",
+                bot_user_id=f"U0BOT{suffix}",
+                bot_id=f"B0BOT{suffix}",
+            )
+        self.workspaces[team_id] = dataclasses.replace(known, name=team_name or known.name)
+        return self.tokens.issue_code(Grant(team_id, installer=installer, expires_in=expires_in))
+
+    def revoke_workspace(self, team_id: str) -> None:
+        """Uninstall the app from ``team_id``: its tokens answer ``token_revoked`` from now on,
+        its refresh tokens and unused codes are void. A new code installs it again."""
+        self.tokens.revoke(team_id)
+
     def _script(self, method: str, scripted: _Scripted, times: int) -> None:
         with self._lock:
             self._scripts.setdefault(method, deque()).extend([scripted] * times)
 
     # -- serving ---------------------------------------------------------------------------
 
-    def answer(self, method: str, args: dict[str, Any], token: str | None) -> Answer:
-        """Record the call and produce Slack's answer to it."""
-        call = RecordedCall(method=method, args=args, token=token)
+    def answer(
+        self,
+        method: str,
+        args: dict[str, Any],
+        token: str | None,
+        *,
+        client: tuple[str, str] | None = None,
+    ) -> Answer:
+        """Record the call and produce Slack's answer to it. ``client`` is the client id and
+        secret sent with HTTP Basic auth (``oauth.v2.access``)."""
+        team_id = self.tokens.issued_for(token) if token else None
+        call = RecordedCall(method=method, args=args, token=token, team_id=team_id)
         with self._lock:
             self._calls.append(call)
             self._called.notify_all()
@@ -194,14 +374,18 @@ class FakeSlack:
         handler = METHODS.get(method)
         if handler is None:
             return 200, {"ok": False, "error": "unknown_method"}, {}
-        auth_error = self._auth_error(method, token)
+        auth_error = (
+            self._client_error(args, client)
+            if method in CLIENT_AUTHENTICATED
+            else self._auth_error(method, token)
+        )
         if auth_error is not None:
             return 200, {"ok": False, "error": auth_error}, {}
         problems = self._validate(method, args) if self.validate else []
         if problems:
             return 200, {"ok": False, "error": "invalid_blocks", "errors": problems}, {}
         try:
-            result = handler(self, args)
+            result = handler(self, call)
         except SlackError as error:
             return 200, {"ok": False, "error": str(error)}, {}
         call.result.update(result)
@@ -237,8 +421,17 @@ class FakeSlack:
     def _auth_error(self, method: str, token: str | None) -> str | None:
         if not token:
             return "not_authed"
-        expected = self.app_token if method == "apps.connections.open" else self.bot_token
-        return None if token == expected else "invalid_auth"
+        if method == "apps.connections.open":
+            return None if token == self.app_token else "invalid_auth"
+        if self.tokens.is_revoked(token):
+            return "token_revoked"
+        return None if self.tokens.team_of(token) else "invalid_auth"
+
+    def _client_error(self, args: dict[str, Any], client: tuple[str, str] | None) -> str | None:
+        """Client credentials come as HTTP Basic auth (slack_sdk) or as form fields."""
+        if client is None:
+            client = (str(args.get("client_id", "")), str(args.get("client_secret", "")))
+        return None if client == (self.client_id, self.client_secret) else "bad_client_secret"
 
     def _validate(self, method: str, args: dict[str, Any]) -> list[str]:
         problems: list[str] = []
@@ -277,8 +470,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         args = self._arguments(url.query, body)
         if url.path.startswith(API_PREFIX):
-            token = self._token(args)
-            status, payload, headers = fake.answer(url.path.removeprefix(API_PREFIX), args, token)
+            method = url.path.removeprefix(API_PREFIX)
+            token, client = self._token(args), self._client_credentials()
+            status, payload, headers = fake.answer(method, args, token, client=client)
         elif url.path.startswith(RESPONSE_URL_PREFIX):
             name = url.path.removeprefix(RESPONSE_URL_PREFIX)
             status, payload, headers = fake.record_response_url_post(name, args)
@@ -302,6 +496,18 @@ class _Handler(BaseHTTPRequestHandler):
         token = args.pop("token", None)
         return token if isinstance(token, str) else None
 
+    def _client_credentials(self) -> tuple[str, str] | None:
+        """The client id and secret of an ``Authorization: Basic`` header."""
+        authorization = self.headers.get("Authorization", "")
+        if not authorization.startswith("Basic "):
+            return None
+        try:
+            decoded = base64.b64decode(authorization.removeprefix("Basic "), validate=True).decode()
+        except ValueError:  # not base64, or not UTF-8
+            return None
+        client_id, colon, client_secret = decoded.partition(":")
+        return (client_id, client_secret) if colon else None
+
     def _send(self, status: int, payload: dict[str, Any], headers: dict[str, str]) -> None:
         data = json.dumps(payload).encode()
         self.send_response(status)
@@ -316,16 +522,50 @@ class _Handler(BaseHTTPRequestHandler):
 # -- the Web API methods ---------------------------------------------------------------------
 
 
-def _auth_test(fake: FakeSlack, _args: dict[str, Any]) -> dict[str, Any]:
+def _workspace(fake: FakeSlack, call: RecordedCall) -> Workspace:
+    """The workspace of the call's (already checked) bot token."""
+    return fake.workspaces[call.team_id or fake.team_id]
+
+
+def _auth_test(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
+    workspace = _workspace(fake, call)
     return {
-        "url": "https://kindling-test.slack.com/",
-        "team": "Kindling Test",
+        "url": f"https://{workspace.domain}.slack.com/",
+        "team": workspace.name,
         "user": "kindling",
-        "team_id": fake.team_id,
-        "user_id": BOT_USER_ID,
-        "bot_id": "BKINDLING",
+        "team_id": workspace.team_id,
+        "user_id": workspace.bot_user_id,
+        "bot_id": workspace.bot_id,
         "is_enterprise_install": False,
     }
+
+
+def _oauth_v2_access(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
+    """Install (``code``) or rotate (``grant_type=refresh_token``), as Slack's OAuth v2."""
+    grant_type = str(call.args.get("grant_type") or "authorization_code")
+    answer: dict[str, Any] = {}
+    if grant_type == "refresh_token":
+        grant = fake.tokens.redeem_refresh_token(str(call.args.get("refresh_token", "")))
+    elif grant_type == "authorization_code":
+        grant = fake.tokens.redeem_code(str(call.args.get("code", "")))
+        answer["authed_user"] = {"id": grant.installer}
+    else:
+        raise SlackError("invalid_grant_type")
+    workspace = fake.workspaces[grant.team_id]
+    access_token, refresh_token = fake.tokens.mint(grant)
+    answer |= {
+        "app_id": fake.app_id,
+        "scope": BOT_SCOPES,
+        "token_type": "bot",
+        "access_token": access_token,
+        "bot_user_id": workspace.bot_user_id,
+        "team": {"id": workspace.team_id, "name": workspace.name},
+        "enterprise": None,
+        "is_enterprise_install": False,
+    }
+    if refresh_token is not None:
+        answer |= {"refresh_token": refresh_token, "expires_in": grant.expires_in}
+    return answer
 
 
 def _dm_channel(user_or_channel: str) -> str:
@@ -338,38 +578,48 @@ def _refused(fake: FakeSlack, args: dict[str, Any]) -> None:
         raise SlackError(error)
 
 
-def _post_message(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
+def _post_message(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
+    args = call.args
     _refused(fake, args)
     channel = _dm_channel(str(args.get("channel", "")))
     ts = fake.next_ts()
-    message = {"type": "message", "text": args.get("text", ""), "ts": ts, "user": BOT_USER_ID}
+    bot_user_id = _workspace(fake, call).bot_user_id
+    message = {"type": "message", "text": args.get("text", ""), "ts": ts, "user": bot_user_id}
     return {"channel": channel, "ts": ts, "message": message}
 
 
-def _post_ephemeral(fake: FakeSlack, _args: dict[str, Any]) -> dict[str, Any]:
+def _post_ephemeral(fake: FakeSlack, _call: RecordedCall) -> dict[str, Any]:
     return {"message_ts": fake.next_ts()}
 
 
-def _update(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
+def _update(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
+    args = call.args
     _refused(fake, args)
     return {"channel": args.get("channel"), "ts": args.get("ts"), "text": args.get("text", "")}
 
 
-def _get_permalink(_fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
-    channel, ts = str(args.get("channel")), str(args.get("message_ts", ""))
-    permalink = f"https://kindling-test.slack.com/archives/{channel}/p{ts.replace('.', '')}"
+def _get_permalink(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
+    channel, ts = str(call.args.get("channel")), str(call.args.get("message_ts", ""))
+    domain = _workspace(fake, call).domain
+    permalink = f"https://{domain}.slack.com/archives/{channel}/p{ts.replace('.', '')}"
     return {"channel": channel, "permalink": permalink}
 
 
-def _users_info(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
-    user = fake.users.get(str(args.get("user")))
-    if user is None:
+def _in_team(fake: FakeSlack, user: dict[str, Any], call: RecordedCall) -> bool:
+    team_id: str = user.get("team_id", fake.team_id)
+    return team_id == _workspace(fake, call).team_id
+
+
+def _users_info(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
+    user = fake.users.get(str(call.args.get("user")))
+    if user is None or not _in_team(fake, user, call):
         raise SlackError("user_not_found")
     return {"user": user}
 
 
-def _users_list(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
-    members = list(fake.users.values())
+def _users_list(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
+    args = call.args
+    members = [user for user in fake.users.values() if _in_team(fake, user, call)]
     start = int(args.get("cursor") or 0)
     size = min(int(args.get("limit") or fake.users_page_size), fake.users_page_size)
     page = members[start : start + size]
@@ -377,13 +627,13 @@ def _users_list(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
     return {"members": page, "response_metadata": {"next_cursor": next_cursor}}
 
 
-def _conversations_open(_fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
-    users = str(args.get("users", "")).split(",")
+def _conversations_open(_fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
+    users = str(call.args.get("users", "")).split(",")
     return {"channel": {"id": _dm_channel(users[0])}}
 
 
-def _conversations_members(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
-    channel = str(args.get("channel", ""))
+def _conversations_members(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
+    channel = str(call.args.get("channel", ""))
     if channel in fake.refusals:
         raise SlackError(fake.refusals[channel])
     if channel not in fake.channel_members:
@@ -392,8 +642,8 @@ def _conversations_members(fake: FakeSlack, args: dict[str, Any]) -> dict[str, A
     return {"members": list(members), "response_metadata": {"next_cursor": ""}}
 
 
-def _conversations_join(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
-    channel = str(args.get("channel", ""))
+def _conversations_join(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
+    channel = str(call.args.get("channel", ""))
     if channel.startswith("G"):
         raise SlackError("method_not_supported_for_channel_type")
     if channel in fake.refusals:
@@ -402,13 +652,14 @@ def _conversations_join(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]
     return {"channel": {"id": channel}}
 
 
-def _get_upload_url(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
+def _get_upload_url(fake: FakeSlack, _call: RecordedCall) -> dict[str, Any]:
     file_id = f"F{len(fake.uploads) + len(fake.files) + 1:06d}"
     fake.uploads[file_id] = b""
     return {"upload_url": f"{fake.base_url}{UPLOAD_PREFIX}{file_id}", "file_id": file_id}
 
 
-def _complete_upload(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
+def _complete_upload(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
+    args = call.args
     files = args.get("files")
     files = json.loads(files) if isinstance(files, str) else files or []
     shared = []
@@ -424,8 +675,8 @@ def _complete_upload(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
     return {"files": [{"id": f["id"], "title": f["title"]} for f in shared]}
 
 
-def _dnd_info(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
-    user = str(args.get("user", ""))
+def _dnd_info(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
+    user = str(call.args.get("user", ""))
     if user in fake.do_not_disturb:
         now = int(time.time())
         return {
@@ -437,18 +688,19 @@ def _dnd_info(fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
     return {"dnd_enabled": False, "snooze_enabled": False}
 
 
-def _view(_fake: FakeSlack, args: dict[str, Any]) -> dict[str, Any]:
-    view = args.get("view")
+def _view(_fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
+    view = call.args.get("view")
     view = json.loads(view) if isinstance(view, str) else view
-    return {"view": {"id": args.get("view_id") or "VFAKE0001", **(view or {})}}
+    return {"view": {"id": call.args.get("view_id") or "VFAKE0001", **(view or {})}}
 
 
-def _connections_open(fake: FakeSlack, _args: dict[str, Any]) -> dict[str, Any]:
+def _connections_open(fake: FakeSlack, _call: RecordedCall) -> dict[str, Any]:
     return {"url": fake.socket_mode.url}
 
 
 METHODS: dict[str, MethodHandler] = {
     "auth.test": _auth_test,
+    "oauth.v2.access": _oauth_v2_access,
     "chat.postMessage": _post_message,
     "chat.postEphemeral": _post_ephemeral,
     "chat.update": _update,

@@ -177,7 +177,7 @@ def test_a_timeout_is_unknown_not_resent(
     running_app: RunningApp, fake_slack: FakeSlack, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     message_id = enqueue(running_app, "T1", "slow", "U1")
-    monkeypatch.setattr(running_app.kindling.posting_client, "timeout", 1)
+    monkeypatch.setattr(running_app.kindling.posting("T1"), "timeout", 1)
     fake_slack.slow_next("chat.postMessage", seconds=3)
     running_app.kindling.dispatcher.drain()
     assert status(running_app, message_id) == "unknown"
@@ -241,7 +241,7 @@ def test_a_failing_reaction_is_undone_but_the_delivery_stays_recorded(
 
     dispatcher = Dispatcher(
         unit_of_work=running_app.kindling.unit_of_work,
-        sender=SlackSender(lambda _team_id: running_app.kindling.posting_client),
+        sender=SlackSender(running_app.kindling.posting),
         limiter=RateLimiter(messages_per_minute=300),
         hooks={THANKS_DM: failing_hook},
         clock=clock,

@@ -7,10 +7,13 @@ from slack_bolt import App
 from bot.listeners.events.channels import handle_member_joined_channel
 from bot.listeners.events.home import handle_app_home_opened
 from bot.listeners.events.members import handle_member_update
+from bot.listeners.events.uninstall import handle_app_uninstalled, handle_tokens_revoked
 from bot.slack.ids import (
     APP_HOME_OPENED_EVENT,
+    APP_UNINSTALLED_EVENT,
     MEMBER_JOINED_CHANNEL_EVENT,
     TEAM_JOIN_EVENT,
+    TOKENS_REVOKED_EVENT,
     USER_CHANGE_EVENT,
 )
 
@@ -20,3 +23,5 @@ def register(app: App) -> None:
     app.event(USER_CHANGE_EVENT)(handle_member_update)
     app.event(MEMBER_JOINED_CHANNEL_EVENT)(handle_member_joined_channel)
     app.event(APP_HOME_OPENED_EVENT)(handle_app_home_opened)
+    app.event(APP_UNINSTALLED_EVENT)(handle_app_uninstalled)
+    app.event(TOKENS_REVOKED_EVENT)(handle_tokens_revoked)

@@ -6,7 +6,7 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from bot.store.models import Member
@@ -72,8 +72,9 @@ class MemberRepository:
         refreshed_at: datetime,
         is_admin: bool = False,
     ) -> None:
-        """Insert or refresh one member, in one statement."""
-        values = {
+        """Insert or refresh one member, in one statement; ``deactivated_at`` keeps the first
+        time they were seen deactivated (retention counts from it) and clears on reactivation."""
+        values: dict[str, object] = {
             "display_name": display_name,
             "tz": tz,
             "is_bot": is_bot,
@@ -82,9 +83,18 @@ class MemberRepository:
             "refreshed_at": refreshed_at,
         }
         statement = insert_for(self._session, Member).values(
-            team_id=team_id, user_id=user_id, **values
+            team_id=team_id,
+            user_id=user_id,
+            deactivated_at=refreshed_at if deleted else None,
+            **values,
         )
         statement = statement.on_conflict_do_update(
-            index_elements=[Member.team_id, Member.user_id], set_=values
+            index_elements=[Member.team_id, Member.user_id],
+            set_={
+                **values,
+                "deactivated_at": func.coalesce(Member.deactivated_at, refreshed_at)
+                if deleted
+                else None,
+            },
         )
         self._session.execute(statement)

@@ -77,7 +77,9 @@ class WorkspaceRepository:
         return list(
             self._session.scalars(
                 select(Workspace.team_id).where(
-                    (Workspace.members_synced_at.is_(None)) | (Workspace.members_synced_at < cutoff)
+                    Workspace.uninstalled_at.is_(None),
+                    (Workspace.members_synced_at.is_(None))
+                    | (Workspace.members_synced_at < cutoff),
                 )
             )
         )
