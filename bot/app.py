@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from pydantic import SecretStr
 from slack_bolt import App
+from slack_bolt.authorization.authorize import InstallationStoreAuthorize
 from slack_bolt.listener.builtins import TokenRevocationListeners
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
@@ -191,6 +192,7 @@ class SlackAccess:
     request_client: WebClient  # Bolt's base client (a token only in single-workspace mode)
     home_team_id: str | None = None  # single-workspace mode: the token's own workspace
     oauth: OAuthSettings | None = None
+    authorize: InstallationStoreAuthorize | None = None
     revocations: TokenRevocationListeners | None = None
 
     def clients(
@@ -241,6 +243,9 @@ def _slack_access(
             engine=engine,
             on_installed=installed,
         ),
+        authorize=oauth.installation_authorize(
+            client_id=client_id, client_secret=client_secret, store=store, client=unauthenticated
+        ),
         revocations=TokenRevocationListeners(store),
     )
 
@@ -281,6 +286,7 @@ def _build_bolt_app(settings: Settings, access: SlackAccess, dependencies: Depen
         request_verification_enabled=not settings.socket_mode,
         process_before_response=True,
         oauth_settings=access.oauth,
+        authorize=access.authorize,  # type: ignore[arg-type]  # an Authorize is accepted too
         # The token was checked with auth.test above; requests need no second check.
         token_verification_enabled=False,
     )

@@ -10,9 +10,11 @@ from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import BoltResponse
+from slack_bolt.authorization.authorize import InstallationStoreAuthorize
 from slack_bolt.oauth.callback_options import CallbackOptions, FailureArgs, SuccessArgs
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
+from slack_sdk.oauth.installation_store import InstallationStore
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store import OAuthStateStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
@@ -114,6 +116,22 @@ def oauth_settings(
         state_store=SignedStateStore(states, state_secret),
         state_expiration_seconds=STATE_EXPIRATION_SECONDS,
         callback_options=CallbackOptions(success=success, failure=failure),
+    )
+
+
+def installation_authorize(
+    *, client_id: str, client_secret: str, store: InstallationStore, client: WebClient
+) -> InstallationStoreAuthorize:
+    """Bolt's per-request authorization from the installation store, rotating through
+    ``client`` (so at ``SLACK_API_URL``: the one OAuthSettings builds always calls slack.com),
+    with each token's ``auth.test`` answer cached instead of asked on every request."""
+    return InstallationStoreAuthorize(
+        installation_store=store,
+        client_id=client_id,
+        client_secret=client_secret,
+        client=client,
+        cache_enabled=True,
+        logger=logger,
     )
 
 

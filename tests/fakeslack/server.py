@@ -516,7 +516,10 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up (a slow reply)
+            self.close_connection = True
 
 
 # -- the Web API methods ---------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -38,11 +39,9 @@ def settings_for(fake_slack: FakeSlack, database_url: str) -> Settings:
     )
 
 
-@pytest.fixture
-def running_app(
-    fake_slack: FakeSlack, migrated_database_url: str, clock: ManualClock
-) -> Iterator[RunningApp]:
-    kindling = build_kindling(settings_for(fake_slack, migrated_database_url), clock=clock)
+@contextmanager
+def serving(kindling: Kindling) -> Iterator[RunningApp]:
+    """Serve ``kindling`` over HTTP on a free local port until the block ends."""
     server = HttpServer(
         KindlingWsgiApp(engine=kindling.engine, bolt=kindling.bolt), host="127.0.0.1", port=0
     )
@@ -53,3 +52,12 @@ def running_app(
     finally:
         server.stop()
         kindling.close()
+
+
+@pytest.fixture
+def running_app(
+    fake_slack: FakeSlack, migrated_database_url: str, clock: ManualClock
+) -> Iterator[RunningApp]:
+    kindling = build_kindling(settings_for(fake_slack, migrated_database_url), clock=clock)
+    with serving(kindling) as app:
+        yield app

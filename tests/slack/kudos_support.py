@@ -38,11 +38,12 @@ def kudos_command(
     user: str = GIVER,
     channel: str = GENERAL,
     channel_name: str = "general",
+    team_id: str | None = None,
 ) -> HttpAnswer:
     payload = command_payload(
         "/kudos",
         text,
-        team_id=slack.team_id,
+        team_id=team_id or slack.team_id,
         user_id=user,
         response_url=slack.response_url("kudos"),
     )

@@ -159,8 +159,9 @@ def test_auth_test_names_the_token_s_workspace(fake_slack: FakeSlack) -> None:
         "Kindling Test",
         "UKINDLINGBOT",
     )
-    (message,) = [
-        client_for(fake_slack, install["access_token"]).chat_postMessage(channel="C1", text="hi")
-    ]
-    assert message["message"]["user"] == install["bot_user_id"], "posted by Acme's bot user"
-    assert fake_slack.calls("chat.postMessage")[0].team_id == ACME
+    posted = client_for(fake_slack, install["access_token"]).chat_postMessage(
+        channel="C1", text="hi"
+    )
+    assert posted["message"]["user"] == install["bot_user_id"], "posted by Acme's bot user"
+    (call,) = fake_slack.calls("chat.postMessage")
+    assert call.team_id == ACME

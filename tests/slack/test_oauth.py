@@ -1,0 +1,172 @@
+"""Multi-workspace installs over real HTTP: ``/slack/install``, Slack's redirect with a code,
+the fake Slack's ``oauth.v2.access``, then each workspace served with its own token."""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from pydantic import SecretStr
+
+from bot.app import build_kindling
+from bot.config import Settings
+from bot.slack.oauth import installation_store
+from tests.fakeslack import FakeSlack
+from tests.slack.conftest import RunningApp, serving, settings_for
+from tests.slack.kudos_support import kudos_command
+from tests.slack.test_lifecycle import revocation
+from tests.slack.test_privacy import every_value
+from tests.support.signing import event_callback
+from tests.support.clock import ManualClock
+
+STATE_SECRET = "state-secret-for-tests"
+SECOND = "T0SECOND"
+THIRD = "T0THIRD"
+
+
+@dataclass(frozen=True)
+class Page:
+    status: int
+    body: str
+    cookie: str
+
+
+def oauth_settings(fake_slack: FakeSlack, database_url: str) -> Settings:
+    """OAuth installs instead of one bot token."""
+    return settings_for(fake_slack, database_url).model_copy(
+        update={
+            "slack_bot_token": None,
+            "slack_client_id": fake_slack.client_id,
+            "slack_client_secret": SecretStr(fake_slack.client_secret),
+            "slack_state_secret": SecretStr(STATE_SECRET),
+        }
+    )
+
+
+@pytest.fixture
+def oauth_app(
+    fake_slack: FakeSlack, migrated_database_url: str, clock: ManualClock
+) -> Iterator[RunningApp]:
+    kindling = build_kindling(oauth_settings(fake_slack, migrated_database_url), clock=clock)
+    with serving(kindling) as app:
+        yield app
+
+
+def get(url: str, *, cookie: str = "") -> Page:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310  # local
+            return Page(response.status, response.read().decode(), response.headers["Set-Cookie"])
+    except urllib.error.HTTPError as error:
+        return Page(error.code, error.read().decode(), error.headers["Set-Cookie"] or "")
+
+
+def install(
+    app: RunningApp, slack: FakeSlack, team_id: str, *, expires_in: int | None = None
+) -> Page:
+    """A person opens /slack/install, approves in Slack, and comes back with a code."""
+    start = get(f"{app.base_url}/slack/install")
+    assert start.status == 200
+    state = re.search(r"state=([^&\"']+)", start.body)
+    assert state is not None, start.body
+    code = slack.issue_oauth_code(team_id, expires_in=expires_in)
+    query = urllib.parse.urlencode({"code": code, "state": urllib.parse.unquote(state[1])})
+    cookie = start.cookie.split(";")[0]
+    return get(f"{app.base_url}/slack/oauth_redirect?{query}", cookie=cookie)
+
+
+def bot_token_of(app: RunningApp, slack: FakeSlack, team_id: str) -> str | None:
+    store = installation_store(slack.client_id, app.kindling.engine)
+    bot = store.find_bot(enterprise_id=None, team_id=team_id)
+    return bot.bot_token if bot is not None else None
+
+
+def test_install_then_a_command_from_that_workspace_uses_its_own_token(
+    oauth_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    page = install(oauth_app, fake_slack, SECOND)
+    assert page.status == 200, page.body
+    token = bot_token_of(oauth_app, fake_slack, SECOND)
+    assert token is not None
+    assert fake_slack.team_of(token) == SECOND
+    fake_slack.add_user("UANNA", team_id=SECOND, display_name="Anna", tz="Europe/Berlin")
+    fake_slack.add_user("UBEN", team_id=SECOND, display_name="Ben", tz="Europe/Berlin")
+    answer = kudos_command(
+        oauth_app, fake_slack, "<@UBEN> for the warm welcome", user="UANNA", team_id=SECOND
+    )
+    assert answer.status == 200
+    oauth_app.kindling.dispatcher.drain()
+    sent = fake_slack.calls("chat.postMessage")
+    assert sent, "the kudos was not delivered"
+    assert {call.token for call in sent} == {token}
+
+
+def test_a_second_workspace_installed_beside_it_keeps_its_own_token(
+    oauth_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    for team_id, people in ((SECOND, ("UANNA", "UBEN")), (THIRD, ("UCLEO", "UDAN"))):
+        assert install(oauth_app, fake_slack, team_id).status == 200
+        for user in people:
+            fake_slack.add_user(user, team_id=team_id, display_name=user[1:].title())
+    kudos_command(oauth_app, fake_slack, "<@UBEN> thanks", user="UANNA", team_id=SECOND)
+    kudos_command(oauth_app, fake_slack, "<@UDAN> thanks", user="UCLEO", team_id=THIRD)
+    oauth_app.kindling.dispatcher.drain()
+    by_team = {
+        (call.team_id, call.args.get("channel")) for call in fake_slack.calls("chat.postMessage")
+    }
+    assert {team for team, _ in by_team} == {SECOND, THIRD}
+    for call in fake_slack.calls("chat.postMessage"):
+        assert call.token == bot_token_of(oauth_app, fake_slack, str(call.team_id))
+
+
+def test_an_expiring_token_is_rotated_and_saved(
+    oauth_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    assert install(oauth_app, fake_slack, SECOND, expires_in=3600).status == 200
+    first = bot_token_of(oauth_app, fake_slack, SECOND)
+    fake_slack.add_user("UANNA", team_id=SECOND, display_name="Anna")
+    fake_slack.add_user("UBEN", team_id=SECOND, display_name="Ben")
+    kudos_command(oauth_app, fake_slack, "<@UBEN> thanks", user="UANNA", team_id=SECOND)
+    oauth_app.kindling.dispatcher.drain()
+    assert fake_slack.rotations >= 1
+    rotated = bot_token_of(oauth_app, fake_slack, SECOND)
+    assert rotated not in (None, first)
+    posts = fake_slack.calls("chat.postMessage")
+    assert {call.team_id for call in posts} == {SECOND}
+    assert posts[-1].token == rotated  # the newest token, as saved
+
+
+def test_a_forged_state_installs_nothing(oauth_app: RunningApp, fake_slack: FakeSlack) -> None:
+    start = get(f"{oauth_app.base_url}/slack/install")
+    code = fake_slack.issue_oauth_code(SECOND)
+    query = urllib.parse.urlencode({"code": code, "state": "forged.0000"})
+    page = get(f"{oauth_app.base_url}/slack/oauth_redirect?{query}", cookie=start.cookie)
+    assert page.status == 400
+    assert bot_token_of(oauth_app, fake_slack, SECOND) is None
+    assert fake_slack.calls("oauth.v2.access") == []
+
+
+def test_uninstalling_one_workspace_forgets_its_install_and_data_only(
+    oauth_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    for team_id, people in ((SECOND, ("UANNA", "UBEN")), (THIRD, ("UCLEO", "UDAN"))):
+        assert install(oauth_app, fake_slack, team_id).status == 200
+        for user in people:
+            fake_slack.add_user(user, team_id=team_id, display_name=user[1:].title())
+    kudos_command(oauth_app, fake_slack, "<@UBEN> thanks", user="UANNA", team_id=SECOND)
+    kudos_command(oauth_app, fake_slack, "<@UDAN> thanks", user="UCLEO", team_id=THIRD)
+    oauth_app.kindling.dispatcher.drain()
+    fake_slack.revoke_workspace(SECOND)
+    for number, event in enumerate(({"type": "app_uninstalled"}, revocation("tokens_revoked"))):
+        envelope = event_callback(event, team_id=SECOND, event_id=f"EvGone{number}")
+        assert oauth_app.slack.event(envelope).status == 200
+    assert bot_token_of(oauth_app, fake_slack, SECOND) is None  # Bolt's revocation listener
+    assert bot_token_of(oauth_app, fake_slack, THIRD) is not None
+    values = every_value(oauth_app)
+    assert [value for value in values if SECOND in value] == []
+    assert any(THIRD in value for value in values)
