@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from bot.app import build_kindling
 from bot.slack import ids
 from bot.store.models import BreakTaken, Checkin, Win

@@ -4,11 +4,8 @@ the fake Slack's ``oauth.v2.access``, then each workspace served with its own to
 from __future__ import annotations
 
 import re
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pytest
 from pydantic import SecretStr
@@ -21,19 +18,12 @@ from tests.slack.conftest import RunningApp, serving, settings_for
 from tests.slack.kudos_support import kudos_command
 from tests.slack.test_lifecycle import revocation
 from tests.slack.test_privacy import every_value
-from tests.support.signing import event_callback
 from tests.support.clock import ManualClock
+from tests.support.signing import HttpAnswer, event_callback, http_request
 
 STATE_SECRET = "state-secret-for-tests"
 SECOND = "T0SECOND"
 THIRD = "T0THIRD"
-
-
-@dataclass(frozen=True)
-class Page:
-    status: int
-    body: str
-    cookie: str
 
 
 def oauth_settings(fake_slack: FakeSlack, database_url: str) -> Settings:
@@ -57,18 +47,18 @@ def oauth_app(
         yield app
 
 
-def get(url: str, *, cookie: str = "") -> Page:
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310  # local
-            return Page(response.status, response.read().decode(), response.headers["Set-Cookie"])
-    except urllib.error.HTTPError as error:
-        return Page(error.code, error.read().decode(), error.headers["Set-Cookie"] or "")
+def get(url: str, *, cookie: str = "") -> HttpAnswer:
+    return http_request(url, headers={"Cookie": cookie} if cookie else {})
+
+
+def state_cookie(answer: HttpAnswer) -> str:
+    cookies = [value for name, value in answer.headers.items() if name.lower() == "set-cookie"]
+    return cookies[0].split(";")[0] if cookies else ""
 
 
 def install(
     app: RunningApp, slack: FakeSlack, team_id: str, *, expires_in: int | None = None
-) -> Page:
+) -> HttpAnswer:
     """A person opens /slack/install, approves in Slack, and comes back with a code."""
     start = get(f"{app.base_url}/slack/install")
     assert start.status == 200
@@ -76,8 +66,7 @@ def install(
     assert state is not None, start.body
     code = slack.issue_oauth_code(team_id, expires_in=expires_in)
     query = urllib.parse.urlencode({"code": code, "state": urllib.parse.unquote(state[1])})
-    cookie = start.cookie.split(";")[0]
-    return get(f"{app.base_url}/slack/oauth_redirect?{query}", cookie=cookie)
+    return get(f"{app.base_url}/slack/oauth_redirect?{query}", cookie=state_cookie(start))
 
 
 def bot_token_of(app: RunningApp, slack: FakeSlack, team_id: str) -> str | None:
@@ -145,7 +134,7 @@ def test_a_forged_state_installs_nothing(oauth_app: RunningApp, fake_slack: Fake
     start = get(f"{oauth_app.base_url}/slack/install")
     code = fake_slack.issue_oauth_code(SECOND)
     query = urllib.parse.urlencode({"code": code, "state": "forged.0000"})
-    page = get(f"{oauth_app.base_url}/slack/oauth_redirect?{query}", cookie=start.cookie)
+    page = get(f"{oauth_app.base_url}/slack/oauth_redirect?{query}", cookie=state_cookie(start))
     assert page.status == 400
     assert bot_token_of(oauth_app, fake_slack, SECOND) is None
     assert fake_slack.calls("oauth.v2.access") == []
