@@ -34,7 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CONFIG
     try:
         settings = load_settings()
-        configure_logging(settings.log_level)
+        configure_logging(settings.log_level, secrets=settings.secret_values())
         result: int = args.handler(settings, args)
     except ConfigError as error:
         print(f"kindling: {error}", file=sys.stderr)

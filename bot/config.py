@@ -131,6 +131,23 @@ class Settings(BaseSettings):
         """Socket Mode is chosen by setting ``SLACK_APP_TOKEN``."""
         return self.slack_app_token is not None
 
+    def secret_values(self) -> list[str]:
+        """Every secret in the settings (tokens, secrets, the database password), for the log
+        redaction."""
+        secrets = [
+            value.get_secret_value()
+            for value in (
+                self.slack_bot_token,
+                self.slack_signing_secret,
+                self.slack_app_token,
+                self.slack_client_secret,
+                self.slack_state_secret,
+            )
+            if value is not None
+        ]
+        password = make_url(self.database_url.get_secret_value()).password
+        return [*secrets, str(password)] if password else secrets
+
     @property
     def oauth_installs(self) -> bool:
         """Multi-workspace OAuth installs are chosen by setting ``SLACK_CLIENT_ID``."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 
 import pytest
@@ -11,8 +12,35 @@ from bot.store import migrate
 from bot.store.engine import build_engine, build_session_factory
 from bot.store.unit_of_work import UnitOfWorkFactory
 from tests.fakeslack import FakeSlack
+from tests.fakeslack.server import CLIENT_SECRET
 from tests.support.clock import ManualClock
 from tests.support.databases import postgres_server_url, private_postgres_schema
+from tests.support.log_secrets import SecretLeakRecorder
+from tests.support.signing import SIGNING_SECRET
+
+LOG_SECRETS: tuple[str, ...] = (SIGNING_SECRET, CLIENT_SECRET)
+_log_leaks = SecretLeakRecorder(LOG_SECRETS)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Capture every log line of the session (at DEBUG, where slack_sdk logs whole request
+    and response bodies) through Kindling's redaction."""
+    root = logging.getLogger()
+    root.addHandler(_log_leaks)
+    root.setLevel(logging.DEBUG)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run if any log line of any test held a secret."""
+    logging.getLogger().removeHandler(_log_leaks)
+    if _log_leaks.leaks:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(f"{len(_log_leaks.leaks)} log lines held a secret, e.g.:", red=True)
+            for line in _log_leaks.leaks[:5]:
+                reporter.write_line(f"  {line}", red=True)
+
 
 POSTGRES_SKIP_REASON = (
     "TEST_DATABASE_URL is not set, so PostgreSQL tests are skipped "
