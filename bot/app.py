@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -126,13 +127,17 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         revocations=access.revocations,
     )
     bolt = _build_bolt_app(settings, access, dependencies)
-    if access.home_team_id is not None:  # the token's own workspace, known from the start
-        with unit_of_work() as uow:
-            uow.workspaces.ensure(access.home_team_id, now=clock.now())
+    home_remembered = threading.Event()
 
     def sync_directories(unit_of_work: UnitOfWorkFactory, now: datetime) -> None:
+        # The token's own workspace is remembered once per process, never after an uninstall.
+        home = access.home_team_id if not home_remembered.is_set() else None
         with unit_of_work() as uow:
+            if home is not None:
+                uow.workspaces.ensure(home, now=now)
             due = uow.workspaces.members_synced_before(now - DIRECTORY_SYNC_INTERVAL)
+        if home is not None:
+            home_remembered.set()
         for team_id in due:
             try:
                 directory.sync(unit_of_work, team_id, now)
@@ -287,8 +292,6 @@ def _build_bolt_app(settings: Settings, access: SlackAccess, dependencies: Depen
         process_before_response=True,
         oauth_settings=access.oauth,
         authorize=access.authorize,  # type: ignore[arg-type]  # an Authorize is accepted too
-        # The token was checked with auth.test above; requests need no second check.
-        token_verification_enabled=False,
     )
     register_all(app, dependencies)
     return app

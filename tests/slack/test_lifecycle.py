@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -117,7 +118,7 @@ def test_an_uninstall_deletes_everything_and_nothing_is_sent_afterwards(
     assert every_value(running_app) == []  # and the ticks brought nothing back
 
 
-def revocation(event_type: str) -> dict[str, object]:
+def revocation(event_type: str) -> dict[str, Any]:
     if event_type == "tokens_revoked":
         return {"type": event_type, "tokens": {"oauth": [], "bot": ["UKINDLINGBOT"]}}
     return {"type": event_type}
