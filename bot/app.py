@@ -133,8 +133,8 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         # The token's own workspace is remembered once per process, never after an uninstall.
         home = access.home_team_id if not home_remembered.is_set() else None
         with unit_of_work() as uow:
-            if home is not None:
-                uow.workspaces.ensure(home, now=now)
+            if home is not None:  # the token was just checked: the app is installed there
+                reinstall_workspace(uow, home, now=now)
             due = uow.workspaces.members_synced_before(now - DIRECTORY_SYNC_INTERVAL)
         if home is not None:
             home_remembered.set()

@@ -5,6 +5,9 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
+from bot.services import kindness_recap, recaps
+from bot.services.breaks import schedules as breaks
+from bot.services.checkins import enrolment
 from bot.services.privacy import forget_member
 from bot.store.unit_of_work import UnitOfWork
 
@@ -69,7 +72,19 @@ def purge_uninstalled(uow: UnitOfWork, now: datetime) -> int:
 
 
 def reinstall_workspace(uow: UnitOfWork, team_id: str, *, now: datetime) -> None:
-    """Kindling was installed (again) in ``team_id``: within an uninstall's grace period its
-    data stays; members turn their check-ins and reminders back on themselves."""
+    """Kindling was installed (again) in ``team_id``. Within an uninstall's grace period its
+    data is still here: every schedule that was on picks up again from now."""
     uow.workspaces.ensure(team_id, now=now)
-    uow.lifecycle.reinstate(team_id)
+    if not uow.lifecycle.reinstate(team_id):
+        return
+    checkin_schedules, break_schedules, recap_schedules = uow.lifecycle.schedules_of(team_id)
+    for checkin in checkin_schedules:
+        enrolment.reschedule(checkin, now)
+    for reminders in break_schedules:
+        breaks.reschedule(reminders, now)
+    for recap in recap_schedules:
+        recap.next_due_utc = recaps.next_recap(now, recap.tz) if recap.status == "on" else None
+    workspace = uow.workspaces.get(team_id)
+    if workspace is not None:
+        kindness_recap.schedule_kindness_recap(workspace, now)
+    logger.info("Kindling was installed again in %s within its grace period", team_id)

@@ -25,6 +25,10 @@ KINDLING_TABLES = {
     "checkin_channel_members",
     "recap_schedules",
     "outbox",
+    # slack_sdk's OAuth installation and state stores
+    "slack_installations",
+    "slack_bots",
+    "slack_oauth_states",
 }
 
 

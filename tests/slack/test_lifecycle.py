@@ -149,3 +149,24 @@ def test_with_a_grace_period_data_waits_silently_then_is_deleted(
     at(graceful_app, datetime(2026, 12, 3, 9, 0, tzinfo=UTC))  # seven days on
     tick_and_deliver(graceful_app)
     assert every_value(graceful_app) == []
+
+
+def test_installed_again_within_the_grace_period_everything_picks_up_again(
+    graceful_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    a_day_of_alice(graceful_app, fake_slack)
+    assert member_event(graceful_app, fake_slack, revocation("app_uninstalled")).status == 200
+    at(graceful_app, datetime(2026, 11, 28, 12, 0, tzinfo=UTC))
+    tick_and_deliver(graceful_app)
+    dms_before = len(checkin_dms(fake_slack, ALICE))
+    graceful_app.kindling.close()
+    restarted = build_kindling(graceful_app.kindling.settings, clock=clock)  # a new token
+    try:
+        restarted.ticker.tick()  # the first tick finds the workspace installed again
+        at(graceful_app, datetime(2026, 11, 30, 8, 30, tzinfo=UTC))  # Monday 09:30 in Berlin
+        restarted.ticker.tick()
+        restarted.dispatcher.drain()
+    finally:
+        restarted.close()
+    assert len(checkin_dms(fake_slack, ALICE)) == dms_before + 1
+    assert count(graceful_app, Checkin) == 1  # her history stayed

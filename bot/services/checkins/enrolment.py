@@ -86,13 +86,13 @@ def turn_on(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> Checkin
     schedule.status = ON
     schedule.stopped_reason = None
     ensure_recap(uow, member, now=now)
-    return _reschedule(schedule, now)
+    return reschedule(schedule, now)
 
 
 def turn_off(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> CheckinSettings:
     schedule = _schedule_for(uow, member, now=now)
     schedule.status = OFF
-    return _reschedule(schedule, now)
+    return reschedule(schedule, now)
 
 
 def opt_out(
@@ -104,7 +104,7 @@ def opt_out(
     if schedule is not None:
         schedule.status = OPTED_OUT
         schedule.updated_at = now
-        _reschedule(schedule, now)
+        reschedule(schedule, now)
     if response_url:
         uow.outbox.add(
             NewMessage(
@@ -124,7 +124,7 @@ def set_time(
 ) -> CheckinSettings:
     schedule = _schedule_for(uow, member, now=now)
     schedule.local_minute = local_minute
-    return _reschedule(schedule, now)
+    return reschedule(schedule, now)
 
 
 def set_workdays(
@@ -133,7 +133,7 @@ def set_workdays(
     schedule = _schedule_for(uow, member, now=now)
     schedule.workdays = workdays
     follow_in_breaks(uow, schedule.team_id, schedule.user_id, workdays=workdays, now=now)
-    return _reschedule(schedule, now)
+    return reschedule(schedule, now)
 
 
 def pause_for(
@@ -155,13 +155,13 @@ def pause_until(
         raise PauseProblem("pause_too_long")
     schedule = _schedule_for(uow, member, now=now)
     schedule.resume_on = resume_on
-    return _reschedule(schedule, now)
+    return reschedule(schedule, now)
 
 
 def resume(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> CheckinSettings:
     schedule = _schedule_for(uow, member, now=now)
     schedule.resume_on = None
-    return _reschedule(schedule, now)
+    return reschedule(schedule, now)
 
 
 def enrol_from_channel(
@@ -230,7 +230,7 @@ def follow_member(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> N
         return
     schedule.tz = tz
     schedule.stopped_reason = DEACTIVATED if deactivated else None
-    _reschedule(schedule, now)
+    reschedule(schedule, now)
 
 
 def _schedule_for(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> CheckinSchedule:
@@ -255,7 +255,7 @@ def _schedule_for(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> C
     return schedule
 
 
-def _reschedule(schedule: CheckinSchedule, now: datetime) -> CheckinSettings:
+def reschedule(schedule: CheckinSchedule, now: datetime) -> CheckinSettings:
     """Compute the next check-in after ``now`` from the schedule's settings."""
     upcoming = None
     if schedule.status == ON and schedule.stopped_reason is None:

@@ -125,12 +125,31 @@ class LifecycleRepository:
             )
         )
 
-    def reinstate(self, team_id: str) -> None:
-        """Forget a pending uninstall: the workspace is installed again."""
-        self._session.execute(
+    def reinstate(self, team_id: str) -> bool:
+        """Forget a pending uninstall; False if there was none."""
+        result = self._session.execute(
             update(Workspace)
             .where(Workspace.team_id == team_id, Workspace.uninstalled_at.is_not(None))
             .values(uninstalled_at=None, purge_after_utc=None)
+        )
+        return _count(result) == 1
+
+    def schedules_of(
+        self, team_id: str
+    ) -> tuple[list[CheckinSchedule], list[BreakSchedule], list[RecapSchedule]]:
+        """Every check-in, break reminder and recap schedule of the workspace."""
+        return (
+            list(
+                self._session.scalars(
+                    select(CheckinSchedule).where(CheckinSchedule.team_id == team_id)
+                )
+            ),
+            list(
+                self._session.scalars(select(BreakSchedule).where(BreakSchedule.team_id == team_id))
+            ),
+            list(
+                self._session.scalars(select(RecapSchedule).where(RecapSchedule.team_id == team_id))
+            ),
         )
 
     def purges_due(self, now: datetime) -> list[str]:
