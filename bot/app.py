@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from pydantic import SecretStr
 from slack_bolt import App
-from slack_bolt.authorization.authorize import InstallationStoreAuthorize
-from slack_bolt.listener.builtins import TokenRevocationListeners
-from slack_bolt.oauth.oauth_settings import OAuthSettings
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine
 
 from bot.clock import Clock, SystemClock
-from bot.config import ConfigError, Settings
+from bot.config import Settings
 from bot.listeners import register_all
 from bot.listeners.dependencies import Dependencies
 from bot.outbox.dispatcher import Dispatcher
@@ -32,13 +25,11 @@ from bot.services.checkins import enrolment
 from bot.services.checkins.claims import claim_due_checkins
 from bot.services.kudos import KudosRulesCache
 from bot.services.lifecycle import reinstall_workspace
-from bot.slack import oauth
+from bot.slack.access import SlackAccess, slack_access
 from bot.slack.checkin_channels import ChannelEnroller
-from bot.slack.client import WEB_API_TIMEOUT_SECONDS, build_web_client
 from bot.slack.directory import MemberDirectory
 from bot.slack.phrases import break_prompt_keys, phrase
 from bot.slack.workspace_clients import (
-    InstalledTokens,
     WorkspaceClients,
     WorkspaceNotInstalledError,
 )
@@ -50,10 +41,6 @@ logger = logging.getLogger(__name__)
 DIRECTORY_SYNC_INTERVAL = timedelta(days=1)
 # users.info can sit on the ack path (a person missing from the directory): keep it short.
 DIRECTORY_TIMEOUT_SECONDS = 2
-
-
-class SlackUnreachableError(Exception):
-    """Slack's Web API did not answer at start-up; the message is meant for a person."""
 
 
 @dataclass
@@ -90,7 +77,12 @@ def build_kindling(settings: Settings, *, clock: Clock | None = None) -> Kindlin
 
 def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
     unit_of_work = UnitOfWorkFactory(build_session_factory(engine))
-    access = _slack_access(settings, engine, unit_of_work, clock)
+
+    def installed(team_id: str) -> None:
+        with unit_of_work() as uow:
+            reinstall_workspace(uow, team_id, now=clock.now())
+
+    access = slack_access(settings, engine, on_installed=installed)
     lookups = access.clients(timeout=DIRECTORY_TIMEOUT_SECONDS, retry=False)
     posting = access.clients(retry=False)
     directory = MemberDirectory(client_for=lookups, clock=clock)
@@ -186,96 +178,6 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         ticker=ticker,
         clock=clock,
     )
-
-
-@dataclass(frozen=True)
-class SlackAccess:
-    """How Kindling reaches each workspace: one token, or OAuth installs."""
-
-    api_url: str
-    token_for: Callable[[str], str]
-    request_client: WebClient  # Bolt's base client (a token only in single-workspace mode)
-    home_team_id: str | None = None  # single-workspace mode: the token's own workspace
-    oauth: OAuthSettings | None = None
-    authorize: InstallationStoreAuthorize | None = None
-    revocations: TokenRevocationListeners | None = None
-
-    def clients(
-        self, *, timeout: float = WEB_API_TIMEOUT_SECONDS, retry: bool = True
-    ) -> WorkspaceClients:
-        """Per-workspace clients with these timeouts and retries."""
-        return WorkspaceClients(
-            self.token_for,
-            lambda token: build_web_client(
-                token=token, base_url=self.api_url, timeout=timeout, retry=retry
-            ),
-        )
-
-
-def _slack_access(
-    settings: Settings, engine: Engine, unit_of_work: UnitOfWorkFactory, clock: Clock
-) -> SlackAccess:
-    api_url = settings.slack_api_url
-    if not settings.oauth_installs:
-        token = _secret(settings.slack_bot_token, "SLACK_BOT_TOKEN")
-        client = build_web_client(token=token, base_url=api_url)
-        return SlackAccess(
-            api_url=api_url,
-            token_for=lambda _team_id: token,
-            request_client=client,
-            home_team_id=_token_team(client, api_url),
-        )
-    client_id = settings.slack_client_id or ""
-    client_secret = _secret(settings.slack_client_secret, "SLACK_CLIENT_SECRET")
-    store = oauth.installation_store(client_id, engine)
-    unauthenticated = build_web_client(token=None, base_url=api_url)
-
-    def installed(team_id: str) -> None:
-        with unit_of_work() as uow:
-            reinstall_workspace(uow, team_id, now=clock.now())
-
-    return SlackAccess(
-        api_url=api_url,
-        token_for=InstalledTokens(
-            store, oauth.token_rotator(client_id, client_secret, unauthenticated)
-        ),
-        request_client=unauthenticated,
-        oauth=oauth.oauth_settings(
-            client_id=client_id,
-            client_secret=client_secret,
-            state_secret=_secret(settings.slack_state_secret, "SLACK_STATE_SECRET"),
-            store=store,
-            engine=engine,
-            on_installed=installed,
-        ),
-        authorize=oauth.installation_authorize(
-            client_id=client_id, client_secret=client_secret, store=store, client=unauthenticated
-        ),
-        revocations=TokenRevocationListeners(store),
-    )
-
-
-def _secret(value: SecretStr | None, variable: str) -> str:
-    if value is None:
-        raise ConfigError(f"{variable} is not set")
-    return value.get_secret_value()
-
-
-def _token_team(client: WebClient, api_url: str) -> str:
-    """The workspace ``SLACK_BOT_TOKEN`` belongs to, from ``auth.test``."""
-    try:
-        return str(client.auth_test()["team_id"])
-    except SlackApiError as error:
-        code = error.response.get("error", "unknown_error")
-        raise ConfigError(
-            f"SLACK_BOT_TOKEN was refused by Slack ({code}): copy the Bot User OAuth Token "
-            "(xoxb-...) again from your app's OAuth & Permissions page"
-        ) from None
-    except OSError as error:  # urllib's URLError, refused connections, timeouts
-        reason = getattr(error, "reason", error)
-        raise SlackUnreachableError(
-            f"Slack does not answer at SLACK_API_URL ({api_url}): {reason}"
-        ) from None
 
 
 def _build_bolt_app(settings: Settings, access: SlackAccess, dependencies: Dependencies) -> App:

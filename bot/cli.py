@@ -14,10 +14,10 @@ from types import FrameType
 from sqlalchemy.exc import OperationalError
 
 from bot import __version__
-from bot.app import SlackUnreachableError
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import configure_logging
 from bot.server_paths import HEALTH_PATH
+from bot.slack.access import SlackUnreachableError
 from bot.store import migrate
 
 HEALTHCHECK_TIMEOUT_SECONDS = 4
