@@ -41,9 +41,16 @@ class CappedFakeSlack(FakeSlack):
         self._window = -1
         self._in_window = 0
 
-    def answer(self, method: str, args: dict[str, Any], token: str | None) -> Answer:
+    def answer(
+        self,
+        method: str,
+        args: dict[str, Any],
+        token: str | None,
+        *,
+        client: tuple[str, str] | None = None,
+    ) -> Answer:
         if method != POST_MESSAGE:
-            return super().answer(method, args, token)
+            return super().answer(method, args, token, client=client)
         with self._cap_lock:
             window = int(time.monotonic() - self._epoch)
             if window != self._window:

@@ -338,7 +338,11 @@ def _print(
             f"{'' if outcome.finished else '  (TIMED OUT)'}"
         )
     for outcome in outcomes:
-        met = outcome.finished and outcome.seconds / floor <= TARGET_RATIO
+        met = (
+            outcome.finished
+            and outcome.seconds / floor <= TARGET_RATIO
+            and outcome.duplicates == outcome.losses == 0
+        )
         print(
             f"{outcome.driver}: target <= {TARGET_RATIO}x floor "
             f"{'met' if met else 'NOT met'}; duplicates {outcome.duplicates}, "
