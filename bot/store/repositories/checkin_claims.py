@@ -141,8 +141,11 @@ class CheckinClaimRepository:
             s.next_due_utc,
             bindparam("created_at", now, type_=_WHEN),
         ).where(*conditions)
-        # The same order in every process: racing claims wait on each other, never deadlock.
-        rows = rows.order_by(s.team_id, s.user_id)
+        if self._session.get_bind().dialect.name == "postgresql":
+            # The same order in every process: racing claims wait on each other, never
+            # deadlock. (SQLite has one writer at a time; ordering there would make it walk
+            # the whole table in primary-key order instead of the due index.)
+            rows = rows.order_by(s.team_id, s.user_id)
         columns = [
             "team_id",
             "idempotency_key",
