@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CursorResult, delete, or_, select, update
+from sqlalchemy import ColumnElement, CursorResult, and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.store.models import (
@@ -34,14 +34,7 @@ class LifecycleRepository:
         processes never sweep the same workspace twice in a day."""
         result = self._session.execute(
             update(Workspace)
-            .where(
-                Workspace.team_id == team_id,
-                Workspace.uninstalled_at.is_(None),
-                or_(
-                    Workspace.retention_swept_at.is_(None),
-                    Workspace.retention_swept_at < swept_before,
-                ),
-            )
+            .where(Workspace.team_id == team_id, _sweep_due(swept_before))
             .values(retention_swept_at=now)
         )
         return _count(result) == 1
@@ -49,13 +42,7 @@ class LifecycleRepository:
     def retention_sweeps_due(self, swept_before: datetime) -> list[tuple[str, int]]:
         """``(team_id, retention_days)`` of installed workspaces not swept since then."""
         rows = self._session.execute(
-            select(Workspace.team_id, Workspace.retention_days).where(
-                Workspace.uninstalled_at.is_(None),
-                or_(
-                    Workspace.retention_swept_at.is_(None),
-                    Workspace.retention_swept_at < swept_before,
-                ),
-            )
+            select(Workspace.team_id, Workspace.retention_days).where(_sweep_due(swept_before))
         )
         return [(row[0], row[1]) for row in rows]
 
@@ -165,6 +152,14 @@ class LifecycleRepository:
     def purge(self, team_id: str) -> None:
         """Delete the workspace and, through its foreign keys, every row it owns."""
         self._session.execute(delete(Workspace).where(Workspace.team_id == team_id))
+
+
+def _sweep_due(swept_before: datetime) -> ColumnElement[bool]:
+    """Installed, and not swept since ``swept_before``."""
+    return and_(
+        Workspace.uninstalled_at.is_(None),
+        or_(Workspace.retention_swept_at.is_(None), Workspace.retention_swept_at < swept_before),
+    )
 
 
 def _count(result: object) -> int:
