@@ -81,6 +81,7 @@ MESSAGE_SHORTCUTS: Final = (KUDOS_SHORTCUT,)
 TEAM_JOIN_EVENT: Final = "team_join"
 USER_CHANGE_EVENT: Final = "user_change"
 MEMBER_JOINED_CHANNEL_EVENT: Final = "member_joined_channel"
+MEMBER_LEFT_CHANNEL_EVENT: Final = "member_left_channel"
 APP_HOME_OPENED_EVENT: Final = "app_home_opened"
 APP_UNINSTALLED_EVENT: Final = "app_uninstalled"
 TOKENS_REVOKED_EVENT: Final = "tokens_revoked"
@@ -91,6 +92,7 @@ SUBSCRIBED_EVENTS: Final = (
     TEAM_JOIN_EVENT,
     USER_CHANGE_EVENT,
     MEMBER_JOINED_CHANNEL_EVENT,
+    MEMBER_LEFT_CHANNEL_EVENT,
     APP_HOME_OPENED_EVENT,
     *REVOCATION_EVENTS,
 )

@@ -18,6 +18,7 @@ from tests.slack.checkin_support import (
     at,
     checkin,
     checkin_dms,
+    member_event,
     press,
     tick_and_deliver,
 )
@@ -66,6 +67,22 @@ def test_the_pulse_is_refused_at_four_people_and_shown_at_five(
     assert "average energy 2.4/5 from 5 people" in shown
     assert "🛌 Rest 4, 🎯 Focus 1" in shown
     assert "UPEER" not in shown  # nobody is named
+
+
+def test_someone_who_leaves_the_channel_is_no_longer_counted_in_its_pulse(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    checkin(running_app, fake_slack, "team", channel=TEAM_CHANNEL, channel_name="team")
+    tick_and_deliver(running_app)
+    answered(running_app, TEAM[:5], energy=3, need="rest")
+    assert "from 5 people" in pulse(running_app, fake_slack)
+    left = {"type": "member_left_channel", "user": TEAM[0], "channel": TEAM_CHANNEL}
+    assert member_event(running_app, fake_slack, left).status == 200
+    assert "Not enough people" in pulse(running_app, fake_slack)
+    with running_app.kindling.unit_of_work() as uow:
+        schedule = uow.checkin_schedules.get("T0KINDLING", TEAM[0])
+        assert schedule is not None
+        assert schedule.status == "on"  # their own check-ins go on
 
 
 def answer_todays(app: RunningApp, slack: FakeSlack, day: int, energy: int) -> None:

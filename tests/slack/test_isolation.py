@@ -65,6 +65,7 @@ class Workspace:
     answers: list[str] = field(default_factory=list)
     pressed: set[str] = field(default_factory=set)
     submitted: set[int] = field(default_factory=set)  # views.open calls already submitted
+    events: set[str] = field(default_factory=set)  # the Events API event types it sent
 
     @property
     def team_id(self) -> str:
@@ -136,6 +137,8 @@ def test_two_workspaces_never_reach_each_others_data(
 
     for workspace in workspaces:
         assert workspace.pressed >= EVERY_CONTROL, EVERY_CONTROL - workspace.pressed
+        sent = workspace.events | set(ids.REVOCATION_EVENTS)  # those come last, for alpha
+        assert sent == set(ids.SUBSCRIBED_EVENTS)
         assert all(markers_in(answer) <= {workspace.marker} for answer in workspace.answers)
     for call in slack.calls():
         if call.method == "oauth.v2.access":  # the app's own credentials: one install's code
@@ -176,7 +179,9 @@ def events(app: RunningApp, slack: FakeSlack, workspace: Workspace) -> None:
             "user": workspace.member,
             "channel": workspace.team_channel,
         },
+        {"type": "member_left_channel", "user": workspace.newcomer, "channel": workspace.general},
     ):
+        workspace.events.add(str(event["type"]))
         envelope = event_callback(
             event, team_id=workspace.team_id, event_id=f"EvIso{next(_event_ids)}"
         )

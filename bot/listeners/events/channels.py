@@ -1,4 +1,5 @@
-"""Someone joined a channel enrolled with ``/checkin team``: invite them too."""
+"""Someone joined a channel enrolled with ``/checkin team`` (invite them too), or left it
+(its team pulse stops counting them)."""
 
 from __future__ import annotations
 
@@ -31,3 +32,13 @@ def handle_member_joined_channel(
         now=dependencies.clock.now(),
     )
     dependencies.outbox_written()
+
+
+def handle_member_left_channel(
+    event: dict[str, Any], body: dict[str, Any], context: BoltContext
+) -> None:
+    """Their own check-ins go on (they chose them); the channel's pulse no longer counts them."""
+    dependencies = dependencies_of(context)
+    team_id = context.team_id or body["team_id"]
+    with dependencies.unit_of_work() as uow:
+        uow.checkin_schedules.forget_channel_member(team_id, event["channel"], event["user"])

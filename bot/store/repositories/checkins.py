@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.store.base import Base
@@ -84,6 +84,16 @@ class CheckinScheduleRepository:
                 .where(CheckinChannel.members_enrolled_at.is_(None))
                 .order_by(CheckinChannel.created_at)
                 .limit(limit)
+            )
+        )
+
+    def forget_channel_member(self, team_id: str, channel_id: str, user_id: str) -> None:
+        """Someone left an enrolled channel."""
+        self._session.execute(
+            delete(CheckinChannelMember).where(
+                CheckinChannelMember.team_id == team_id,
+                CheckinChannelMember.channel_id == channel_id,
+                CheckinChannelMember.user_id == user_id,
             )
         )
 
