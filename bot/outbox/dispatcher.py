@@ -81,11 +81,13 @@ class Dispatcher:
     def _run(self) -> None:
         while not self._stopping.is_set():
             if self._deferred:  # Slack's limits held messages back: go when they let one out
-                self._wake.wait(self._pause_before_drain())
+                woken = self._wake.wait(self._pause_before_drain())
             else:
-                self._wake.wait()
-                if self._stopping.wait(DEBOUNCE_SECONDS):  # gather what else is being written
-                    return
+                woken = self._wake.wait()
+            # Gather what else is being written: a busy workspace wakes the dispatcher on
+            # every request, and each pass reads the outbox.
+            if woken and self._stopping.wait(DEBOUNCE_SECONDS):
+                return
             if self._stopping.is_set():
                 return
             self._wake.clear()
