@@ -7,7 +7,7 @@ from typing import Any
 
 from slack_bolt import BoltContext
 
-from bot.listeners.dependencies import dependencies_of
+from bot.listeners.dependencies import Dependencies, dependencies_of
 from bot.services.lifecycle import uninstall_workspace
 
 
@@ -16,7 +16,7 @@ def handle_app_uninstalled(body: dict[str, Any], context: BoltContext) -> None:
     dependencies = dependencies_of(context)
     if dependencies.revocations is not None:  # Bolt's own listener: forget the installation
         dependencies.revocations.handle_app_uninstalled_events(context)
-    _uninstall(context, body)
+    _uninstall(dependencies, context.team_id or body["team_id"])
 
 
 def handle_tokens_revoked(
@@ -27,12 +27,10 @@ def handle_tokens_revoked(
     if dependencies.revocations is not None:
         dependencies.revocations.handle_tokens_revoked_events(event, context)
     if event.get("tokens", {}).get("bot"):
-        _uninstall(context, body)
+        _uninstall(dependencies, context.team_id or body["team_id"])
 
 
-def _uninstall(context: BoltContext, body: dict[str, Any]) -> None:
-    dependencies = dependencies_of(context)
-    team_id = context.team_id or body["team_id"]
+def _uninstall(dependencies: Dependencies, team_id: str) -> None:
     with dependencies.unit_of_work() as uow:
         uninstall_workspace(
             uow, team_id, now=dependencies.clock.now(), grace=dependencies.uninstall_grace
