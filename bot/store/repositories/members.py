@@ -9,6 +9,7 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from bot.store.base import Base
 from bot.store.models import Member
 from bot.store.upsert import insert_for
 
@@ -25,17 +26,20 @@ class MemberRow(NamedTuple):
     is_admin: bool
 
 
+# Built on the table, not the mapped class: a Core select skips the ORM's per-statement work
+# on the ack path of every kudos.
+_MEMBERS = Base.metadata.tables[Member.__tablename__]
 _MEMBERS_BY_ID = select(
-    Member.user_id,
-    Member.display_name,
-    Member.tz,
-    Member.is_bot,
-    Member.deleted,
-    Member.refreshed_at,
-    Member.is_admin,
+    _MEMBERS.c.user_id,
+    _MEMBERS.c.display_name,
+    _MEMBERS.c.tz,
+    _MEMBERS.c.is_bot,
+    _MEMBERS.c.deleted,
+    _MEMBERS.c.refreshed_at,
+    _MEMBERS.c.is_admin,
 ).where(
-    Member.team_id == bindparam("team_id"),
-    Member.user_id.in_(bindparam("user_ids", expanding=True)),
+    _MEMBERS.c.team_id == bindparam("team_id"),
+    _MEMBERS.c.user_id.in_(bindparam("user_ids", expanding=True)),
 )
 
 
