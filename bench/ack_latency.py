@@ -6,6 +6,8 @@ where absolute times do not:
 
 - bare Bolt, default runner: ``/kudos`` only acks; Bolt polls for the ack every 10 ms;
 - bare Bolt, ``process_before_response=True``: ``/kudos`` only acks;
+- the same, but ``/kudos`` first inserts one row and commits: the floor for any app that
+  records a request durably before it answers;
 - Kindling: ``kindling run`` itself (parse, rules, directory, one transaction with the kudos
   and its outbox rows, ephemeral answer), its dispatcher delivering to a fake Slack meanwhile.
 
@@ -35,12 +37,15 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
 from slack_sdk.signature import SignatureVerifier
 
 from bot.store import migrate
+from bot.store.engine import build_engine, build_session_factory
+from bot.store.unit_of_work import UnitOfWorkFactory
 from tests.fakeslack.server import BOT_TOKEN, TEAM_ID
 from tests.support.databases import postgres_server_url, private_postgres_schema
 from tests.support.signing import SIGNING_SECRET, command_payload
@@ -49,6 +54,17 @@ KINDLING = str(Path(sys.executable).with_name("kindling"))
 CONCURRENCY = (1, 16)
 DEFAULT_REQUESTS = 600
 WARM_UP = 50
+DEFAULT = "bare Bolt, default runner"
+PBR = "bare Bolt, process_before_response"
+PBR_INSERT = "bare Bolt, pbr + one durable insert"
+KINDLING_APP = "Kindling /kudos"
+RATIOS = (  # label, connections, app, baseline, figure
+    ("Kindling p50 / bare default p50", 1, KINDLING_APP, DEFAULT, "p50"),
+    ("Kindling p50 / bare pbr p50", 1, KINDLING_APP, PBR, "p50"),
+    ("Kindling req/s / bare pbr req/s", 16, KINDLING_APP, PBR, "rps"),
+    ("pbr + insert req/s / bare pbr req/s", 16, PBR_INSERT, PBR, "rps"),
+    ("Kindling req/s / pbr + insert req/s", 16, KINDLING_APP, PBR_INSERT, "rps"),
+)
 
 
 @dataclass(frozen=True)
@@ -104,7 +120,8 @@ def main() -> None:
         os.environ["TEST_DATABASE_URL"] = args.postgres
     # Every request of every app on every database has its own giver and recipients, all of
     # them in the directory: no users.info call on the ack path.
-    total_people = 2 * 3 * (args.requests * len(CONCURRENCY) + WARM_UP)
+    requests_per_app = args.requests * len(CONCURRENCY) + WARM_UP
+    total_people = 2 * 4 * requests_per_app  # two databases, four apps
 
     with _fake_slack(total_people) as api_url:
         base_url = api_url.removesuffix("/api/")
@@ -132,13 +149,15 @@ def _sqlite() -> Iterator[str]:
 
 def _run_database(name: str, url: str, api_url: str, workload: Workload, requests: int) -> None:
     migrate.upgrade(url)
+    _add_workspace(url)  # the bare app's kudos rows need it
     apps = [
-        ("bare Bolt, default runner", _bare_bolt_command(api_url, process_before_response=False)),
+        (DEFAULT, _bare_bolt_command(api_url, process_before_response=False)),
+        (PBR, _bare_bolt_command(api_url, process_before_response=True)),
         (
-            "bare Bolt, process_before_response",
-            _bare_bolt_command(api_url, process_before_response=True),
+            PBR_INSERT,
+            [*_bare_bolt_command(api_url, process_before_response=True), "--record-to", url],
         ),
-        ("Kindling /kudos", [KINDLING, "run", "--no-migrate"]),
+        (KINDLING_APP, [KINDLING, "run", "--no-migrate"]),
     ]
     print(f"\n== {name} ==")
     print(f"{'app':38s} {'conc':>4s} {'p50 ms':>8s} {'p99 ms':>8s} {'req/s':>8s} {'non-200':>8s}")
@@ -158,17 +177,21 @@ def _run_database(name: str, url: str, api_url: str, workload: Workload, request
     _print_ratios(results)
 
 
+def _add_workspace(url: str) -> None:
+    engine = build_engine(url)
+    try:
+        with UnitOfWorkFactory(build_session_factory(engine))() as uow:
+            uow.workspaces.ensure(TEAM_ID, now=datetime.now(UTC))
+    finally:
+        engine.dispose()
+
+
 def _print_ratios(results: dict[tuple[str, int], Result]) -> None:
-    default, pbr, real = (
-        "bare Bolt, default runner",
-        "bare Bolt, process_before_response",
-        "Kindling /kudos",
-    )
-    one = {name: results[(name, 1)] for name in (default, pbr, real)}
-    many = {name: results[(name, 16)] for name in (default, pbr, real)}
-    print(f"Kindling p50 / bare default p50 (1 conn):   {one[real].p50 / one[default].p50:6.2f}")
-    print(f"Kindling p50 / bare pbr p50 (1 conn):       {one[real].p50 / one[pbr].p50:6.2f}")
-    print(f"Kindling req/s / bare pbr req/s (16 conns): {many[real].rps / many[pbr].rps:6.2f}")
+    for label, connections, app, baseline, figure in RATIOS:
+        ratio = getattr(results[(app, connections)], figure) / getattr(
+            results[(baseline, connections)], figure
+        )
+        print(f"{label + f' ({connections} conn)':48s} {ratio:6.2f}")
     failures = sum(result.failures for result in results.values())
     print(f"non-200 answers in all: {failures}")
 
