@@ -151,12 +151,9 @@ def _run_database(name: str, url: str, api_url: str, workload: Workload, request
     migrate.upgrade(url)
     _add_workspace(url)  # the bare app's kudos rows need it
     apps = [
-        (DEFAULT, _bare_bolt_command(api_url, process_before_response=False)),
-        (PBR, _bare_bolt_command(api_url, process_before_response=True)),
-        (
-            PBR_INSERT,
-            [*_bare_bolt_command(api_url, process_before_response=True), "--record-to", url],
-        ),
+        (DEFAULT, _bare_bolt_command(api_url, url)),
+        (PBR, [*_bare_bolt_command(api_url, url), "--process-before-response"]),
+        (PBR_INSERT, [*_bare_bolt_command(api_url, url), "--process-before-response", "--record"]),
         (KINDLING_APP, [KINDLING, "run", "--no-migrate"]),
     ]
     print(f"\n== {name} ==")
@@ -209,9 +206,8 @@ def _environment(api_url: str, database_url: str) -> dict[str, str]:
     }
 
 
-def _bare_bolt_command(api_url: str, *, process_before_response: bool) -> list[str]:
-    command = [sys.executable, "-m", "bench.bare_bolt", api_url, BOT_TOKEN]
-    return [*command, "--process-before-response"] if process_before_response else command
+def _bare_bolt_command(api_url: str, database_url: str) -> list[str]:
+    return [sys.executable, "-m", "bench.bare_bolt", api_url, BOT_TOKEN, database_url]
 
 
 @contextmanager

@@ -1,13 +1,12 @@
 """A bare Bolt app whose ``/kudos`` only acks, behind Kindling's server stack: a baseline.
 
 Run by ``bench.ack_latency`` in its own process: ``python -m bench.bare_bolt API_URL TOKEN
-[--process-before-response] [--record-to DATABASE_URL]``; prints ``listening on port N`` and
-serves until stdin closes.
+DATABASE_URL [--process-before-response] [--record]``; prints ``listening on port N`` and
+serves until stdin closes. The (migrated) database answers ``/healthz``.
 
-With ``--record-to``, ``/kudos`` first inserts one row into the ``kudos`` table of that
-(migrated) database and commits, through the engine Kindling builds, one writer at a time
-on SQLite as Kindling's units of work are: the floor for any app that records a request
-durably before it answers.
+With ``--record``, ``/kudos`` first inserts one row into its ``kudos`` table and commits,
+through the engine Kindling builds, one writer at a time on SQLite as Kindling's units of
+work are: the floor for any app that records a request durably before it answers.
 """
 
 from __future__ import annotations
@@ -37,16 +36,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("api_url")
     parser.add_argument("token")
+    parser.add_argument("database_url")
     parser.add_argument("--process-before-response", action="store_true")
-    parser.add_argument("--record-to", default=None, help="a migrated database URL")
+    parser.add_argument("--record", action="store_true", help="insert a row before the ack")
     args = parser.parse_args()
     app = App(
         client=build_web_client(token=args.token, base_url=args.api_url),
         signing_secret=SIGNING_SECRET,
         process_before_response=args.process_before_response,
     )
-    engine = build_engine(args.record_to or "sqlite://")
-    if args.record_to:
+    engine = build_engine(args.database_url)
+    if args.record:
         app.command("/kudos")(_record_then_ack(engine))
     else:
 

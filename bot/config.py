@@ -6,6 +6,7 @@ where to get a good value; the CLI prints it and exits with status 2.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -121,6 +122,11 @@ class Settings(BaseSettings):
             url = make_url(value.get_secret_value())
         except ArgumentError:
             raise ValueError("is not a database URL") from None
+        if url.get_backend_name() == "sqlite" and _in_memory(url.database, url.query):
+            raise ValueError(
+                "is an in-memory SQLite database, which Kindling's threads would not share and "
+                "which would lose everything when it stops"
+            )
         if url.drivername in {"postgres", "postgresql"}:  # the driver Kindling ships with
             url = url.set(drivername="postgresql+psycopg")
             return SecretStr(url.render_as_string(hide_password=False))
@@ -210,3 +216,7 @@ def _require_token(variable: str, value: SecretStr | None, prefix: str) -> None:
 def _problem(variable: str, what: str) -> str:
     hint = HINTS.get(variable)
     return f"{variable} {what}: {hint}" if hint else f"{variable} {what}"
+
+
+def _in_memory(database: str | None, query: Mapping[str, object]) -> bool:
+    return database in {None, "", ":memory:"} or query.get("mode") == "memory"

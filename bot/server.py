@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 SERVER_THREADS = 16
+# Connections waiting to be accepted. cheroot's default of 5 drops the SYNs of a burst (Slack
+# delivering several events at once), and each dropped one waits a second for its retry.
+LISTEN_BACKLOG = 128
 SLACK_PATHS = frozenset({SLACK_EVENTS_PATH, INSTALL_PATH, OAUTH_REDIRECT_PATH})  # Bolt's own
 # In-flight requests get this long to finish on shutdown (well inside a 10 s stop budget).
 SHUTDOWN_TIMEOUT_SECONDS = 5
@@ -70,6 +73,7 @@ class HttpServer:
             (host, port),
             app,
             numthreads=SERVER_THREADS,
+            request_queue_size=LISTEN_BACKLOG,
             shutdown_timeout=SHUTDOWN_TIMEOUT_SECONDS,
             server_name="kindling",
         )
@@ -80,9 +84,14 @@ class HttpServer:
         """The bound port (useful when started on port 0)."""
         return int(self._server.bind_addr[1])
 
+    def listen(self) -> None:
+        """Bind the socket and listen: from now on connections queue up until :meth:`start`."""
+        if not self._server.ready:
+            self._server.prepare()
+
     def start(self) -> None:
-        """Bind the socket, then serve from a background thread."""
-        self._server.prepare()
+        """Listen (if not yet), then serve from a background thread."""
+        self.listen()
         self._thread = threading.Thread(target=self._serve, name="kindling-http", daemon=True)
         self._thread.start()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,6 +14,8 @@ from tests.support.signing import http_request
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIEnvironment
+
+BURST = 64  # connections at once
 
 
 def test_health_check_answers_503_when_the_database_does_not(tmp_path: Path) -> None:
@@ -58,3 +61,30 @@ def test_stopping_lets_in_flight_requests_finish() -> None:
     client.join(10)
     assert answers == ["finished"]
     assert not stopper.is_alive()
+
+
+def test_a_burst_of_connections_waits_in_the_queue_instead_of_being_dropped(
+    tmp_path: Path,
+) -> None:
+    """Connections that arrive before the server accepts them are queued by the kernel up to
+    the listen backlog; past it their SYNs are dropped, and each sender waits a second or
+    more for its retry (a third of Slack's 3-second budget)."""
+    engine = build_engine(f"sqlite:///{tmp_path / 'kindling.db'}")
+    server = HttpServer(KindlingWsgiApp(engine=engine, bolt=None), host="127.0.0.1", port=0)
+    server.listen()  # not accepting yet: every connection below must wait in the queue
+    burst: list[socket.socket] = []
+    try:
+        for _ in range(BURST):
+            # A dropped SYN is retried after 1 s, then 3 s: this connect would time out.
+            burst.append(socket.create_connection(("127.0.0.1", server.port), timeout=2))
+        server.start()
+        for connection in burst:
+            connection.sendall(b"GET /healthz HTTP/1.0\r\n\r\n")
+        status_lines = [connection.makefile("rb").readline() for connection in burst]
+    finally:
+        for connection in burst:
+            connection.close()
+        server.stop()
+        engine.dispose()
+    assert len(status_lines) == BURST
+    assert all(line.startswith(b"HTTP/1.1 200") for line in status_lines), set(status_lines)

@@ -108,6 +108,22 @@ def test_malformed_values_name_the_variable_and_a_remedy(
     assert value not in text, "inputs are not echoed back (they may be secrets)"
 
 
+@pytest.mark.parametrize(
+    "url", ["sqlite://", "sqlite:///:memory:", "sqlite:///file:kindling?mode=memory&uri=true"]
+)
+def test_an_in_memory_sqlite_database_is_refused_with_a_remedy(
+    monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", url)
+    with pytest.raises(ConfigError) as problem:
+        load_settings()
+    assert str(problem.value).startswith(
+        "DATABASE_URL is not valid: is an in-memory SQLite database, which Kindling's threads "
+        "would not share and which would lose everything when it stops: use a SQLAlchemy URL "
+        "such as sqlite:///kindling.db"
+    )
+
+
 def test_postgres_urls_get_the_psycopg_driver(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DATABASE_URL", "postgresql://kindling:secret@db/kindling")
     url = load_settings().database_url.get_secret_value()
