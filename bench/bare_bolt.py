@@ -1,4 +1,4 @@
-"""A bare Bolt app whose ``/kudos`` only acks, behind Kindling's server stack: a baseline.
+"""A bare Bolt app behind Kindling's server stack whose ``/kudos`` only acks: a baseline.
 
 Run by ``bench.ack_latency`` in its own process: ``python -m bench.bare_bolt API_URL TOKEN
 DATABASE_URL [--process-before-response] [--record]``; prints ``listening on port N`` and
@@ -46,20 +46,17 @@ def main() -> None:
         process_before_response=args.process_before_response,
     )
     engine = build_engine(args.database_url)
-    if args.record:
-        app.command("/kudos")(_record_then_ack(engine))
-    else:
-
-        def only_ack(ack: Ack) -> None:
-            ack()
-
-        app.command("/kudos")(only_ack)
+    app.command("/kudos")(_record_then_ack(engine) if args.record else _only_ack)
     server = HttpServer(KindlingWsgiApp(engine=engine, bolt=app), host="127.0.0.1", port=0)
     server.start()
     print(f"listening on port {server.port}", flush=True)
     sys.stdin.read()  # the benchmark closes our stdin when it is done
     server.stop()
     engine.dispose()
+
+
+def _only_ack(ack: Ack) -> None:
+    ack()
 
 
 def _record_then_ack(engine: Engine) -> Callable[[Ack, dict[str, str]], None]:
