@@ -80,7 +80,10 @@ def test_a_burst_of_connections_waits_in_the_queue_instead_of_being_dropped(
         server.start()
         for connection in burst:
             connection.sendall(b"GET /healthz HTTP/1.0\r\n\r\n")
-        status_lines = [connection.makefile("rb").readline() for connection in burst]
+        status_lines = []
+        for connection in burst:
+            with connection.makefile("rb") as answer:
+                status_lines.append(answer.readline())
     finally:
         for connection in burst:
             connection.close()
