@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from cheroot.wsgi import Server as CherootServer
 from slack_bolt import App
-from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import Engine
 
 from bot import __version__
 from bot.server_paths import HEALTH_PATH, INSTALL_PATH, OAUTH_REDIRECT_PATH, SLACK_EVENTS_PATH
+from bot.slack.requests import KindlingRequestHandler
 from bot.store.engine import database_answers
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ class KindlingWsgiApp:
 
     def __init__(self, *, engine: Engine, bolt: App | None) -> None:
         self._engine = engine
-        self._slack = SlackRequestHandler(bolt, path=SLACK_EVENTS_PATH) if bolt else None
+        self._slack = KindlingRequestHandler(bolt, path=SLACK_EVENTS_PATH) if bolt else None
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
