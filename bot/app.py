@@ -94,6 +94,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
             **kudos.DELIVERY_HOOKS,
             **enrolment.DELIVERY_HOOKS,
             **break_schedules.DELIVERY_HOOKS,
+            **privacy.DELIVERY_HOOKS,
         },
         clock=clock,
         loaders={
@@ -117,6 +118,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         outbox_written=dispatcher.wake,
         uninstall_grace=timedelta(days=settings.kindling_uninstall_grace_days),
         revocations=access.revocations,
+        teams_in_enterprise=access.teams_in_enterprise,
     )
     bolt = _build_bolt_app(settings, access, dependencies)
     home_remembered = threading.Event()

@@ -21,7 +21,8 @@ CONTEXT_KEY = "kindling"
 class Dependencies:
     """Shared by every request: the clock, units of work, the member directory, the kudos
     settings, the outbox's bell, and how an uninstall is handled (Bolt's revocation
-    listeners, with OAuth installs, and how long data outlives the install)."""
+    listeners, with OAuth installs, how long data outlives the install, and which installed
+    workspaces an Enterprise Grid organisation has)."""
 
     clock: Clock
     unit_of_work: UnitOfWorkFactory
@@ -30,6 +31,7 @@ class Dependencies:
     outbox_written: Callable[[], None]
     uninstall_grace: timedelta = timedelta(0)
     revocations: TokenRevocationListeners | None = None
+    teams_in_enterprise: Callable[[str], tuple[str, ...]] = lambda _enterprise_id: ()
 
 
 def provide_dependencies(

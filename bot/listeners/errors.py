@@ -9,8 +9,10 @@ from typing import Any
 from slack_bolt import BoltContext, BoltResponse
 
 from bot.listeners.dependencies import CONTEXT_KEY, dependencies_of
+from bot.listeners.responses import modal_error
+from bot.listeners.workspace import ACTOR_KEY, Actor
 from bot.services.event_ledger import release_event
-from bot.slack.payloads import event_identity, is_slash_command
+from bot.slack.payloads import event_id_of, is_slash_command
 from bot.slack.phrases import phrases
 
 logger = logging.getLogger(__name__)
@@ -25,24 +27,13 @@ def handle_error(error: Exception, body: dict[str, Any], context: BoltContext) -
             status=200, body=json.dumps(answer), headers={"content-type": "application/json"}
         )
     if body.get("type") == "view_submission":
-        return _keep_the_modal_open(body)
-    identity = event_identity(body)
-    if identity is not None and CONTEXT_KEY in context:
-        _give_back_claim(context, *identity)
+        return modal_error(body.get("view") or {}, phrases().errors.generic)
+    event_id = event_id_of(body)
+    actor = context.get(ACTOR_KEY)
+    if event_id is not None and CONTEXT_KEY in context and isinstance(actor, Actor):
+        _give_back_claim(context, actor.team_id, event_id)
         return BoltResponse(status=500, body="")  # Slack retries the event later
     return BoltResponse(status=200, body="")
-
-
-def _keep_the_modal_open(body: dict[str, Any]) -> BoltResponse:
-    """A failed submission keeps the form (and what was typed) and says so on its first field."""
-    blocks = (body.get("view") or {}).get("blocks") or []
-    first_input = next((b.get("block_id") for b in blocks if b.get("type") == "input"), None)
-    if first_input is None:
-        return BoltResponse(status=200, body="")
-    answer = {"response_action": "errors", "errors": {first_input: phrases().errors.generic}}
-    return BoltResponse(
-        status=200, body=json.dumps(answer), headers={"content-type": "application/json"}
-    )
 
 
 def _give_back_claim(context: BoltContext, team_id: str, event_id: str) -> None:

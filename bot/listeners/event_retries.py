@@ -9,9 +9,10 @@ from typing import Any
 from slack_bolt import BoltContext, BoltResponse
 
 from bot.listeners.dependencies import dependencies_of
+from bot.listeners.workspace import team_of
 from bot.services.event_ledger import claim_event
 from bot.slack.ids import REVOCATION_EVENTS
-from bot.slack.payloads import event_identity
+from bot.slack.payloads import event_id_of
 
 logger = logging.getLogger(__name__)
 
@@ -26,11 +27,11 @@ def skip_event_retries(
     The claim is committed first so a retry arriving while the first delivery is still being
     handled is dropped too; the error handler gives the claim back if handling fails.
     """
-    identity = event_identity(body)
-    if identity is None or body.get("event", {}).get("type") in REVOCATION_EVENTS:
+    event_id = event_id_of(body)
+    if event_id is None or body.get("event", {}).get("type") in REVOCATION_EVENTS:
         next()
         return None
-    team_id, event_id = identity
+    team_id = team_of(context)
     dependencies = dependencies_of(context)
     with dependencies.unit_of_work() as uow:
         first_delivery = claim_event(

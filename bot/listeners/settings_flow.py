@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.listeners.dependencies import Dependencies, dependencies_of
+from bot.listeners.workspace import team_of
 from bot.services.checkins.schedule import parse_local_time
 from bot.services.profiles import MemberProfile
 from bot.services.workspace_settings import (
@@ -58,7 +59,7 @@ def handle_settings_submission(
 ) -> None:
     """Field problems go back to the form; valid settings are saved (admins only)."""
     dependencies = dependencies_of(context)
-    team_id, user_id = body["team"]["id"], body["user"]["id"]
+    team_id, user_id = team_of(context), body["user"]["id"]
     first_block = ids.settings_block("values")
     if not is_admin(dependencies, team_id, user_id):
         ack(response_action="errors", errors={first_block: phrase("settings.not_admin")})

@@ -7,12 +7,14 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from bot.services.outbox import POST_MESSAGE, Delivery, DeliveryHook
 from bot.store.models import OutboxMessage
 from bot.store.repositories.outbox import RESPONSE_URL, NewMessage
 from bot.store.unit_of_work import UnitOfWork
 
 EXPORT = "data_export"  # the outbox kind: a JSON file in the member's DM
 FORGOTTEN = "data_forgotten"  # the private confirmation after "forget me"
+EXPORT_UNDELIVERED = "data_export_undelivered"  # the DM saying the file could not be sent
 FORMER_TEAMMATE = "former-teammate"  # stands in for someone forgotten, where others' rows stay
 UPLOAD_FILE = "files.upload_v2"
 EXPORT_SCHEMA = "kindling-export/1"
@@ -60,6 +62,29 @@ def forget_member(
             ),
             now=now,
         )
+
+
+def on_export_delivered(
+    uow: UnitOfWork, message: OutboxMessage, delivery: Delivery, now: datetime
+) -> None:
+    """An export Slack refused (a missing scope, a Slack error): tell the member by DM what
+    happened and what to do, rather than leave them waiting for a file that never comes."""
+    if delivery.delivered or delivery.skipped:
+        return
+    uow.outbox.add(
+        NewMessage(
+            team_id=message.team_id,
+            idempotency_key=f"export-undelivered:{message.id}",
+            kind=EXPORT_UNDELIVERED,
+            method=POST_MESSAGE,
+            channel=message.channel,
+            payload={"error": delivery.error or "unknown_error"},
+        ),
+        now=now,
+    )
+
+
+DELIVERY_HOOKS: dict[str, DeliveryHook] = {EXPORT: on_export_delivered}
 
 
 def export_payload(uow: UnitOfWork, message: OutboxMessage, now: datetime) -> dict[str, Any]:

@@ -34,6 +34,8 @@ class SlackAccess:
     oauth: OAuthSettings | None = None
     authorize: InstallationStoreAuthorize | None = None
     revocations: TokenRevocationListeners | None = None
+    # The installed workspaces of an Enterprise Grid organisation.
+    teams_in_enterprise: Callable[[str], tuple[str, ...]] = lambda _enterprise_id: ()
 
     def clients(
         self, *, timeout: float = WEB_API_TIMEOUT_SECONDS, retry: bool = True
@@ -56,11 +58,13 @@ def slack_access(
     if not settings.oauth_installs:
         token = _secret(settings.slack_bot_token, "SLACK_BOT_TOKEN")
         client = build_web_client(token=token, base_url=api_url)
+        home_team_id = _token_team(client, api_url)
         return SlackAccess(
             api_url=api_url,
             token_for=lambda _team_id: token,
             request_client=client,
-            home_team_id=_token_team(client, api_url),
+            home_team_id=home_team_id,
+            teams_in_enterprise=lambda _enterprise_id: (home_team_id,),
         )
     client_id = settings.slack_client_id or ""
     client_secret = _secret(settings.slack_client_secret, "SLACK_CLIENT_SECRET")
@@ -85,6 +89,7 @@ def slack_access(
             client_id=client_id, client_secret=client_secret, store=store, client=unauthenticated
         ),
         revocations=TokenRevocationListeners(store),
+        teams_in_enterprise=lambda enterprise_id: oauth.installed_teams(store, enterprise_id),
     )
 
 

@@ -14,6 +14,7 @@ from slack_sdk.errors import SlackApiError
 from bot.clock import Clock
 from bot.services.directory import remember_member
 from bot.services.profiles import MemberProfile
+from bot.slack.identity import belongs_to
 from bot.slack.payloads import member_profile
 from bot.slack.workspace_clients import WorkspaceNotInstalledError
 from bot.store.repositories.members import MemberRow
@@ -93,6 +94,8 @@ class MemberDirectory:
         for page in client.users_list(limit=USERS_LIST_PAGE):
             with unit_of_work() as uow:
                 for user in page.get("members", []):
+                    if not belongs_to(user, team_id):
+                        continue
                     remember_member(uow, member_profile(user, team_id=team_id), now=now)
                     count += 1
         with unit_of_work() as uow:
@@ -113,6 +116,8 @@ class MemberDirectory:
         except (OSError, WorkspaceNotInstalledError) as error:
             logger.warning("users.info could not reach Slack for %s: %s", user_id, error)
             return stale
+        if not belongs_to(answer["user"], team_id):  # Slack Connect: nothing of theirs is kept
+            return None
         return member_profile(answer["user"], team_id=team_id)
 
 

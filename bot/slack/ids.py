@@ -83,6 +83,8 @@ USER_CHANGE_EVENT: Final = "user_change"
 MEMBER_JOINED_CHANNEL_EVENT: Final = "member_joined_channel"
 MEMBER_LEFT_CHANNEL_EVENT: Final = "member_left_channel"
 APP_HOME_OPENED_EVENT: Final = "app_home_opened"
+MESSAGE_EVENT: Final = "message"  # delivered for the message.im subscription
+DIRECT_MESSAGE_SUBSCRIPTION: Final = "message.im"  # what someone writes in the Messages tab
 APP_UNINSTALLED_EVENT: Final = "app_uninstalled"
 TOKENS_REVOKED_EVENT: Final = "tokens_revoked"
 # Handled however often they come (never through the event ledger: it would remember the
@@ -94,5 +96,6 @@ SUBSCRIBED_EVENTS: Final = (
     MEMBER_JOINED_CHANNEL_EVENT,
     MEMBER_LEFT_CHANNEL_EVENT,
     APP_HOME_OPENED_EVENT,
+    DIRECT_MESSAGE_SUBSCRIPTION,
     *REVOCATION_EVENTS,
 )

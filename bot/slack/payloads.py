@@ -10,15 +10,13 @@ from typing import Any
 from bot.services.profiles import MemberProfile
 
 
-def event_identity(body: Mapping[str, Any]) -> tuple[str, str] | None:
-    """``(team_id, event_id)`` of an Events API callback, or None for anything else."""
+def event_id_of(body: Mapping[str, Any]) -> str | None:
+    """The ``event_id`` of an Events API callback, or None for anything else. (Which
+    workspace it is for is :mod:`bot.slack.identity`'s question, not the envelope's.)"""
     if body.get("type") != "event_callback":
         return None
     event_id = body.get("event_id")
-    team_id = body.get("team_id") or _first_authorized_team(body)
-    if not isinstance(event_id, str) or not isinstance(team_id, str):
-        return None
-    return team_id, event_id
+    return event_id if isinstance(event_id, str) else None
 
 
 def member_profile(user: Mapping[str, Any], *, team_id: str) -> MemberProfile:
@@ -57,16 +55,20 @@ def is_direct_conversation(channel_id: str | None, channel_name: str | None) -> 
     return (channel_id or "").startswith("D") or name == "directmessage" or name.startswith("mpdm-")
 
 
+def is_person_writing_to_app(event: Mapping[str, Any]) -> bool:
+    """A new message a person wrote in a DM with the app (not an edit, a deletion, a bot's
+    message or the app's own reply)."""
+    return (
+        event.get("channel_type") == "im"
+        and not event.get("subtype")
+        and not event.get("bot_id")
+        and isinstance(event.get("user"), str)
+        and isinstance(event.get("channel"), str)
+    )
+
+
 def is_slash_command(body: Mapping[str, Any]) -> bool:
     return isinstance(body.get("command"), str)
-
-
-def _first_authorized_team(body: Mapping[str, Any]) -> str | None:
-    authorizations = body.get("authorizations") or []
-    if authorizations and isinstance(authorizations[0], Mapping):
-        team = authorizations[0].get("team_id")
-        return team if isinstance(team, str) else None
-    return None
 
 
 def checkin_choice(value: object) -> tuple[date, str] | None:

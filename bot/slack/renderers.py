@@ -6,9 +6,10 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from bot.services import home, kindness_recap, kudos, privacy, recaps, wins
+from bot.services import guests, home, kindness_recap, kudos, privacy, recaps, wins
 from bot.slack.blocks import kudos as kudos_blocks
 from bot.slack.blocks.common import text_blocks
+from bot.slack.blocks.help import help_blocks, help_fallback_text
 from bot.slack.blocks.home import home_blocks
 from bot.slack.blocks.kindness_recap import kindness_recap_blocks
 from bot.slack.blocks.recap import recap_blocks
@@ -17,6 +18,9 @@ from bot.slack.break_renderers import BREAK_RENDERERS
 from bot.slack.checkin_renderers import CHECKIN_RENDERERS
 from bot.slack.phrases import phrase
 from bot.slack.rendered import EPHEMERAL_REPLY, RenderedMessage, Renderer
+
+# Slack errors only an admin can mend, by installing Kindling again with what it asks for.
+REINSTALL_ERRORS = frozenset({"missing_scope", "not_allowed_token_type", "no_permission"})
 
 
 class UnknownKindError(KeyError):
@@ -122,10 +126,32 @@ def _export(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessa
     )
 
 
+def _export_undelivered(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
+    error = str(payload.get("error", ""))
+    next_step = phrase(
+        "privacy.export_next_step_reinstall"
+        if error in REINSTALL_ERRORS
+        else "privacy.export_next_step_retry"
+    )
+    text = phrase("privacy.export_undelivered", error=error, next_step=next_step)
+    return RenderedMessage(text, text_blocks(text))
+
+
 def _forgotten(_payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
     text = phrase("privacy.forgotten")
     return RenderedMessage(
         text, text_blocks(text), extra={"response_type": "ephemeral", "replace_original": True}
+    )
+
+
+def _guest_notice(_payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
+    text = phrase("guests.notice")
+    return RenderedMessage(text, text_blocks(text), extra=dict(EPHEMERAL_REPLY))
+
+
+def _direct_message_reply(_payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
+    return RenderedMessage(
+        help_fallback_text(), help_blocks(preface=phrase("guests.direct_message_reply"))
     )
 
 
@@ -139,11 +165,14 @@ RENDERERS: dict[str, Renderer] = {
     home.APP_HOME: _home,
     privacy.EXPORT: _export,
     privacy.FORGOTTEN: _forgotten,
+    privacy.EXPORT_UNDELIVERED: _export_undelivered,
     recaps.WEEKLY_RECAP: _recap,
     kindness_recap.KINDNESS_RECAP: _kindness_recap,
     recaps.RECAP_OFF_NOTE: _recap_off,
     wins.WIN_SHARED: _win_shared,
     wins.WIN_SHARE_DONE: _win_share_done,
+    guests.GUEST_NOTICE: _guest_notice,
+    guests.DIRECT_MESSAGE_REPLY: _direct_message_reply,
     **CHECKIN_RENDERERS,
     **BREAK_RENDERERS,
 }

@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 from bot.listeners.commands.kindling import first_word
-from bot.slack.payloads import can_post_in, event_identity, is_slash_command, member_profile
+from bot.slack.payloads import (
+    can_post_in,
+    event_id_of,
+    is_person_writing_to_app,
+    is_slash_command,
+    member_profile,
+)
 
 
-def test_event_identity_of_an_event_callback() -> None:
+def test_event_id_of_an_event_callback() -> None:
     body = {"type": "event_callback", "team_id": "T1", "event_id": "Ev9"}
-    assert event_identity(body) == ("T1", "Ev9")
+    assert event_id_of(body) == "Ev9"
 
 
-def test_event_identity_falls_back_to_the_authorizations() -> None:
-    body = {"type": "event_callback", "event_id": "Ev9", "authorizations": [{"team_id": "T7"}]}
-    assert event_identity(body) == ("T7", "Ev9")
+def test_other_requests_have_no_event_id() -> None:
+    assert event_id_of({"type": "url_verification", "challenge": "x"}) is None
+    assert event_id_of({"command": "/kindling"}) is None
+    assert event_id_of({"type": "event_callback", "team_id": "T1"}) is None
 
 
-def test_other_requests_have_no_event_identity() -> None:
-    assert event_identity({"type": "url_verification", "challenge": "x"}) is None
-    assert event_identity({"command": "/kindling"}) is None
-    assert event_identity({"type": "event_callback", "team_id": "T1"}) is None
+def test_a_person_writing_to_the_app_is_told_from_edits_bots_and_channels() -> None:
+    written = {"type": "message", "channel_type": "im", "channel": "D1", "user": "U1", "text": "hi"}
+    assert is_person_writing_to_app(written)
+    assert not is_person_writing_to_app({**written, "subtype": "message_changed"})
+    assert not is_person_writing_to_app({**written, "bot_id": "B1"})
+    assert not is_person_writing_to_app({**written, "channel_type": "channel"})
 
 
 def test_member_profile_prefers_the_display_name() -> None:

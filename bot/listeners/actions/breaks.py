@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.listeners.dependencies import dependencies_of
+from bot.listeners.workspace import team_of
 from bot.services.breaks.schedules import snooze_today, took_a_break
 from bot.slack.payloads import message_of_action
 
@@ -38,7 +39,7 @@ def _on_reminder(
         logger.warning("A break reminder button carried %r", action.get("value"))
         return
     dependencies = dependencies_of(context)
-    team_id, user_id, now = body["team"]["id"], body["user"]["id"], dependencies.clock.now()
+    team_id, user_id, now = team_of(context), body["user"]["id"], dependencies.clock.now()
     with dependencies.unit_of_work() as uow:
         reminder = uow.breaks.reminder(team_id, int(value))
         if reminder is None:

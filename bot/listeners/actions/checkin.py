@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.listeners.dependencies import dependencies_of
+from bot.listeners.workspace import team_of
 from bot.services.checkins.answers import (
     ENERGY_LEVELS,
     NEEDS,
@@ -68,7 +69,7 @@ def handle_add_note(
     if choice is None or message is None:
         return
     dependencies = dependencies_of(context)
-    team_id, user_id, now = body["team"]["id"], body["user"]["id"], dependencies.clock.now()
+    team_id, user_id, now = team_of(context), body["user"]["id"], dependencies.clock.now()
     with dependencies.unit_of_work() as uow:
         passed = choice[0] != member_today(uow, team_id, user_id, now)
         if passed:
@@ -97,7 +98,7 @@ def handle_not_for_me(
     with dependencies.unit_of_work() as uow:
         opt_out(
             uow,
-            body["team"]["id"],
+            team_of(context),
             body["user"]["id"],
             response_url=body.get("response_url"),
             now=dependencies.clock.now(),
@@ -119,7 +120,7 @@ def _answer(
     with dependencies.unit_of_work() as uow:
         answer_checkin(
             uow,
-            team_id=body["team"]["id"],
+            team_id=team_of(context),
             user_id=body["user"]["id"],
             local_date=local_date,
             change=change,

@@ -10,6 +10,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.listeners.dependencies import dependencies_of
+from bot.listeners.workspace import team_of
 from bot.services.breaks.schedules import personal_off, personal_on
 from bot.services.checkins.enrolment import (
     PauseProblem,
@@ -105,7 +106,7 @@ def handle_show_more(
     with dependencies.unit_of_work() as uow:
         refresh_home(
             uow,
-            body["team"]["id"],
+            team_of(context),
             body["user"]["id"],
             now=dependencies.clock.now(),
             show=int(value) if value.isdigit() else 10,
@@ -116,7 +117,7 @@ def handle_show_more(
 def _change(body: dict[str, Any], context: BoltContext, change: Change) -> None:
     """Apply ``change`` for the member who tapped, then publish their Home again."""
     dependencies = dependencies_of(context)
-    team_id, user_id, now = body["team"]["id"], body["user"]["id"], dependencies.clock.now()
+    team_id, user_id, now = team_of(context), body["user"]["id"], dependencies.clock.now()
 
     def apply(uow: UnitOfWork, people: dict[str, MemberProfile | None]) -> None:
         change(uow, people.get(user_id) or MemberProfile.unknown(team_id, user_id), now)

@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.listeners.dependencies import dependencies_of
+from bot.listeners.workspace import team_of
 from bot.services.kudos import say_thanks
 from bot.slack.payloads import message_of_action
 
@@ -28,7 +29,7 @@ def handle_say_thanks(
     with dependencies.unit_of_work() as uow:
         say_thanks(
             uow,
-            team_id=body["team"]["id"],
+            team_id=team_of(context),
             kudos_id=kudos_id,
             recipient_id=body["user"]["id"],
             dm_channel=dm_channel,

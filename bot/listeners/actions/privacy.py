@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.listeners.dependencies import dependencies_of
+from bot.listeners.workspace import team_of
 from bot.services.home import refresh_home
 from bot.services.privacy import forget_member, request_export
 from bot.slack.phrases import phrase
@@ -17,14 +18,14 @@ def handle_export(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     ack()
     dependencies = dependencies_of(context)
     with dependencies.unit_of_work() as uow:
-        request_export(uow, body["team"]["id"], body["user"]["id"], now=dependencies.clock.now())
+        request_export(uow, team_of(context), body["user"]["id"], now=dependencies.clock.now())
     dependencies.outbox_written()
 
 
 def handle_forget(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     ack()
     dependencies = dependencies_of(context)
-    team_id, user_id, now = body["team"]["id"], body["user"]["id"], dependencies.clock.now()
+    team_id, user_id, now = team_of(context), body["user"]["id"], dependencies.clock.now()
     with dependencies.unit_of_work() as uow:
         forget_member(
             uow,

@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.listeners.dependencies import dependencies_of
+from bot.listeners.workspace import team_of
 from bot.services.recaps import set_recap
 
 
@@ -18,7 +19,7 @@ def handle_recap_off(
     with dependencies.unit_of_work() as uow:
         set_recap(
             uow,
-            body["team"]["id"],
+            team_of(context),
             body["user"]["id"],
             on=action.get("value") != "off",
             response_url=body.get("response_url"),

@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.listeners.dependencies import dependencies_of
+from bot.listeners.workspace import team_of
 from bot.services.wins import share_win
 
 
@@ -21,7 +22,7 @@ def handle_share_win(
     with dependencies.unit_of_work() as uow:
         share_win(
             uow,
-            team_id=body["team"]["id"],
+            team_id=team_of(context),
             user_id=body["user"]["id"],
             win_id=int(value),
             response_url=body.get("response_url"),

@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.listeners.dependencies import Dependencies, dependencies_of
+from bot.listeners.workspace import installed_command
 from bot.services.breaks.claims import claim_slot
 from bot.services.breaks.schedules import (
     channel_off,
@@ -33,6 +34,7 @@ CHANNEL_ACTIONS = frozenset(
 
 
 def handle_breaks_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
+    command = installed_command(command, context)
     dependencies = dependencies_of(context)
     parsed = parse_breaks_text(command.get("text", ""))
     if isinstance(parsed, BreaksProblem):

@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.listeners.dependencies import Dependencies, dependencies_of
+from bot.listeners.workspace import installed_command
 from bot.services.checkins.answers import member_today
 from bot.services.checkins.enrolment import PauseProblem, apply_request
 from bot.services.checkins.pulse import team_pulse
@@ -20,6 +21,7 @@ from bot.slack.phrases import phrase
 
 
 def handle_checkin_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
+    command = installed_command(command, context)
     dependencies = dependencies_of(context)
     parsed = parse_checkin_text(command.get("text", ""))
     if isinstance(parsed, CheckinProblem):

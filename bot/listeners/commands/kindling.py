@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 
 from bot.listeners.dependencies import Dependencies, dependencies_of
 from bot.listeners.settings_flow import open_settings
+from bot.listeners.workspace import installed_command
 from bot.services.privacy import request_export
 from bot.slack.blocks.common import Answer
 from bot.slack.blocks.help import help_blocks, help_fallback_text
@@ -23,6 +24,7 @@ def handle_kindling_command(
     ack: Ack, command: dict[str, Any], context: BoltContext, client: WebClient
 ) -> None:
     """Help, answered in the ack; ``settings``, ``export`` and ``forget-me`` for oneself."""
+    command = installed_command(command, context)
     subcommand = first_word(command.get("text", ""))
     answer = _SUBCOMMANDS.get(subcommand)
     if answer is not None:

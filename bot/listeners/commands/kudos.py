@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 
 from bot.listeners.dependencies import dependencies_of
 from bot.listeners.kudos_flow import decide, modal_metadata, open_kudos_modal
+from bot.listeners.workspace import team_of
 from bot.services.kudos import KudosRequest, Source
 from bot.services.kudos_text import parse_kudos_text, visible_length
 from bot.slack.blocks.common import text_blocks
@@ -24,7 +25,7 @@ def handle_kudos_command(
     with no text, open the kudos modal."""
     dependencies = dependencies_of(context)
     now = dependencies.clock.now()
-    team_id, giver_id = command["team_id"], command["user_id"]
+    team_id, giver_id = team_of(context), command["user_id"]
     channel_id, channel_name = command.get("channel_id"), command.get("channel_name")
     text = command.get("text", "")
     rules = dependencies.kudos_rules.get(dependencies.unit_of_work, team_id, now=now)

@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.listeners.dependencies import dependencies_of
+from bot.listeners.workspace import team_of
 from bot.services.wins import WinRefused, record_win
 from bot.slack.blocks.common import Answer
 from bot.slack.blocks.wins import celebration
@@ -20,7 +21,7 @@ def handle_win_command(ack: Ack, command: dict[str, Any], context: BoltContext) 
     with dependencies.unit_of_work() as uow:
         outcome = record_win(
             uow,
-            team_id=command["team_id"],
+            team_id=team_of(context),
             user_id=command["user_id"],
             text=command.get("text", ""),
             channel_id=channel_id,

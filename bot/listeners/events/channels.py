@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import BoltContext
 
 from bot.listeners.dependencies import dependencies_of
+from bot.listeners.workspace import team_of
 from bot.slack.checkin_channels import enrol_people
 
 
@@ -15,7 +16,7 @@ def handle_member_joined_channel(
     event: dict[str, Any], body: dict[str, Any], context: BoltContext
 ) -> None:
     dependencies = dependencies_of(context)
-    team_id = context.team_id or body["team_id"]
+    team_id = team_of(context)
     channel_id, user_id = event["channel"], event["user"]
     with dependencies.unit_of_work() as uow:
         enrolled = uow.checkin_schedules.channel(team_id, channel_id)
@@ -39,6 +40,6 @@ def handle_member_left_channel(
 ) -> None:
     """Their own check-ins go on (they chose them); the channel's pulse no longer counts them."""
     dependencies = dependencies_of(context)
-    team_id = context.team_id or body["team_id"]
+    team_id = team_of(context)
     with dependencies.unit_of_work() as uow:
         uow.checkin_schedules.forget_channel_member(team_id, event["channel"], event["user"])

@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import BoltContext
 
 from bot.listeners.dependencies import dependencies_of
+from bot.listeners.workspace import team_of
 from bot.services.home import refresh_home
 
 
@@ -19,7 +20,7 @@ def handle_app_home_opened(
     with dependencies.unit_of_work() as uow:
         refresh_home(
             uow,
-            context.team_id or body["team_id"],
+            team_of(context),
             event["user"],
             now=dependencies.clock.now(),
         )

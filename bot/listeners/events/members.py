@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import BoltContext
 
 from bot.listeners.dependencies import dependencies_of
+from bot.listeners.workspace import team_of
 from bot.services.directory import remember_member
 from bot.slack.payloads import member_profile
 
@@ -14,6 +15,6 @@ from bot.slack.payloads import member_profile
 def handle_member_update(event: dict[str, Any], body: dict[str, Any], context: BoltContext) -> None:
     """A person joined or changed their profile (name, time zone, deactivation)."""
     dependencies = dependencies_of(context)
-    profile = member_profile(event["user"], team_id=context.team_id or body["team_id"])
+    profile = member_profile(event["user"], team_id=team_of(context))
     with dependencies.unit_of_work() as uow:
         remember_member(uow, profile, now=dependencies.clock.now())

@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 
 from bot.listeners.dependencies import dependencies_of
 from bot.listeners.kudos_flow import modal_metadata, open_kudos_modal
+from bot.listeners.workspace import team_of
 
 
 def handle_send_kudos_shortcut(
@@ -16,7 +17,7 @@ def handle_send_kudos_shortcut(
 ) -> None:
     ack()
     dependencies = dependencies_of(context)
-    team_id = shortcut["team"]["id"]
+    team_id = team_of(context)
     giver_id = shortcut["user"]["id"]
     message = shortcut.get("message") or {}
     author = message.get("user")

@@ -8,6 +8,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.listeners.dependencies import dependencies_of
+from bot.listeners.workspace import team_of
 from bot.services.checkins.answers import (
     MAX_NOTE_LENGTH,
     AnswerChange,
@@ -45,7 +46,7 @@ def handle_note_submission(
     with dependencies.unit_of_work() as uow:
         outcome = answer_checkin(
             uow,
-            team_id=body["team"]["id"],
+            team_id=team_of(context),
             user_id=body["user"]["id"],
             local_date=local_date,
             change=AnswerChange(note=note),

@@ -8,6 +8,7 @@ from slack_bolt import Ack, BoltContext
 
 from bot.listeners.dependencies import dependencies_of
 from bot.listeners.kudos_flow import decide
+from bot.listeners.workspace import team_of
 from bot.services.kudos import (
     KudosRefused,
     KudosRequest,
@@ -28,7 +29,7 @@ def handle_kudos_submission(
 ) -> None:
     dependencies = dependencies_of(context)
     now = dependencies.clock.now()
-    team_id = body["team"]["id"]
+    team_id = team_of(context)
     giver_id = body["user"]["id"]
     state = view["state"]["values"]
     metadata = private_metadata(view)
