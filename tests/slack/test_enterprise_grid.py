@@ -1,0 +1,134 @@
+"""Enterprise Grid: a workspace install inside an organisation (``enterprise_id`` set) and the
+organisation-level shapes (``"team": null``) work; a revocation that names only the
+organisation is resolved through the installs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from bot.slack import ids
+from bot.store.models import BreakTaken, Kudos, Win
+from tests.fakeslack import FakeSlack
+from tests.slack.checkin_support import ALICE, BOB, add_people
+from tests.slack.conftest import RunningApp
+from tests.slack.kudos_support import count, posted_json
+from tests.slack.test_breaks import GENERAL, posted_reminder
+from tests.slack.test_kudos_modal import opened_view, submission
+from tests.slack.test_lifecycle import a_day_of_alice, revocation
+from tests.slack.test_privacy import every_value
+from tests.support.signing import block_action, command_payload
+
+ORG = "E0KINDLING"
+
+
+@pytest.fixture(autouse=True)
+def people(fake_slack: FakeSlack) -> None:
+    add_people(fake_slack)
+
+
+def org_level(payload: dict[str, Any]) -> dict[str, Any]:
+    """The same interaction as Slack sends it at the organisation level: no ``team``."""
+    user = {**payload["user"], "enterprise_id": ORG}
+    return {
+        **payload,
+        "team": None,
+        "enterprise": {"id": ORG, "name": "Kindling Org"},
+        "is_enterprise_install": True,
+        "user": user,
+    }
+
+
+def test_a_button_pressed_with_team_null_counts(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    reminder = posted_reminder(running_app, fake_slack)
+    took = next(
+        e
+        for b in posted_json(reminder.args, "blocks")
+        for e in b.get("elements", [])
+        if e.get("action_id") == ids.BREAK_TOOK
+    )
+    payload = block_action(
+        took,
+        team_id=fake_slack.team_id,
+        user_id=ALICE,
+        channel_id=GENERAL,
+        message_ts=reminder.result["ts"],
+    )
+    assert running_app.slack.interaction(org_level(payload)).status == 200
+    running_app.kindling.dispatcher.drain()
+    assert count(running_app, BreakTaken) == 1
+
+
+def test_the_shortcut_and_the_modal_work_with_team_null(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    shortcut = {
+        "type": "message_action",
+        "callback_id": ids.KUDOS_SHORTCUT,
+        "user": {"id": ALICE, "team_id": fake_slack.team_id},
+        "channel": {"id": GENERAL, "name": "general"},
+        "message": {"type": "message", "user": BOB, "text": "I fixed it", "ts": "1.1"},
+        "trigger_id": "1.2.3",
+        "response_url": fake_slack.response_url("shortcut"),
+    }
+    assert running_app.slack.interaction(org_level(shortcut)).status == 200
+    view = {**opened_view(fake_slack), "team_id": fake_slack.team_id}
+    view["app_installed_team_id"] = fake_slack.team_id
+    payload = submission(fake_slack, view, users=[BOB], message="thanks for the fix")
+    payload["user"] = {"id": ALICE, "team_id": fake_slack.team_id}
+    answer = running_app.slack.interaction(org_level(payload))
+    assert answer.status == 200
+    assert answer.json()["response_action"] == "update"
+    assert count(running_app, Kudos) == 1
+
+
+def test_a_workspace_install_inside_an_org_works(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    fields = command_payload("/win", "a grid win", team_id=fake_slack.team_id, user_id=ALICE)
+    fields |= {"enterprise_id": ORG, "enterprise_name": "Kindling Org"}
+    answer = running_app.slack.command(fields)
+    assert answer.status == 200
+    assert "a grid win" in json.dumps(answer.json()["blocks"])
+    assert count(running_app, Win) == 1
+    home_opened = {"type": "app_home_opened", "user": ALICE, "channel": "DALICE", "tab": "home"}
+    envelope = {
+        "token": "legacy-verification-token",
+        "team_id": fake_slack.team_id,
+        "enterprise_id": ORG,
+        "api_app_id": "AKINDLING",
+        "event": home_opened,
+        "type": "event_callback",
+        "event_id": "EvGrid1",
+        "event_time": 1764063000,
+        "authorizations": [
+            {"enterprise_id": ORG, "team_id": fake_slack.team_id, "user_id": "UKINDLINGBOT",
+             "is_bot": True, "is_enterprise_install": False}
+        ],
+    }  # fmt: skip
+    assert running_app.slack.event(envelope).status == 200
+    running_app.kindling.dispatcher.drain()
+    (published,) = fake_slack.calls("views.publish")
+    assert published.args["user_id"] == ALICE
+
+
+@pytest.mark.parametrize("event", ["app_uninstalled", "tokens_revoked"])
+def test_a_revocation_naming_only_the_organisation_deletes_its_workspace(
+    running_app: RunningApp, fake_slack: FakeSlack, event: str
+) -> None:
+    a_day_of_alice(running_app, fake_slack)
+    envelope = {
+        "token": "legacy-verification-token",
+        "enterprise_id": ORG,
+        "api_app_id": "AKINDLING",
+        "event": revocation(event),
+        "type": "event_callback",
+        "event_id": f"EvGridRevoked-{event}",
+        "event_time": 1764063000,
+    }
+    assert running_app.slack.event(envelope).status == 200
+    assert every_value(running_app) == []
