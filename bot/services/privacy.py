@@ -51,6 +51,7 @@ def forget_member(
     ``former_name``. Afterwards no row holds their user id."""
     uow.personal_data.forget(team_id, user_id, former=FORMER_TEAMMATE, former_name=former_name)
     if response_url:
+        uow.workspaces.ensure(team_id, now=now)  # "Delete my data" may be its first request
         uow.outbox.add(
             NewMessage(
                 team_id=team_id,
