@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -166,16 +167,20 @@ def posted_reminder(app: RunningApp, slack: FakeSlack) -> RecordedCall:
     return reminder
 
 
+def reminder_button(reminder: RecordedCall, action_id: str) -> dict[str, Any]:
+    """The button ``action_id`` as the reminder carried it."""
+    return next(
+        e for b in posted_json(reminder.args, "blocks") for e in b.get("elements", [])
+        if e.get("action_id") == action_id
+    )  # fmt: skip
+
+
 def press_reminder(
     app: RunningApp, slack: FakeSlack, reminder: RecordedCall, action_id: str, user: str
 ) -> None:
     """Press a button on the channel message (its container is the channel, not a DM)."""
-    element = next(
-        e for b in posted_json(reminder.args, "blocks") for e in b.get("elements", [])
-        if e.get("action_id") == action_id
-    )  # fmt: skip
     payload = block_action(
-        element,
+        reminder_button(reminder, action_id),
         team_id=slack.team_id,
         user_id=user,
         channel_id=GENERAL,

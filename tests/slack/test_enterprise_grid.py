@@ -14,8 +14,8 @@ from bot.store.models import BreakTaken, Kudos, Win
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import ALICE, BOB, add_people
 from tests.slack.conftest import RunningApp
-from tests.slack.kudos_support import count, posted_json
-from tests.slack.test_breaks import GENERAL, posted_reminder
+from tests.slack.kudos_support import count
+from tests.slack.test_breaks import GENERAL, posted_reminder, reminder_button
 from tests.slack.test_kudos_modal import opened_view, submission
 from tests.slack.test_lifecycle import a_day_of_alice, revocation
 from tests.slack.test_privacy import every_value
@@ -45,14 +45,8 @@ def test_a_button_pressed_with_team_null_counts(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
     reminder = posted_reminder(running_app, fake_slack)
-    took = next(
-        e
-        for b in posted_json(reminder.args, "blocks")
-        for e in b.get("elements", [])
-        if e.get("action_id") == ids.BREAK_TOOK
-    )
     payload = block_action(
-        took,
+        reminder_button(reminder, ids.BREAK_TOOK),
         team_id=fake_slack.team_id,
         user_id=ALICE,
         channel_id=GENERAL,

@@ -24,8 +24,8 @@ from tests.slack.checkin_support import (
     tick_and_deliver,
 )
 from tests.slack.conftest import RunningApp
-from tests.slack.kudos_support import count, posted_json
-from tests.slack.test_breaks import GENERAL, posted_reminder
+from tests.slack.kudos_support import count
+from tests.slack.test_breaks import GENERAL, posted_reminder, reminder_button
 from tests.slack.test_kudos_modal import submission
 from tests.slack.test_lifecycle import revocation
 from tests.slack.test_privacy import every_value, kindling
@@ -118,11 +118,7 @@ def test_a_guest_pressing_i_took_a_break_hears_kindly_and_nothing_is_kept(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
     reminder = posted_reminder(running_app, fake_slack)
-    blocks = posted_json(reminder.args, "blocks")
-    took = next(
-        e for b in blocks for e in b.get("elements", []) if e.get("action_id") == ids.BREAK_TOOK
-    )
-    guest_presses(running_app, fake_slack, took)
+    guest_presses(running_app, fake_slack, reminder_button(reminder, ids.BREAK_TOOK))
     running_app.kindling.dispatcher.drain()
     (notice,) = fake_slack.calls("response_url:guest")
     assert "nothing was recorded for you" in notice.args["text"]
@@ -132,18 +128,25 @@ def test_a_guest_pressing_i_took_a_break_hears_kindly_and_nothing_is_kept(
     assert traces_of_the_other_side(running_app) == []
 
 
-def test_a_guests_kudos_form_is_kept_open_with_a_kind_reason(
-    running_app: RunningApp, fake_slack: FakeSlack
-) -> None:
-    view = {
+def shared_kudos_form(slack: FakeSlack) -> dict[str, Any]:
+    """The kudos modal as it comes back from a shared channel: opened on the other side's
+    surface (``team_id``), for the workspace that installed Kindling."""
+    return {
         "type": "modal",
         "callback_id": ids.KUDOS_MODAL,
         "blocks": [{"type": "input", "block_id": ids.KUDOS_PEOPLE_BLOCK}],
         "private_metadata": json.dumps({"channel_id": GENERAL, "can_post": True}),
         "team_id": OTHER_TEAM,
-        "app_installed_team_id": fake_slack.team_id,
+        "app_installed_team_id": slack.team_id,
     }
-    payload = submission(fake_slack, view, users=[BOB], message="thanks from afar")
+
+
+def test_a_guests_kudos_form_is_kept_open_with_a_kind_reason(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    payload = submission(
+        fake_slack, shared_kudos_form(fake_slack), users=[BOB], message="thanks from afar"
+    )
     payload["team"] = {"id": OTHER_TEAM, "domain": "otherorg"}
     payload["user"] = {"id": GUEST, "team_id": OTHER_TEAM}
     answer = running_app.slack.interaction(payload)
@@ -158,15 +161,8 @@ def test_a_guests_kudos_form_is_kept_open_with_a_kind_reason(
 def test_a_home_members_kudos_from_a_modal_opened_in_a_shared_channel_is_filed_at_home(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
-    view = {
-        "type": "modal",
-        "callback_id": ids.KUDOS_MODAL,
-        "blocks": [{"type": "input", "block_id": ids.KUDOS_PEOPLE_BLOCK}],
-        "private_metadata": json.dumps({"channel_id": GENERAL, "can_post": True}),
-        "team_id": OTHER_TEAM,  # the modal was opened on the other side's surface
-        "app_installed_team_id": fake_slack.team_id,
-    }
-    payload = submission(fake_slack, view, users=[BOB], message="thanks for the review")
+    form = shared_kudos_form(fake_slack)
+    payload = submission(fake_slack, form, users=[BOB], message="thanks for the review")
     payload["team"] = {"id": OTHER_TEAM, "domain": "otherorg"}
     answer = running_app.slack.interaction(payload)
     assert answer.status == 200
