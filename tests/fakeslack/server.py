@@ -18,12 +18,13 @@ import re
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import parse_qsl, urlsplit
 
+from tests.fakeslack.scopes import conversation_type, manifest_bot_scopes, missing_scope
 from tests.fakeslack.socket_mode import FakeSocketMode
 from tests.fakeslack.validation import blocks_problems, view_problems
 
@@ -40,10 +41,6 @@ BOT_ID = "BKINDLING"
 APP_ID = "A0KINDLING"
 CLIENT_ID = "1111.2222"
 CLIENT_SECRET = "fake-client-secret"
-BOT_SCOPES = (  # manifest.yml's bot scopes
-    "channels:join,channels:read,chat:write,chat:write.public,commands,dnd:read,groups:read,"
-    "im:write,users:read"
-)
 CLIENT_AUTHENTICATED = frozenset({"oauth.v2.access"})  # methods that take client credentials
 
 
@@ -80,6 +77,7 @@ class Grant:
     team_id: str
     installer: str
     expires_in: int | None  # seconds; None: tokens that never expire (no rotation)
+    scopes: tuple[str, ...] = ()  # the bot scopes the tokens are granted
 
 
 @dataclass
@@ -102,22 +100,30 @@ MethodHandler = Callable[["FakeSlack", RecordedCall], dict[str, Any]]
 
 
 class TokenRegistry:
-    """Which workspace each bot token belongs to, and the OAuth codes and refresh tokens that
-    are still good. Safe to use from the server's threads and the test's at once."""
+    """Which workspace each bot token belongs to and which scopes it was granted, and the OAuth
+    codes and refresh tokens that are still good. Safe to use from the server's threads and the
+    test's at once."""
 
     def __init__(self) -> None:
         self.rotations = 0  # refresh tokens exchanged so far
         self._teams: dict[str, str] = {}  # every bot token ever issued -> its team id
+        self._scopes: dict[str, tuple[str, ...]] = {}  # bot token -> the scopes it was granted
         self._revoked: set[str] = set()
         self._codes: dict[str, Grant] = {}
         self._refresh_tokens: dict[str, Grant] = {}
         self._serial = itertools.count(1)
         self._lock = threading.Lock()
 
-    def register(self, token: str, team_id: str) -> None:
+    def register(self, token: str, team_id: str, scopes: Iterable[str]) -> None:
         with self._lock:
             self._teams[token] = team_id
+            self._scopes[token] = tuple(scopes)
             self._revoked.discard(token)
+
+    def scopes_of(self, token: str) -> tuple[str, ...]:
+        """The bot scopes ``token`` was granted (none for an unknown token)."""
+        with self._lock:
+            return self._scopes.get(token, ())
 
     def team_of(self, token: str) -> str | None:
         """The team of a live bot token; None for an unknown or revoked one."""
@@ -163,6 +169,7 @@ class TokenRegistry:
             serial = next(self._serial)
             access_token = f"xoxb-fake-{grant.team_id.lower()}-{serial}"
             self._teams[access_token] = grant.team_id
+            self._scopes[access_token] = grant.scopes
             if grant.expires_in is None:
                 return access_token, None
             refresh_token = f"xoxe-1-fake-{grant.team_id.lower()}-{serial}"
@@ -182,10 +189,17 @@ class FakeSlack:
     """Start with ``with FakeSlack() as slack:``; point the app at ``slack.api_url``."""
 
     def __init__(
-        self, *, team_id: str = TEAM_ID, users_page_size: int = 2, validate: bool = True
+        self,
+        *,
+        team_id: str = TEAM_ID,
+        users_page_size: int = 2,
+        validate: bool = True,
+        bot_scopes: Iterable[str] | None = None,
     ) -> None:
         self.team_id = team_id
         self.validate = validate
+        # What an install is granted: manifest.yml's bot scopes unless told.
+        self.bot_scopes = tuple(manifest_bot_scopes() if bot_scopes is None else bot_scopes)
         self.bot_token = BOT_TOKEN
         self.app_token = APP_TOKEN
         self.app_id = APP_ID
@@ -195,7 +209,7 @@ class FakeSlack:
             team_id: Workspace(team_id, TEAM_NAME, bot_user_id=BOT_USER_ID, bot_id=BOT_ID)
         }
         self.tokens = TokenRegistry()
-        self.tokens.register(self.bot_token, team_id)
+        self.tokens.register(self.bot_token, team_id, self.bot_scopes)
         self.users_page_size = users_page_size
         self.users: dict[str, dict[str, Any]] = {}
         self.channel_members: dict[str, list[str]] = {}
@@ -321,12 +335,13 @@ class FakeSlack:
         team_name: str | None = None,
         installer: str = "U0INSTALLER",
         expires_in: int | None = None,
+        scopes: Iterable[str] | None = None,
     ) -> str:
         """A one-time code, as Slack sends to the OAuth redirect URL when ``installer``
         installs the app into ``team_id``; ``oauth.v2.access`` exchanges it for a bot token.
         ``team_name`` defaults to the workspace's known name (or "Workspace <team_id>");
         with ``expires_in`` (seconds) the install uses token rotation and also gets a
-        refresh token."""
+        refresh token. The token is granted ``scopes`` (default: ``bot_scopes``)."""
         known = self.workspaces.get(team_id)
         if known is None:
             suffix = team_id.removeprefix("T")
@@ -337,7 +352,32 @@ class FakeSlack:
                 bot_id=f"B0BOT{suffix}",
             )
         self.workspaces[team_id] = dataclasses.replace(known, name=team_name or known.name)
-        return self.tokens.issue_code(Grant(team_id, installer=installer, expires_in=expires_in))
+        granted = tuple(self.bot_scopes if scopes is None else scopes)
+        grant = Grant(team_id, installer=installer, expires_in=expires_in, scopes=granted)
+        return self.tokens.issue_code(grant)
+
+    def issue_bot_token(self, scopes: Iterable[str], *, team_id: str | None = None) -> str:
+        """A new bot token for a known workspace (``fake.team_id``'s unless told), granted
+        exactly ``scopes``: an install that was granted fewer (or more) scopes."""
+        team = team_id or self.team_id
+        if team not in self.workspaces:
+            raise KeyError(f"no workspace {team}: issue_oauth_code() makes one")
+        token, _refresh = self.tokens.mint(
+            Grant(team, installer="U0INSTALLER", expires_in=None, scopes=tuple(scopes))
+        )
+        return token
+
+    def granted_scopes(self, token: str | None = None) -> tuple[str, ...]:
+        """The bot scopes ``token`` (the default bot token unless told) was granted."""
+        return self.tokens.scopes_of(token or self.bot_token)
+
+    def is_member(self, channel: str, *, team_id: str | None = None) -> bool:
+        """Whether the workspace's bot user is in ``channel``: it joined it, or it is one of
+        the channel's ``channel_members``."""
+        bot_user_id = self.workspaces[team_id or self.team_id].bot_user_id
+        return channel in self.joined_channels or bot_user_id in self.channel_members.get(
+            channel, []
+        )
 
     def revoke_workspace(self, team_id: str) -> None:
         """Uninstall the app from ``team_id``: its tokens answer ``token_revoked`` from now on,
@@ -374,13 +414,9 @@ class FakeSlack:
         handler = METHODS.get(method)
         if handler is None:
             return 200, {"ok": False, "error": "unknown_method"}, {}
-        auth_error = (
-            self._client_error(args, client)
-            if method in CLIENT_AUTHENTICATED
-            else self._auth_error(method, token)
-        )
-        if auth_error is not None:
-            return 200, {"ok": False, "error": auth_error}, {}
+        refusal = self._refusal(method, args, token, client)
+        if refusal is not None:
+            return 200, refusal, {}
         problems = self._validate(method, args) if self.validate else []
         if problems:
             return 200, {"ok": False, "error": "invalid_blocks", "errors": problems}, {}
@@ -426,6 +462,41 @@ class FakeSlack:
         if self.tokens.is_revoked(token):
             return "token_revoked"
         return None if self.tokens.team_of(token) else "invalid_auth"
+
+    def _refusal(
+        self,
+        method: str,
+        args: dict[str, Any],
+        token: str | None,
+        client: tuple[str, str] | None,
+    ) -> dict[str, Any] | None:
+        """Slack's answer to a call it refuses before running the method: the credentials
+        first (``invalid_auth``, ``token_revoked``…), then the token's scopes."""
+        auth_error = (
+            self._client_error(args, client)
+            if method in CLIENT_AUTHENTICATED
+            else self._auth_error(method, token)
+        )
+        if auth_error is not None:
+            return {"ok": False, "error": auth_error}
+        return self._scope_error(method, args, token)
+
+    def _scope_error(
+        self, method: str, args: dict[str, Any], token: str | None
+    ) -> dict[str, Any] | None:
+        """Slack's ``missing_scope`` answer when the bot token lacks the method's scope."""
+        if method in CLIENT_AUTHENTICATED or not token or token == self.app_token:
+            return None
+        granted = self.tokens.scopes_of(token)
+        needed = missing_scope(method, args, granted)
+        if needed is None:
+            return None
+        return {
+            "ok": False,
+            "error": "missing_scope",
+            "needed": needed,
+            "provided": ",".join(granted),
+        }
 
     def _client_error(self, args: dict[str, Any], client: tuple[str, str] | None) -> str | None:
         """Client credentials come as HTTP Basic auth (slack_sdk) or as form fields."""
@@ -558,7 +629,7 @@ def _oauth_v2_access(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
     access_token, refresh_token = fake.tokens.mint(grant)
     answer |= {
         "app_id": fake.app_id,
-        "scope": BOT_SCOPES,
+        "scope": ",".join(grant.scopes),
         "token_type": "bot",
         "access_token": access_token,
         "bot_user_id": workspace.bot_user_id,
@@ -585,10 +656,25 @@ def _post_message(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
     args = call.args
     _refused(fake, args)
     channel = _dm_channel(str(args.get("channel", "")))
+    _may_post_in(fake, call, channel)
     ts = fake.next_ts()
     bot_user_id = _workspace(fake, call).bot_user_id
     message = {"type": "message", "text": args.get("text", ""), "ts": ts, "user": bot_user_id}
     return {"channel": channel, "ts": ts, "message": message}
+
+
+def _may_post_in(fake: FakeSlack, call: RecordedCall, channel: str) -> None:
+    """Slack's rules for a channel the bot is not in: a public one needs chat:write.public
+    (else ``not_in_channel``); a private one does not exist for the bot. DMs need neither."""
+    kind = conversation_type(channel)
+    if kind not in {"public_channel", "private_channel"}:
+        return
+    if fake.is_member(channel, team_id=call.team_id):
+        return
+    if kind == "private_channel":
+        raise SlackError("channel_not_found")
+    if "chat:write.public" not in fake.tokens.scopes_of(call.token or ""):
+        raise SlackError("not_in_channel")
 
 
 def _post_ephemeral(fake: FakeSlack, _call: RecordedCall) -> dict[str, Any]:
