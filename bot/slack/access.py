@@ -74,7 +74,9 @@ def slack_access(
     return SlackAccess(
         api_url=api_url,
         token_for=InstalledTokens(
-            store, oauth.token_rotator(client_id, client_secret, unauthenticated)
+            store,
+            oauth.token_rotator(client_id, client_secret, unauthenticated),
+            enterprise_of=lambda team_id: oauth.enterprise_of(store, team_id),
         ),
         request_client=unauthenticated,
         oauth=oauth.oauth_settings(

@@ -19,7 +19,7 @@ from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallation
 from slack_sdk.oauth.state_store import OAuthStateStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from slack_sdk.oauth.token_rotation import TokenRotator
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from bot.server_paths import INSTALL_PATH, OAUTH_REDIRECT_PATH
 from bot.store.models import BOTS_TABLE, INSTALLATIONS_TABLE, OAUTH_STATES_TABLE
@@ -34,7 +34,9 @@ BOT_SCOPES = (
     "chat:write.public",
     "commands",
     "dnd:read",
+    "files:write",
     "groups:read",
+    "im:history",
     "im:write",
     "users:read",
 )
@@ -133,6 +135,35 @@ def installation_authorize(
         cache_enabled=True,
         logger=logger,
     )
+
+
+def installed_teams(store: SQLAlchemyInstallationStore, enterprise_id: str) -> tuple[str, ...]:
+    """The workspaces of an Enterprise Grid organisation Kindling is installed in (for a
+    revocation that names only the organisation)."""
+    bots = store.bots.c
+    query = (
+        select(bots.team_id)
+        .where(bots.client_id == store.client_id, bots.enterprise_id == enterprise_id)
+        .where(bots.team_id.is_not(None))
+        .distinct()
+    )
+    with store.engine.connect() as connection:
+        return tuple(str(team) for team in connection.execute(query).scalars())
+
+
+def enterprise_of(store: SQLAlchemyInstallationStore, team_id: str) -> str | None:
+    """The Enterprise Grid organisation of an installed workspace (None outside Grid, or when
+    Kindling is not installed there)."""
+    bots = store.bots.c
+    query = (
+        select(bots.enterprise_id)
+        .where(bots.client_id == store.client_id, bots.team_id == team_id)
+        .order_by(bots.installed_at.desc())
+        .limit(1)
+    )
+    with store.engine.connect() as connection:
+        found = connection.execute(query).scalar()
+    return str(found) if found else None
 
 
 def token_rotator(client_id: str, client_secret: str, client: WebClient) -> TokenRotator:

@@ -24,18 +24,34 @@ class WorkspaceNotInstalledError(Exception):
 
 
 class InstalledTokens:
-    """Bot tokens from slack_sdk's installation store, rotated (and saved) when expiring."""
+    """Bot tokens from slack_sdk's installation store, rotated (and saved) when expiring.
 
-    def __init__(self, store: InstallationStore, rotator: TokenRotator) -> None:
+    The store finds an installation by organisation and workspace together, so a workspace
+    inside an Enterprise Grid organisation is looked up with its ``enterprise_of``."""
+
+    def __init__(
+        self,
+        store: InstallationStore,
+        rotator: TokenRotator,
+        *,
+        enterprise_of: Callable[[str], str | None],
+    ) -> None:
         self._store = store
         self._rotator = rotator
+        self._enterprise_of = enterprise_of
+        self._enterprises: dict[str, str | None] = {}  # a workspace never changes organisation
         self._rotating = threading.Lock()  # one rotation at a time: a refresh token is single-use
 
     def __call__(self, team_id: str) -> str:
         with self._rotating:
-            installation = self._store.find_installation(enterprise_id=None, team_id=team_id)
+            known = team_id in self._enterprises
+            enterprise_id = self._enterprises[team_id] if known else self._enterprise_of(team_id)
+            installation = self._store.find_installation(
+                enterprise_id=enterprise_id, team_id=team_id
+            )
             if installation is None or not installation.bot_token:
                 raise WorkspaceNotInstalledError(team_id)
+            self._enterprises[team_id] = enterprise_id
             rotated = self._rotator.perform_token_rotation(
                 installation=installation, minutes_before_expiration=ROTATE_MINUTES_BEFORE_EXPIRY
             )

@@ -180,12 +180,27 @@ def events(app: RunningApp, slack: FakeSlack, workspace: Workspace) -> None:
             "channel": workspace.team_channel,
         },
         {"type": "member_left_channel", "user": workspace.newcomer, "channel": workspace.general},
+        {
+            "type": "message",
+            "channel_type": "im",
+            "channel": "D" + workspace.member[1:],
+            "user": workspace.member,
+            "text": f"hello from {workspace.marker}",
+            "ts": "1764063000.000200",
+        },
     ):
-        workspace.events.add(str(event["type"]))
+        workspace.events.add(_subscription(event))
         envelope = event_callback(
             event, team_id=workspace.team_id, event_id=f"EvIso{next(_event_ids)}"
         )
         assert app.slack.event(envelope).status == 200
+
+
+def _subscription(event: dict[str, Any]) -> str:
+    """The manifest's name for what ``event`` was delivered for (``message.im`` for a DM)."""
+    if event["type"] == ids.MESSAGE_EVENT:
+        return f"{ids.MESSAGE_EVENT}.{event['channel_type']}"
+    return str(event["type"])
 
 
 def command(
