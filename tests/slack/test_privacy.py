@@ -4,12 +4,15 @@ no table holds their user id."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from pydantic import SecretStr
 from sqlalchemy import inspect, text
 
+from bot.app import build_kindling
 from bot.slack import ids
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import (
@@ -22,10 +25,11 @@ from tests.slack.checkin_support import (
     press,
     tick_and_deliver,
 )
-from tests.slack.conftest import RunningApp
+from tests.slack.conftest import RunningApp, serving, settings_for
 from tests.slack.kudos_support import kudos_command, posted_json
 from tests.slack.test_checkin_answers import submit_note
 from tests.slack.test_wins import win
+from tests.support.clock import ManualClock
 from tests.support.signing import block_action, command_payload
 
 
@@ -114,3 +118,32 @@ def test_forget_me_leaves_no_trace_of_the_member_in_any_table(
     values = every_value(running_app)
     assert any("former-teammate" in value for value in values)  # the kudos she gave stays
     assert any("BOB" in value for value in values)  # Bob's data is untouched
+
+
+@pytest.fixture
+def app_without_files_write(
+    fake_slack: FakeSlack, migrated_database_url: str, clock: ManualClock
+) -> Iterator[RunningApp]:
+    """Kindling installed before it asked for ``files:write``."""
+    scopes = [scope for scope in fake_slack.bot_scopes if scope != "files:write"]
+    settings = settings_for(fake_slack, migrated_database_url).model_copy(
+        update={"slack_bot_token": SecretStr(fake_slack.issue_bot_token(scopes))}
+    )
+    with serving(build_kindling(settings, clock=clock)) as app:
+        yield app
+
+
+def test_an_export_slack_refuses_is_explained_to_the_member(
+    app_without_files_write: RunningApp, fake_slack: FakeSlack
+) -> None:
+    app = app_without_files_write
+    win(app, fake_slack, "alice shipped it")
+    assert "on its way" in kindling(app, fake_slack, "export")["text"]
+    app.kindling.dispatcher.drain()
+    assert fake_slack.files == []
+    assert len(fake_slack.calls("files.getUploadURLExternal")) == 1  # refused: missing_scope
+    (told,) = fake_slack.calls("chat.postMessage")
+    assert told.args["channel"] == ALICE
+    assert "couldn't send you your data export" in told.args["text"]
+    assert "`missing_scope`" in told.args["text"]
+    assert "ask a workspace admin to install Kindling again" in told.args["text"]
