@@ -63,6 +63,7 @@ class Workspace:
     name: str
     bot_user_id: str
     bot_id: str
+    enterprise_id: str | None = None  # the Enterprise Grid organisation it belongs to
 
     @property
     def domain(self) -> str:
@@ -336,12 +337,14 @@ class FakeSlack:
         installer: str = "U0INSTALLER",
         expires_in: int | None = None,
         scopes: Iterable[str] | None = None,
+        enterprise_id: str | None = None,
     ) -> str:
         """A one-time code, as Slack sends to the OAuth redirect URL when ``installer``
         installs the app into ``team_id``; ``oauth.v2.access`` exchanges it for a bot token.
         ``team_name`` defaults to the workspace's known name (or "Workspace <team_id>");
         with ``expires_in`` (seconds) the install uses token rotation and also gets a
-        refresh token. The token is granted ``scopes`` (default: ``bot_scopes``)."""
+        refresh token. The token is granted ``scopes`` (default: ``bot_scopes``). With
+        ``enterprise_id`` the workspace is part of that Enterprise Grid organisation."""
         known = self.workspaces.get(team_id)
         if known is None:
             suffix = team_id.removeprefix("T")
@@ -351,7 +354,9 @@ class FakeSlack:
                 bot_user_id=f"U0BOT{suffix}",
                 bot_id=f"B0BOT{suffix}",
             )
-        self.workspaces[team_id] = dataclasses.replace(known, name=team_name or known.name)
+        self.workspaces[team_id] = dataclasses.replace(
+            known, name=team_name or known.name, enterprise_id=enterprise_id or known.enterprise_id
+        )
         granted = tuple(self.bot_scopes if scopes is None else scopes)
         grant = Grant(team_id, installer=installer, expires_in=expires_in, scopes=granted)
         return self.tokens.issue_code(grant)
@@ -610,6 +615,7 @@ def _auth_test(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
         "team_id": workspace.team_id,
         "user_id": workspace.bot_user_id,
         "bot_id": workspace.bot_id,
+        "enterprise_id": workspace.enterprise_id,
         "is_enterprise_install": False,
     }
 
@@ -634,7 +640,11 @@ def _oauth_v2_access(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
         "access_token": access_token,
         "bot_user_id": workspace.bot_user_id,
         "team": {"id": workspace.team_id, "name": workspace.name},
-        "enterprise": None,
+        "enterprise": (
+            {"id": workspace.enterprise_id, "name": f"Org {workspace.enterprise_id}"}
+            if workspace.enterprise_id
+            else None
+        ),
         "is_enterprise_install": False,
     }
     if refresh_token is not None:

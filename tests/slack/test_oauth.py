@@ -19,10 +19,11 @@ from tests.slack.kudos_support import kudos_command
 from tests.slack.test_lifecycle import revocation
 from tests.slack.test_privacy import every_value
 from tests.support.clock import ManualClock
-from tests.support.signing import HttpAnswer, event_callback, http_request
+from tests.support.signing import HttpAnswer, command_payload, event_callback, http_request
 
 STATE_SECRET = "state-secret-for-tests"
 SECOND = "T0SECOND"
+ORG = "E0GRIDORG"
 THIRD = "T0THIRD"
 
 
@@ -57,14 +58,19 @@ def state_cookie(answer: HttpAnswer) -> str:
 
 
 def install(
-    app: RunningApp, slack: FakeSlack, team_id: str, *, expires_in: int | None = None
+    app: RunningApp,
+    slack: FakeSlack,
+    team_id: str,
+    *,
+    expires_in: int | None = None,
+    enterprise_id: str | None = None,
 ) -> HttpAnswer:
     """A person opens /slack/install, approves in Slack, and comes back with a code."""
     start = get(f"{app.base_url}/slack/install")
     assert start.status == 200
     state = re.search(r"state=([^&\"']+)", start.body)
     assert state is not None, start.body
-    code = slack.issue_oauth_code(team_id, expires_in=expires_in)
+    code = slack.issue_oauth_code(team_id, expires_in=expires_in, enterprise_id=enterprise_id)
     query = urllib.parse.urlencode({"code": code, "state": urllib.parse.unquote(state[1])})
     return get(f"{app.base_url}/slack/oauth_redirect?{query}", cookie=state_cookie(start))
 
@@ -159,3 +165,23 @@ def test_uninstalling_one_workspace_forgets_its_install_and_data_only(
     values = every_value(oauth_app)
     assert [value for value in values if SECOND in value] == []
     assert any(THIRD in value for value in values)
+
+
+def test_a_workspace_of_a_grid_org_is_served_and_an_org_wide_revocation_deletes_it(
+    oauth_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    assert install(oauth_app, fake_slack, SECOND, enterprise_id=ORG).status == 200
+    fake_slack.add_user("WANNA", team_id=SECOND, display_name="Anna", tz="Europe/Berlin")
+    fake_slack.add_user("WBEN", team_id=SECOND, display_name="Ben", tz="Europe/Berlin")
+    fields = command_payload("/kudos", "<@WBEN> for the demo", team_id=SECOND, user_id="WANNA")
+    fields |= {"enterprise_id": ORG, "channel_id": "CGENERAL"}
+    assert oauth_app.slack.command(fields).status == 200
+    oauth_app.kindling.dispatcher.drain()
+    assert {call.team_id for call in fake_slack.calls("chat.postMessage")} == {SECOND}
+    envelope = {
+        **event_callback(revocation("tokens_revoked"), team_id=SECOND, event_id="EvOrg1"),
+        "enterprise_id": ORG,
+    }
+    del envelope["team_id"], envelope["authorizations"]  # an org-wide revocation names no team
+    assert oauth_app.slack.event(envelope).status == 200
+    assert every_value(oauth_app) == []  # its data and its installation are gone

@@ -18,9 +18,11 @@ logger = logging.getLogger(__name__)
 def handle_app_uninstalled(body: dict[str, Any], context: BoltContext) -> None:
     """Kindling was removed from the workspace."""
     dependencies = dependencies_of(context)
+    teams = _revoked_teams(dependencies, body, context)  # before the installs are forgotten
     if dependencies.revocations is not None:  # Bolt's own listener: forget the installation
-        dependencies.revocations.handle_app_uninstalled_events(context)
-    _uninstall(dependencies, _revoked_teams(dependencies, body, context))
+        for each in _per_workspace(context, teams):
+            dependencies.revocations.handle_app_uninstalled_events(each)
+    _uninstall(dependencies, teams)
 
 
 def handle_tokens_revoked(
@@ -28,11 +30,23 @@ def handle_tokens_revoked(
 ) -> None:
     """Tokens were revoked; without its bot token Kindling can do nothing there."""
     dependencies = dependencies_of(context)
-    teams = _revoked_teams(dependencies, body, context)  # before Bolt forgets the installs
+    teams = _revoked_teams(dependencies, body, context)  # before the installs are forgotten
+    bot_revoked = bool(event.get("tokens", {}).get("bot"))
     if dependencies.revocations is not None:
-        dependencies.revocations.handle_tokens_revoked_events(event, context)
-    if event.get("tokens", {}).get("bot"):
+        for each in _per_workspace(context, teams):
+            dependencies.revocations.handle_tokens_revoked_events(event, each)
+            if bot_revoked:  # an install without its bot token is of no use: forget it whole
+                dependencies.revocations.handle_app_uninstalled_events(each)
+    if bot_revoked:
         _uninstall(dependencies, teams)
+
+
+def _per_workspace(context: BoltContext, teams: tuple[str, ...]) -> list[BoltContext]:
+    """The context for Bolt's revocation listeners: as it came, or (an organisation-wide
+    revocation names no workspace) one naming each installed workspace of the organisation."""
+    if context.team_id is not None:
+        return [context]
+    return [BoltContext(enterprise_id=context.enterprise_id, team_id=team) for team in teams]
 
 
 def _revoked_teams(
