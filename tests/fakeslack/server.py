@@ -213,6 +213,8 @@ class FakeSlack:
         self.tokens.register(self.bot_token, team_id, self.bot_scopes)
         self.users_page_size = users_page_size
         self.users: dict[str, dict[str, Any]] = {}
+        # Slack Connect: user id -> the other workspaces that see them through a shared channel
+        self.connected: dict[str, set[str]] = {}
         self.channel_members: dict[str, list[str]] = {}
         self.refusals: dict[str, str] = {}  # conversation or user id -> Slack's error code
         self.do_not_disturb: set[str] = set()  # user ids with do-not-disturb on now
@@ -312,6 +314,11 @@ class FakeSlack:
         }
         self.users[user_id] = user
         return user
+
+    def connect(self, user_id: str, *, with_team: str | None = None) -> None:
+        """Share a channel between ``user_id``'s organisation and ``with_team`` (``team_id``
+        unless told): that workspace's ``users.info`` now answers about them."""
+        self.connected.setdefault(user_id, set()).add(with_team or self.team_id)
 
     def refuse_channel(self, channel: str, error: str) -> None:
         """Answer ``error`` to every post or update to ``channel`` (a user id for their DM),
@@ -710,8 +717,13 @@ def _in_team(fake: FakeSlack, user: dict[str, Any], call: RecordedCall) -> bool:
 
 
 def _users_info(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
-    user = fake.users.get(str(call.args.get("user")))
-    if user is None or not _in_team(fake, user, call):
+    """A member of the token's workspace, or someone of another organisation it shares a
+    channel with (answered with their own ``team_id``, as Slack does); never listed by
+    ``users.list``."""
+    user_id = str(call.args.get("user"))
+    user = fake.users.get(user_id)
+    shared = _workspace(fake, call).team_id in fake.connected.get(user_id, set())
+    if user is None or not (_in_team(fake, user, call) or shared):
         raise SlackError("user_not_found")
     return {"user": user}
 

@@ -9,9 +9,10 @@ import json
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from bot.slack import ids
-from bot.store.models import BreakTaken, Kudos
+from bot.store.models import BreakTaken, Kudos, KudosRecipient
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import (
     ALICE,
@@ -24,7 +25,7 @@ from tests.slack.checkin_support import (
     tick_and_deliver,
 )
 from tests.slack.conftest import RunningApp
-from tests.slack.kudos_support import count
+from tests.slack.kudos_support import count, ephemeral_text, kudos_command
 from tests.slack.test_breaks import GENERAL, posted_reminder, reminder_button
 from tests.slack.test_kudos_modal import submission
 from tests.slack.test_lifecycle import revocation
@@ -40,6 +41,7 @@ _event_ids = itertools.count(1)
 def people(fake_slack: FakeSlack) -> None:
     add_people(fake_slack)
     fake_slack.add_user(GUEST, team_id=OTHER_TEAM, display_name="Guest")
+    fake_slack.connect(GUEST)  # they share a channel with the installed workspace
     fake_slack.channel_members[TEAM_CHANNEL] = [ALICE, BOB]
 
 
@@ -170,3 +172,15 @@ def test_a_home_members_kudos_from_a_modal_opened_in_a_shared_channel_is_filed_a
     running_app.kindling.dispatcher.drain()
     assert count(running_app, Kudos) == 1
     assert traces_of_the_other_side(running_app) == []
+
+
+def test_a_guest_mentioned_in_kudos_is_left_out_and_not_kept(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    answer = kudos_command(running_app, fake_slack, f"<@{GUEST}> <@{BOB}> for the joint demo")
+    assert "couldn't find" in ephemeral_text(answer)
+    running_app.kindling.dispatcher.drain()
+    with running_app.kindling.engine.connect() as connection:
+        recipients = connection.execute(select(KudosRecipient.recipient_id)).scalars().all()
+    assert recipients == [BOB]  # the home member is thanked; the guest is left out
+    assert not [v for v in every_value(running_app) if v.startswith("members:") and GUEST in v]
