@@ -8,12 +8,14 @@ from bot.listeners import actions, commands, events, shortcuts, views
 from bot.listeners.dependencies import Dependencies, provide_dependencies
 from bot.listeners.errors import handle_error
 from bot.listeners.event_retries import skip_event_retries
+from bot.listeners.notices import acknowledge_rate_limit_notice
 from bot.listeners.workspace import resolve_actor
 
 
 def register_all(app: App, dependencies: Dependencies) -> None:
     """Wire every middleware, listener and the error handler onto ``app``."""
     app.use(provide_dependencies(dependencies))
+    app.use(acknowledge_rate_limit_notice)
     app.use(resolve_actor)
     app.use(skip_event_retries)
     app.error(handle_error)

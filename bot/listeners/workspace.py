@@ -20,15 +20,13 @@ from bot.slack.phrases import phrase
 logger = logging.getLogger(__name__)
 
 ACTOR_KEY = "kindling_actor"
-RATE_LIMITED_NOTICE = "app_rate_limited"
 
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """The installed workspace a request acts for, and the person acting in it (if any)."""
+    """Who a request acts for: the installed workspace (its people's ids are the payload's)."""
 
     team_id: str
-    user_id: str | None
 
 
 def resolve_actor(
@@ -38,9 +36,6 @@ def resolve_actor(
 ) -> BoltResponse | None:
     """Put the :class:`Actor` in the context. A person of another organisation (Slack
     Connect) is answered kindly here and nothing of theirs reaches a listener."""
-    if body.get("type") == RATE_LIMITED_NOTICE:  # sent without a subscription; answer 200
-        logger.warning("Slack rate-limited Kindling's events for %s", body.get("team_id"))
-        return BoltResponse(status=200, body="")
     authorized = context.authorize_result
     team_id = installed_team_id(
         authorized_team_id=authorized.team_id if authorized else None,
@@ -55,7 +50,7 @@ def resolve_actor(
     enterprise_id = (authorized.enterprise_id if authorized else None) or None
     if is_other_organisation(body, team_id=team_id, enterprise_id=enterprise_id):
         return _answer_guest(body, context, team_id)
-    context[ACTOR_KEY] = Actor(team_id=team_id, user_id=context.user_id)
+    context[ACTOR_KEY] = Actor(team_id=team_id)
     next()
     return None
 
