@@ -1,5 +1,6 @@
-"""Middleware that settles, once per request, which installed workspace it acts for and who
-acts; every listener and the event ledger read it from here (:func:`actor_of`)."""
+"""Middleware that settles, once per request, which installed workspace it acts for (every
+listener and the event ledger read it from here: :func:`team_of`), and keeps people of another
+organisation (Slack Connect guests) away from the listeners."""
 
 from __future__ import annotations
 
