@@ -11,7 +11,7 @@ from bot.config import load_settings
 from bot.store import models  # noqa: F401  # registers every table on the metadata
 from bot.store.base import Base, UtcDateTime
 from bot.store.engine import build_engine
-from bot.store.migrate import DATABASE_URL_ATTRIBUTE
+from bot.store.migrate import DATABASE_URL_ATTRIBUTE, migration_lock
 
 config = context.config
 
@@ -48,7 +48,7 @@ def run_migrations_online() -> None:
     """Run the migrations on a live connection."""
     engine = build_engine(_database_url())
     try:
-        with engine.connect() as connection:
+        with engine.connect() as connection, migration_lock(connection):
             context.configure(
                 connection=connection,
                 target_metadata=Base.metadata,

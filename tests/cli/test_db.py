@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
-from tests.support.process import clean_environment, run_kindling
+from tests.support.process import KINDLING, clean_environment, run_kindling
 
 
 def test_db_commands_upgrade_check_and_downgrade(tmp_path: Path, database_url: str) -> None:
@@ -29,3 +30,25 @@ def test_db_commands_need_no_slack_settings_and_report_a_dead_database(tmp_path:
     assert result.returncode == 1
     assert result.stderr.startswith("kindling: the database at DATABASE_URL does not answer")
     assert "Traceback" not in result.stderr
+
+
+def test_replicas_upgrading_at_once_migrate_one_after_the_other(
+    tmp_path: Path, database_url: str
+) -> None:
+    env = clean_environment(DATABASE_URL=database_url)
+    upgrades = [
+        subprocess.Popen(
+            [KINDLING, "db", "upgrade"],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
+    answers = [upgrade.communicate(timeout=60) for upgrade in upgrades]
+    assert [upgrade.returncode for upgrade in upgrades] == [0, 0, 0], answers
+    assert all("Traceback" not in stderr for _stdout, stderr in answers)
+    current = run_kindling("db", "current", cwd=tmp_path, env=env)
+    assert "(head)" in current.stdout
