@@ -6,15 +6,17 @@ where to get a good value; the CLI prints it and exits with status 2.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Mapping
 from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+SUPPORTED_DATABASES = frozenset({"sqlite", "postgresql"})
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
@@ -127,9 +129,11 @@ class Settings(BaseSettings):
                 "is an in-memory SQLite database, which Kindling's threads would not share and "
                 "which would lose everything when it stops"
             )
-        if url.drivername in {"postgres", "postgresql"}:  # the driver Kindling ships with
-            url = url.set(drivername="postgresql+psycopg")
-            return SecretStr(url.render_as_string(hide_password=False))
+        backend = url.get_backend_name()
+        if backend not in SUPPORTED_DATABASES:
+            raise ValueError(f"is for {backend}; Kindling runs on SQLite or PostgreSQL")
+        if backend == "postgresql":
+            return SecretStr(_postgres_url(url).render_as_string(hide_password=False))
         return value
 
     @property
@@ -168,7 +172,12 @@ class Settings(BaseSettings):
         if self.slack_app_token is not None:
             _require_token("SLACK_APP_TOKEN", self.slack_app_token, "xapp-")
         elif self.slack_signing_secret is None:
-            raise ConfigError(_problem("SLACK_SIGNING_SECRET", "is not set (needed to serve HTTP)"))
+            raise ConfigError(
+                "SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are unset: for Socket Mode (how "
+                "manifest.yml sets the app up) create an app-level token with the "
+                "connections:write scope under Basic Information (xapp-...) and set "
+                "SLACK_APP_TOKEN; to serve HTTP instead, set SLACK_SIGNING_SECRET"
+            )
 
     def _require_oauth(self) -> None:
         given = {
@@ -216,6 +225,24 @@ def _require_token(variable: str, value: SecretStr | None, prefix: str) -> None:
 def _problem(variable: str, what: str) -> str:
     hint = HINTS.get(variable)
     return f"{variable} {what}: {hint}" if hint else f"{variable} {what}"
+
+
+def _postgres_url(url: URL) -> URL:
+    """A PostgreSQL URL with the psycopg driver Kindling ships with, once it is installed and
+    the URL says which server (a host, or ``?host=`` a socket directory)."""
+    if url.drivername in {"postgres", "postgresql"}:
+        url = url.set(drivername="postgresql+psycopg")
+    if not url.host and "host" not in url.query:
+        raise ValueError(
+            "names no PostgreSQL server: add its host (postgresql+psycopg://user:password@host/"
+            "kindling), or ?host=/path/to/socket-directory"
+        )
+    if url.drivername == "postgresql+psycopg" and importlib.util.find_spec("psycopg") is None:
+        raise ValueError(
+            "needs the PostgreSQL driver, which is not installed: pip install 'kindling[postgres]'"
+            " (from a checkout: pip install '.[postgres]')"
+        )
+    return url
 
 
 def _in_memory(database: str | None, query: Mapping[str, object]) -> bool:

@@ -48,7 +48,7 @@ def test_run_without_slack_settings_exits_2_naming_the_token(tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("variables", "named"),
     [
-        ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_APP_TOKEN and SLACK_SIGNING_SECRET"),
         ({"SLACK_BOT_TOKEN": "xoxp-user-token", "SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
         ({"PORT": "eighty"}, "PORT"),
         ({"KINDLING_TICK_SECONDS": "0"}, "KINDLING_TICK_SECONDS"),
@@ -87,7 +87,9 @@ def test_settings_are_read_from_a_dot_env_file(tmp_path: Path) -> None:
     (tmp_path / ".env").write_text("SLACK_BOT_TOKEN=xoxb-from-dotenv\n")
     result = run_kindling("run", cwd=tmp_path, env=clean_environment())
     assert result.returncode == 2
-    assert result.stderr.startswith("kindling: SLACK_SIGNING_SECRET "), "the token came from .env"
+    assert result.stderr.startswith("kindling: SLACK_APP_TOKEN and SLACK_SIGNING_SECRET "), (
+        "the token came from .env"
+    )
 
 
 def test_healthcheck_fails_when_nothing_listens(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -71,7 +72,10 @@ def test_blank_values_count_as_unset(monkeypatch: pytest.MonkeyPatch) -> None:
     ("variables", "message"),
     [
         ({}, r"^SLACK_BOT_TOKEN is not set: install the app from manifest\.yml"),
-        ({"SLACK_BOT_TOKEN": "xoxb-1"}, r"^SLACK_SIGNING_SECRET is not set"),
+        (
+            {"SLACK_BOT_TOKEN": "xoxb-1"},
+            r"^SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are unset",
+        ),
         ({"SLACK_BOT_TOKEN": "xoxp-1", "SLACK_SIGNING_SECRET": "s"}, r"should start with xoxb-"),
         ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-2"}, r"^SLACK_APP_TOKEN .*xapp-"),
     ],
@@ -136,3 +140,41 @@ def test_secrets_are_hidden_in_the_settings_repr(monkeypatch: pytest.MonkeyPatch
     shown = repr(load_settings())
     assert "very-secret" not in shown
     assert "hunter2" not in shown
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("mysql://kindling@db/kindling", "is for mysql; Kindling runs on SQLite or PostgreSQL"),
+        ("http://example", "is for http; Kindling runs on SQLite or PostgreSQL"),
+        ("postgresql://", "names no PostgreSQL server: add its host"),
+        ("postgresql+psycopg:///kindling", "names no PostgreSQL server: add its host"),
+    ],
+)
+def test_a_database_kindling_cannot_use_is_refused_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, url: str, reason: str
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", url)
+    with pytest.raises(ConfigError) as problem:
+        load_settings()
+    assert str(problem.value).startswith(f"DATABASE_URL is not valid: {reason}")
+    assert "\n" not in str(problem.value)
+
+
+def test_a_postgres_socket_directory_is_a_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql:///kindling?host=/var/run/postgresql")
+    assert load_settings().database_url.get_secret_value().startswith("postgresql+psycopg:///")
+
+
+def test_a_postgres_url_without_the_driver_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *args: None if name == "psycopg" else real_find_spec(name, *args),
+    )
+    monkeypatch.setenv("DATABASE_URL", "postgresql://kindling@db/kindling")
+    with pytest.raises(ConfigError, match=r"pip install 'kindling\[postgres\]'"):
+        load_settings()
