@@ -23,6 +23,7 @@ from bot.store import migrate
 HEALTHCHECK_TIMEOUT_SECONDS = 4
 EXIT_FAILURE = 1
 EXIT_CONFIG = 2
+SQLITE_CANNOT_OPEN = "unable to open database file"  # SQLite, for a missing or read-only folder
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,20 +37,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings()
         configure_logging(settings.log_level, secrets=settings.secret_values())
         result: int = args.handler(settings, args)
-    except ConfigError as error:
-        print(f"kindling: {error}", file=sys.stderr)
-        return EXIT_CONFIG
-    except SlackUnreachableError as error:
-        print(f"kindling: {error}", file=sys.stderr)
-        return EXIT_FAILURE
-    except migrate.MigrationError as error:
-        print(f"kindling: database migration failed: {error}", file=sys.stderr)
-        return EXIT_FAILURE
-    except OperationalError as error:
-        reason = str(error.orig).strip().splitlines()[0] if error.orig else "no answer"
-        print(f"kindling: the database at DATABASE_URL does not answer: {reason}", file=sys.stderr)
-        return EXIT_FAILURE
+    except (ConfigError, SlackUnreachableError, migrate.MigrationError, OperationalError) as error:
+        message, status = _explain(error)
+        print(f"kindling: {message}", file=sys.stderr)
+        return status
     return result
+
+
+def _explain(error: Exception) -> tuple[str, int]:
+    """The one line a failing start prints, and its exit status: 2 for a setting to fix,
+    1 for something that does not answer."""
+    if isinstance(error, ConfigError):
+        return str(error), EXIT_CONFIG
+    if not isinstance(error, OperationalError):
+        return str(error), EXIT_FAILURE
+    reason = str(error.orig).strip().splitlines()[0] if error.orig else "no answer"
+    if SQLITE_CANNOT_OPEN in reason:
+        return _sqlite_cannot_open(reason), EXIT_CONFIG
+    return f"the database at DATABASE_URL does not answer: {reason}", EXIT_FAILURE
+
+
+def _sqlite_cannot_open(reason: str) -> str:
+    return (
+        f"the SQLite database at DATABASE_URL cannot be opened ({reason}): make sure its folder "
+        "exists and Kindling may write there, or point DATABASE_URL elsewhere"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -107,6 +119,11 @@ def _run(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _healthcheck(settings: Settings, _args: argparse.Namespace) -> int:
+    if settings.port == 0:
+        raise ConfigError(
+            "PORT is 0 (kindling run then picks a free port), so there is no port to check: "
+            "set PORT to the port kindling run listens on"
+        )
     url = f"http://127.0.0.1:{settings.port}{HEALTH_PATH}"
     try:
         with urllib.request.urlopen(url, timeout=HEALTHCHECK_TIMEOUT_SECONDS) as response:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import threading
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_sdk.errors import SlackApiError
 
 from bot.app import Kindling, build_kindling
-from bot.config import Settings
+from bot.config import HINTS, ConfigError, Settings
 from bot.scheduling.ticker import build_scheduler
 from bot.server import HttpServer, KindlingWsgiApp
 
@@ -29,8 +31,9 @@ def serve(settings: Settings, *, stop: threading.Event) -> None:
     )
     scheduler = build_scheduler(kindling.ticker, tick_seconds=settings.kindling_tick_seconds)
     try:
-        http.start()
+        _listen(http, settings.port)
         if socket_mode is not None:
+            _check_app_token(kindling)
             socket_mode.connect()  # type: ignore[no-untyped-call]  # Bolt leaves it untyped
         kindling.dispatcher.start()
         scheduler.start()
@@ -39,6 +42,34 @@ def serve(settings: Settings, *, stop: threading.Event) -> None:
         logger.info("Stopping: finishing in-flight requests")
     finally:
         _shut_down(kindling, http=http, socket_mode=socket_mode, scheduler=scheduler)
+
+
+def _listen(http: HttpServer, port: int) -> None:
+    try:
+        http.start()
+    except OSError as error:
+        # cheroot rewraps the bind error and keeps only its text ("[Errno 98] ...").
+        in_use = error.errno == errno.EADDRINUSE or f"[Errno {errno.EADDRINUSE}]" in str(error)
+        if not in_use:
+            raise
+        raise ConfigError(
+            f"PORT {port} is already in use by another program: stop it, or set PORT to a free port"
+        ) from None
+
+
+def _check_app_token(kindling: Kindling) -> None:
+    """Ask Slack for a Socket Mode URL once before Bolt connects, so a refused app-level token
+    is a setting to fix (one line), not Bolt's logged stack of errors."""
+    token = kindling.settings.slack_app_token
+    if token is None:  # HTTP mode: no app-level token to check
+        return
+    try:
+        kindling.bolt.client.apps_connections_open(app_token=token.get_secret_value())
+    except SlackApiError as error:
+        code = error.response.get("error", "unknown_error")
+        raise ConfigError(
+            f"SLACK_APP_TOKEN was refused by Slack ({code}): {HINTS['SLACK_APP_TOKEN']}"
+        ) from None
 
 
 def _socket_mode_handler(kindling: Kindling) -> SocketModeHandler | None:

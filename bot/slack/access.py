@@ -18,6 +18,9 @@ from bot.slack import oauth
 from bot.slack.client import WEB_API_TIMEOUT_SECONDS, build_web_client
 from bot.slack.workspace_clients import InstalledTokens, WorkspaceClients
 
+# How slack_sdk reports an answer that is not Slack's JSON (a web page, a proxy's error page).
+NOT_JSON = "Received a response in a non-JSON format"
+
 
 class SlackUnreachableError(Exception):
     """Slack's Web API did not answer at start-up; the message is meant for a person."""
@@ -106,7 +109,13 @@ def _token_team(client: WebClient, api_url: str) -> str:
     try:
         return str(client.auth_test()["team_id"])
     except SlackApiError as error:
-        code = error.response.get("error", "unknown_error")
+        code = str(error.response.get("error", "unknown_error"))
+        if code.startswith(NOT_JSON):
+            raise SlackUnreachableError(
+                f"SLACK_API_URL ({api_url}) did not answer like Slack's Web API (HTTP "
+                f"{error.response.status_code}, not Slack's JSON): leave it unset for Slack's own "
+                "https://slack.com/api/"
+            ) from None
         raise ConfigError(
             f"SLACK_BOT_TOKEN was refused by Slack ({code}): copy the Bot User OAuth Token "
             "(xoxb-...) again from your app's OAuth & Permissions page"
