@@ -17,6 +17,8 @@ from sqlalchemy.exc import ArgumentError
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 SUPPORTED_DATABASES = frozenset({"sqlite", "postgresql"})
+MIN_TOKEN_BODY = 10  # characters after xoxb- / xapp-: Slack's tokens have dozens
+MIN_SECRET_LENGTH = 16  # Slack's signing secret has 32; a state secret should be as long
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
@@ -171,7 +173,11 @@ class Settings(BaseSettings):
         _require_token("SLACK_BOT_TOKEN", self.slack_bot_token, "xoxb-")
         if self.slack_app_token is not None:
             _require_token("SLACK_APP_TOKEN", self.slack_app_token, "xapp-")
-        elif self.slack_signing_secret is None:
+        elif self.slack_signing_secret is not None:
+            _require_long_secret(
+                "SLACK_SIGNING_SECRET", self.slack_signing_secret, needed_for="to serve HTTP"
+            )
+        else:
             raise ConfigError(
                 "SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are unset: for Socket Mode (how "
                 "manifest.yml sets the app up) create an app-level token with the "
@@ -188,6 +194,9 @@ class Settings(BaseSettings):
         for variable in OAUTH_VARIABLES:
             if given[variable] is None:
                 raise ConfigError(_problem(variable, "is not set (needed for OAuth installs)"))
+        _require_long_secret(
+            "SLACK_STATE_SECRET", self.slack_state_secret, needed_for="for OAuth installs"
+        )
         if self.slack_bot_token is not None:
             raise ConfigError(
                 "SLACK_BOT_TOKEN is set together with SLACK_CLIENT_ID: choose one mode, a single "
@@ -198,8 +207,9 @@ class Settings(BaseSettings):
                 "SLACK_APP_TOKEN is set together with SLACK_CLIENT_ID: OAuth installs are served "
                 "over HTTP, so unset SLACK_APP_TOKEN"
             )
-        if self.slack_signing_secret is None:
-            raise ConfigError(_problem("SLACK_SIGNING_SECRET", "is not set (needed to serve HTTP)"))
+        _require_long_secret(
+            "SLACK_SIGNING_SECRET", self.slack_signing_secret, needed_for="to serve HTTP"
+        )
 
 
 def load_settings(**overrides: object) -> Settings:
@@ -216,9 +226,23 @@ def load_settings(**overrides: object) -> Settings:
 def _require_token(variable: str, value: SecretStr | None, prefix: str) -> None:
     if value is None:
         raise ConfigError(_problem(variable, "is not set"))
-    if not value.get_secret_value().startswith(prefix):
+    token = value.get_secret_value()
+    if not token.startswith(prefix):
         raise ConfigError(
             _problem(variable, f"does not look right (it should start with {prefix})")
+        )
+    if len(token) - len(prefix) < MIN_TOKEN_BODY:
+        raise ConfigError(
+            _problem(variable, f"is too short to be a Slack token (only {prefix} and a little)")
+        )
+
+
+def _require_long_secret(variable: str, value: SecretStr | None, *, needed_for: str) -> None:
+    if value is None:
+        raise ConfigError(_problem(variable, f"is not set (needed {needed_for})"))
+    if len(value.get_secret_value()) < MIN_SECRET_LENGTH:
+        raise ConfigError(
+            _problem(variable, f"is too short (at least {MIN_SECRET_LENGTH} characters)")
         )
 
 

@@ -48,8 +48,11 @@ def test_run_without_slack_settings_exits_2_naming_the_token(tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("variables", "named"),
     [
-        ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_APP_TOKEN and SLACK_SIGNING_SECRET"),
-        ({"SLACK_BOT_TOKEN": "xoxp-user-token", "SLACK_SIGNING_SECRET": "s"}, "SLACK_BOT_TOKEN"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1-2-test-token"}, "SLACK_APP_TOKEN and SLACK_SIGNING_SECRET"),
+        (
+            {"SLACK_BOT_TOKEN": "xoxp-user-token", "SLACK_SIGNING_SECRET": SIGNING_SECRET},
+            "SLACK_BOT_TOKEN",
+        ),
         ({"PORT": "eighty"}, "PORT"),
         ({"KINDLING_TICK_SECONDS": "0"}, "KINDLING_TICK_SECONDS"),
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
@@ -68,7 +71,9 @@ def test_malformed_settings_exit_2_with_one_line(
 
 
 def test_a_token_slack_refuses_exits_2_naming_it(tmp_path: Path, fake_slack: FakeSlack) -> None:
-    env = http_mode_environment(tmp_path, token="xoxb-revoked", api_url=fake_slack.api_url)
+    env = http_mode_environment(
+        tmp_path, token="xoxb-revoked-test-token", api_url=fake_slack.api_url
+    )
     result = run_kindling("run", cwd=tmp_path, env=env)
     assert result.returncode == 2
     assert "SLACK_BOT_TOKEN was refused by Slack (invalid_auth)" in result.stderr
@@ -76,7 +81,9 @@ def test_a_token_slack_refuses_exits_2_naming_it(tmp_path: Path, fake_slack: Fak
 
 
 def test_an_unreachable_slack_exits_1_with_a_clear_line(tmp_path: Path) -> None:
-    env = http_mode_environment(tmp_path, token="xoxb-1", api_url="http://127.0.0.1:1/api/")
+    env = http_mode_environment(
+        tmp_path, token="xoxb-1-2-test-token", api_url="http://127.0.0.1:1/api/"
+    )
     result = run_kindling("run", cwd=tmp_path, env=env)
     assert result.returncode == 1
     assert "Slack does not answer at SLACK_API_URL (http://127.0.0.1:1/api/)" in result.stderr
@@ -84,7 +91,7 @@ def test_an_unreachable_slack_exits_1_with_a_clear_line(tmp_path: Path) -> None:
 
 
 def test_settings_are_read_from_a_dot_env_file(tmp_path: Path) -> None:
-    (tmp_path / ".env").write_text("SLACK_BOT_TOKEN=xoxb-from-dotenv\n")
+    (tmp_path / ".env").write_text("SLACK_BOT_TOKEN=xoxb-from-dotenv-file\n")
     result = run_kindling("run", cwd=tmp_path, env=clean_environment())
     assert result.returncode == 2
     assert result.stderr.startswith("kindling: SLACK_APP_TOKEN and SLACK_SIGNING_SECRET "), (

@@ -10,6 +10,9 @@ from pydantic import SecretStr
 
 from bot.config import DEFAULT_SLACK_API_URL, ConfigError, Settings, load_settings
 
+BOT_TOKEN = "xoxb-1-2-test-bot-token"
+APP_TOKEN = "xapp-1-A1-test-app-token"
+SECRET = "a-signing-secret-of-32-characters"
 SLACK_VARIABLES = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "DATABASE_URL")
 
 
@@ -55,8 +58,8 @@ def test_dot_env_file_is_read_and_environment_wins(
 def test_app_token_chooses_socket_mode_without_a_signing_secret() -> None:
     settings = Settings(
         _env_file=None,  # type: ignore[call-arg]
-        slack_bot_token=SecretStr("xoxb-1"),
-        slack_app_token=SecretStr("xapp-1"),
+        slack_bot_token=SecretStr(BOT_TOKEN),
+        slack_app_token=SecretStr(APP_TOKEN),
     )
     settings.require_slack()
     assert settings.socket_mode is True
@@ -73,11 +76,20 @@ def test_blank_values_count_as_unset(monkeypatch: pytest.MonkeyPatch) -> None:
     [
         ({}, r"^SLACK_BOT_TOKEN is not set: install the app from manifest\.yml"),
         (
-            {"SLACK_BOT_TOKEN": "xoxb-1"},
+            {"SLACK_BOT_TOKEN": BOT_TOKEN},
             r"^SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are unset",
         ),
-        ({"SLACK_BOT_TOKEN": "xoxp-1", "SLACK_SIGNING_SECRET": "s"}, r"should start with xoxb-"),
-        ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-2"}, r"^SLACK_APP_TOKEN .*xapp-"),
+        ({"SLACK_BOT_TOKEN": "xoxp-1", "SLACK_SIGNING_SECRET": SECRET}, r"should start with xoxb-"),
+        ({"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_APP_TOKEN": "xoxb-2"}, r"^SLACK_APP_TOKEN .*xapp-"),
+        ({"SLACK_BOT_TOKEN": "xoxb-"}, r"^SLACK_BOT_TOKEN is too short to be a Slack token"),
+        (
+            {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_APP_TOKEN": "xapp-1"},
+            r"^SLACK_APP_TOKEN is too short",
+        ),
+        (
+            {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": "s"},
+            r"^SLACK_SIGNING_SECRET is too short",
+        ),
     ],
 )
 def test_missing_or_wrong_slack_credentials(
