@@ -1,11 +1,15 @@
-"""``kindling db ...`` on an empty SQLite file and an empty PostgreSQL database."""
+"""``kindling db ...`` and replicas starting at once, on an empty SQLite file and an empty
+PostgreSQL database."""
 
 from __future__ import annotations
 
 import subprocess
+from contextlib import ExitStack
 from pathlib import Path
 
-from tests.support.process import KINDLING, clean_environment, run_kindling
+from tests.fakeslack import FakeSlack
+from tests.support.process import KINDLING, KindlingProcess, clean_environment, run_kindling
+from tests.support.signing import SIGNING_SECRET, http_request
 
 
 def test_db_commands_upgrade_check_and_downgrade(tmp_path: Path, database_url: str) -> None:
@@ -52,3 +56,24 @@ def test_replicas_upgrading_at_once_migrate_one_after_the_other(
     assert all("Traceback" not in stderr for _stdout, stderr in answers)
     current = run_kindling("db", "current", cwd=tmp_path, env=env)
     assert "(head)" in current.stdout
+
+
+def test_replicas_starting_at_once_all_serve(
+    tmp_path: Path, database_url: str, fake_slack: FakeSlack
+) -> None:
+    env = clean_environment(
+        SLACK_BOT_TOKEN=fake_slack.bot_token,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=fake_slack.api_url,
+        DATABASE_URL=database_url,
+        PORT="0",
+    )
+    with ExitStack() as stack:
+        replicas = [
+            stack.enter_context(KindlingProcess("run", cwd=tmp_path, env=env)) for _ in range(3)
+        ]
+        for replica in replicas:
+            line = replica.wait_for("listening on port")
+            port = int(line.rsplit("port ", 1)[1].split()[0])
+            assert http_request(f"http://127.0.0.1:{port}/healthz").status == 200
+        assert [replica.stop() for replica in replicas] == [0, 0, 0]
