@@ -25,7 +25,9 @@ def run_command(args: argparse.Namespace) -> int:
     """Read the settings and run ``args.command``; a failure is one line on stderr."""
     try:
         settings = load_settings()
-        configure_logging(settings.log_level, secrets=settings.secret_values())
+        configure_logging(
+            settings.log_level, secrets=settings.secret_values(), log_format=settings.log_format
+        )
         result: int = HANDLERS[args.handler](settings, args)
     except (ConfigError, SlackUnreachableError, migrate.MigrationError, OperationalError) as error:
         message, status = _explain(error)

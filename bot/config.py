@@ -21,6 +21,7 @@ MIN_TOKEN_BODY = 10  # characters after xoxb- / xapp-: Slack's tokens have dozen
 MIN_SECRET_LENGTH = 16  # Slack's signing secret has 32; a state secret should be as long
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+LogFormat = Literal["text", "json"]
 
 # Where to find a good value, per variable: shown with every error about it.
 HINTS: dict[str, str] = {
@@ -46,6 +47,7 @@ HINTS: dict[str, str] = {
     "SLACK_API_URL": "leave it unset for Slack's own https://slack.com/api/",
     "PORT": "use a TCP port number from 1 to 65535 (0 picks a free port)",
     "LOG_LEVEL": "use one of DEBUG, INFO, WARNING, ERROR or CRITICAL",
+    "LOG_FORMAT": "use text (the default) or json (one JSON object per line)",
     "KINDLING_TICK_SECONDS": "use a whole number of seconds from 1 to 3600 (default 60)",
     "KINDLING_WORKSPACE_MESSAGES_PER_MINUTE": (
         "use a whole number from 1 to 10000 (default 200, within Slack's workspace limits)"
@@ -87,6 +89,7 @@ class Settings(BaseSettings):
     slack_api_url: str = DEFAULT_SLACK_API_URL
     port: Annotated[int, Field(ge=0, le=65535)] = 3000
     log_level: LogLevel = "INFO"
+    log_format: LogFormat = "text"
     kindling_tick_seconds: Annotated[int, Field(ge=1, le=3600)] = 60
     kindling_workspace_messages_per_minute: Annotated[int, Field(ge=1, le=10_000)] = 200
     kindling_checkin_late_minutes: Annotated[int, Field(ge=1, le=1440)] = 120
@@ -111,6 +114,11 @@ class Settings(BaseSettings):
     @classmethod
     def _upper_log_level(cls, value: object) -> object:
         return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower_log_format(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("slack_api_url")
     @classmethod

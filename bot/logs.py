@@ -5,8 +5,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from typing import Any
 
-LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+from pythonjsonlogger.json import JsonFormatter
+
+TEXT_LINE = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+TEXT_FORMAT, JSON_FORMAT = "text", "json"  # the LOG_FORMAT setting's choices
+JSON_FIELDS = "%(asctime)s %(levelname)s %(name)s %(message)s"
+JSON_NAMES = {"asctime": "time", "levelname": "level", "name": "logger"}
 REDACTED = "[redacted]"
 # Slack tokens of every kind (bot, user, app, refresh, configuration), wherever they appear:
 # slack_sdk logs whole request and response bodies at DEBUG, oauth.v2.access's among them.
@@ -45,13 +51,31 @@ class RedactSecrets(logging.Filter):
         return True
 
 
-def configure_logging(level: str, *, secrets: Iterable[str] = ()) -> None:
-    """Log to stderr at ``level`` with secrets redacted; chatty libraries stay at WARNING
-    unless debugging."""
-    logging.basicConfig(level=level, format=LOG_FORMAT, force=True)
+class RedactedJsonFormatter(JsonFormatter):
+    """One JSON object per line (``time``, ``level``, ``logger``, ``message``, ``exc_info``).
+    It formats a traceback from the exception itself, so it redacts that text too."""
+
+    def __init__(self, redaction: RedactSecrets) -> None:
+        super().__init__(JSON_FIELDS, rename_fields=JSON_NAMES)
+        self._redaction = redaction
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802  # logging's name
+        formatted = super().formatException(ei)  # a str: exc_info_as_array is off
+        text = formatted if isinstance(formatted, str) else "\n".join(formatted)
+        return self._redaction.redact(text)
+
+
+def configure_logging(
+    level: str, *, secrets: Iterable[str] = (), log_format: str = TEXT_FORMAT
+) -> None:
+    """Log to stderr at ``level`` with secrets redacted, as text lines or (``json``) one JSON
+    object per line; chatty libraries stay at WARNING unless debugging."""
+    logging.basicConfig(level=level, format=TEXT_LINE, force=True)
     redaction = RedactSecrets(secrets)
     for handler in logging.getLogger().handlers:
         handler.addFilter(redaction)
+        if log_format == JSON_FORMAT:
+            handler.setFormatter(RedactedJsonFormatter(redaction))
     if level != "DEBUG":
         for noisy in (
             "alembic.runtime.plugins",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from bot.logs import LOG_FORMAT, SLACK_TOKEN, RedactSecrets
+from bot.logs import TEXT_LINE, SLACK_TOKEN, RedactSecrets
 
 
 class SecretLeakRecorder(logging.Handler):
@@ -16,7 +16,7 @@ class SecretLeakRecorder(logging.Handler):
         super().__init__(level=logging.DEBUG)
         self._secrets = secrets
         self.addFilter(RedactSecrets(secrets))
-        self.setFormatter(logging.Formatter(LOG_FORMAT))
+        self.setFormatter(logging.Formatter(TEXT_LINE))
         self.leaks: list[str] = []
         self.lines = 0
         self._leaks_lock = threading.Lock()

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import io
+import json
 import logging
 
 import pytest
 
-from bot.logs import LOG_FORMAT, RedactSecrets
+from bot.logs import TEXT_LINE, RedactSecrets, configure_logging
 
 
 @pytest.fixture
 def logged() -> tuple[logging.Logger, io.StringIO]:
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
-    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.setFormatter(logging.Formatter(TEXT_LINE))
     handler.addFilter(RedactSecrets(["the-signing-secret"]))
     logger = logging.getLogger("tests.redaction")
     logger.handlers = [handler]
@@ -54,3 +55,26 @@ def test_passwords_in_urls_and_tracebacks_are_redacted(
     assert "hunter2" not in text
     assert "postgresql+psycopg://kindling:[redacted]@db/kindling refused" in text
     assert "Traceback" in text  # the traceback stays, only the secret goes
+
+
+def test_json_lines_are_redacted_too(capsys: pytest.CaptureFixture[str]) -> None:
+    root = logging.getLogger()
+    kept, level = list(root.handlers), root.level  # pytest's and the suite's own leak check
+    try:
+        configure_logging("INFO", secrets=["the-state-secret"], log_format="json")
+        try:
+            raise RuntimeError("refused xoxb-123-456-abcDEF")  # to log
+        except RuntimeError:
+            logging.getLogger("tests.json").exception(
+                "with the-state-secret and %s", "xapp-1-A0-123-abc"
+            )
+    finally:
+        root.handlers[:] = kept
+        root.setLevel(level)
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    record = json.loads(line)
+    assert (record["level"], record["logger"]) == ("ERROR", "tests.json")
+    assert record["message"] == "with [redacted] and [redacted]"
+    assert "RuntimeError: refused [redacted]" in record["exc_info"]
+    for secret in ("xoxb-", "xapp-", "state-secret"):
+        assert secret not in line
