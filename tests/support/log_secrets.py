@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from bot.logs import TEXT_LINE, SLACK_TOKEN, RedactSecrets
+from bot.logs import SLACK_TOKEN, TEXT_LINE, RedactSecrets
 
 
 class SecretLeakRecorder(logging.Handler):
