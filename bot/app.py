@@ -14,6 +14,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.listeners import register_all
 from bot.listeners.dependencies import Dependencies
+from bot.metrics import Metrics
 from bot.outbox.dispatcher import Dispatcher
 from bot.outbox.limiter import RateLimiter
 from bot.outbox.sender import SlackSender
@@ -56,6 +57,7 @@ class Kindling:
     directory: MemberDirectory
     ticker: Ticker
     clock: Clock
+    metrics: Metrics
 
     def close(self) -> None:
         """Stop delivering and release database connections."""
@@ -77,6 +79,12 @@ def build_kindling(settings: Settings, *, clock: Clock | None = None) -> Kindlin
 
 def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
     unit_of_work = UnitOfWorkFactory(build_session_factory(engine))
+
+    def outbox_counts() -> list[tuple[str, str, int]]:
+        with unit_of_work() as uow:
+            return uow.outbox.counts_by_kind_and_status()
+
+    metrics = Metrics(outbox_counts=outbox_counts)
 
     def installed(team_id: str) -> None:
         with unit_of_work() as uow:
@@ -109,6 +117,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
             kindness_recap.KINDNESS_RECAP: kindness_recap.kindness_figures,
             privacy.EXPORT: privacy.export_payload,
         },
+        metrics=metrics,
     )
     dependencies = Dependencies(
         clock=clock,
@@ -168,6 +177,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
             Job("delete uninstalled workspaces' data", lifecycle.purge_uninstalled),
         ),
         after_tick=dispatcher.wake,
+        metrics=metrics,
     )
     return Kindling(
         settings=settings,
@@ -179,6 +189,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         directory=directory,
         ticker=ticker,
         clock=clock,
+        metrics=metrics,
     )
 
 

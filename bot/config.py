@@ -46,6 +46,10 @@ HINTS: dict[str, str] = {
     ),
     "SLACK_API_URL": "leave it unset for Slack's own https://slack.com/api/",
     "PORT": "use a TCP port number from 1 to 65535 (0 picks a free port)",
+    "KINDLING_METRICS_PORT": (
+        "use a TCP port number from 1 to 65535 for Prometheus' /metrics, or leave it unset "
+        "(no metrics served)"
+    ),
     "LOG_LEVEL": "use one of DEBUG, INFO, WARNING, ERROR or CRITICAL",
     "LOG_FORMAT": "use text (the default) or json (one JSON object per line)",
     "KINDLING_TICK_SECONDS": "use a whole number of seconds from 1 to 3600 (default 60)",
@@ -88,6 +92,7 @@ class Settings(BaseSettings):
     database_url: SecretStr = SecretStr("sqlite:///kindling.db")
     slack_api_url: str = DEFAULT_SLACK_API_URL
     port: Annotated[int, Field(ge=0, le=65535)] = 3000
+    kindling_metrics_port: Annotated[int, Field(ge=1, le=65535)] | None = None
     log_level: LogLevel = "INFO"
     log_format: LogFormat = "text"
     kindling_tick_seconds: Annotated[int, Field(ge=1, le=3600)] = 60

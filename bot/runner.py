@@ -5,8 +5,10 @@ from __future__ import annotations
 import errno
 import logging
 import threading
+from wsgiref.simple_server import WSGIServer
 
 from apscheduler.schedulers.background import BackgroundScheduler
+from prometheus_client import start_http_server
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk.errors import SlackApiError
 
@@ -25,13 +27,19 @@ def serve(settings: Settings, *, stop: threading.Event) -> None:
     kindling = build_kindling(settings)
     socket_mode = _socket_mode_handler(kindling)
     http = HttpServer(
-        KindlingWsgiApp(engine=kindling.engine, bolt=None if socket_mode else kindling.bolt),
+        KindlingWsgiApp(
+            engine=kindling.engine,
+            bolt=None if socket_mode else kindling.bolt,
+            metrics=kindling.metrics,
+        ),
         host=LISTEN_HOST,
         port=settings.port,
     )
     scheduler = build_scheduler(kindling.ticker, tick_seconds=settings.kindling_tick_seconds)
+    metrics: WSGIServer | None = None
     try:
         _listen(http, settings.port)
+        metrics = _serve_metrics(kindling, settings.kindling_metrics_port)
         if socket_mode is not None:
             _check_app_token(kindling)
             socket_mode.connect()  # type: ignore[no-untyped-call]  # Bolt leaves it untyped
@@ -41,6 +49,8 @@ def serve(settings: Settings, *, stop: threading.Event) -> None:
         stop.wait()
         logger.info("Stopping: finishing in-flight requests")
     finally:
+        if metrics is not None:
+            metrics.shutdown()
         _shut_down(kindling, http=http, socket_mode=socket_mode, scheduler=scheduler)
 
 
@@ -55,6 +65,22 @@ def _listen(http: HttpServer, port: int) -> None:
         raise ConfigError(
             f"PORT {port} is already in use by another program: stop it, or set PORT to a free port"
         ) from None
+
+
+def _serve_metrics(kindling: Kindling, port: int | None) -> WSGIServer | None:
+    """Prometheus' ``/metrics`` on its own port (not the Slack one), when one is set."""
+    if port is None:
+        return None
+    try:
+        server, _thread = start_http_server(
+            port, addr=LISTEN_HOST, registry=kindling.metrics.registry
+        )
+    except OSError as error:
+        raise ConfigError(
+            f"KINDLING_METRICS_PORT {port} cannot be served ({error.strerror}): choose a free port"
+        ) from None
+    logger.info("Prometheus metrics on port %d (GET /metrics)", port)
+    return server
 
 
 def _check_app_token(kindling: Kindling) -> None:

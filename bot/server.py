@@ -12,6 +12,7 @@ from slack_bolt import App
 from sqlalchemy import Engine
 
 from bot import __version__
+from bot.metrics import Metrics
 from bot.server_paths import HEALTH_PATH, INSTALL_PATH, OAUTH_REDIRECT_PATH, SLACK_EVENTS_PATH
 from bot.slack.requests import KindlingRequestHandler
 from bot.store.engine import database_answers
@@ -32,9 +33,11 @@ class KindlingWsgiApp:
     """Routes ``GET /healthz`` to the health check, and ``/slack/events`` (with OAuth installs,
     ``/slack/install`` and ``/slack/oauth_redirect`` too) to Bolt."""
 
-    def __init__(self, *, engine: Engine, bolt: App | None) -> None:
+    def __init__(self, *, engine: Engine, bolt: App | None, metrics: Metrics | None = None) -> None:
         self._engine = engine
-        self._slack = KindlingRequestHandler(bolt, path=SLACK_EVENTS_PATH) if bolt else None
+        self._slack = (
+            KindlingRequestHandler(bolt, path=SLACK_EVENTS_PATH, metrics=metrics) if bolt else None
+        )
 
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")

@@ -15,8 +15,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.clock import Clock
+from bot.metrics import DeliveryOutcome, Metrics
 from bot.outbox.limiter import RateLimiter
-from bot.outbox.sender import RetryLaterError, SlackSender, UncertainDeliveryError
+from bot.outbox.sender import (
+    WORKSPACE_TOKEN_ERRORS,
+    RetryLaterError,
+    SlackSender,
+    UncertainDeliveryError,
+)
 from bot.services.outbox import POST_MESSAGE, Delivery, DeliveryHooks, send_by_of
 from bot.slack.renderers import UnknownKindError, render
 from bot.store.models import OutboxMessage
@@ -48,6 +54,7 @@ class Dispatcher:
         hooks: DeliveryHooks,
         clock: Clock,
         loaders: Mapping[str, Loader] | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         self._unit_of_work = unit_of_work
         self._sender = sender
@@ -55,6 +62,7 @@ class Dispatcher:
         self._hooks = hooks
         self._loaders = loaders or {}
         self._clock = clock
+        self._metrics = metrics or Metrics()
         self._drain_lock = threading.Lock()
         self._wake = threading.Event()
         self._stopping = threading.Event()
@@ -163,6 +171,7 @@ class Dispatcher:
                 uow.outbox.mark_skipped_late(message.id)
                 uow.outbox.release_followers(message.team_id, message.idempotency_key)
                 logger.info("Outbox message %d (%s) was too late to send", message.id, message.kind)
+                self._counted(message, DeliveryOutcome.SKIPPED)
                 message = None
             linked = _linked_message(uow, message) if message is not None else None
             loader = self._loaders.get(message.kind) if message is not None else None
@@ -182,6 +191,8 @@ class Dispatcher:
         try:
             delivery = self._sender.send(message, rendered)
         except RetryLaterError as retry:
+            self._counted(message, DeliveryOutcome.RETRY_LATER)
+            self._metrics.slack_waits.labels(_wait_reason(retry.reason)).inc()
             self._limiter.pause(message.team_id, now + retry.delay)
             self._postpone(message, now + retry.delay)
             logger.info(
@@ -189,6 +200,7 @@ class Dispatcher:
             )
             return True
         except UncertainDeliveryError as error:
+            self._counted(message, DeliveryOutcome.UNCERTAIN)
             with self._unit_of_work() as uow:
                 uow.outbox.mark_unknown(message.id, error=str(error) or "timeout")
                 uow.outbox.release_followers(message.team_id, message.idempotency_key)
@@ -200,7 +212,11 @@ class Dispatcher:
         if message.method == POST_MESSAGE:  # Slack's posting limits count new messages only
             self._limiter.record(message.team_id, due.channel, finished)
         self._settle(message, delivery, finished)
+        self._counted(message, _outcome(delivery))
         return True
+
+    def _counted(self, message: OutboxMessage, outcome: DeliveryOutcome) -> None:
+        self._metrics.deliveries.labels(message.kind, outcome).inc()
 
     def _postpone(self, message: OutboxMessage, not_before: datetime) -> None:
         self._deferred = True
@@ -234,6 +250,19 @@ class Dispatcher:
                 logger.exception(
                     "Reacting to outbox message %d (%s) failed", message.id, message.kind
                 )
+
+
+def _outcome(delivery: Delivery) -> DeliveryOutcome:
+    if delivery.delivered:
+        return DeliveryOutcome.SENT
+    return DeliveryOutcome.SKIPPED if delivery.skipped else DeliveryOutcome.FAILED
+
+
+def _wait_reason(reason: str) -> str:
+    """A bounded label for why Slack made a workspace wait."""
+    if "rate" in reason or reason == "dnd.info":  # a 429, from any method
+        return "rate_limited"
+    return "token" if reason in WORKSPACE_TOKEN_ERRORS else "connection"
 
 
 def _too_late(message: OutboxMessage, now: datetime) -> bool:

@@ -11,6 +11,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.clock import Clock
+from bot.metrics import Metrics
 from bot.services.event_ledger import forget_old_events
 from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -56,24 +57,28 @@ class Ticker:
         unit_of_work: UnitOfWorkFactory,
         jobs: Sequence[Job | SlackJob] = DEFAULT_JOBS,
         after_tick: Callable[[], None] | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         self._clock = clock
         self._unit_of_work = unit_of_work
         self._jobs = tuple(jobs)
         self._after_tick = after_tick
+        self._metrics = metrics or Metrics()
 
     def tick(self) -> None:
         """Run all jobs for the current time."""
         now = self._clock.now()
         for job in self._jobs:
-            try:
-                if isinstance(job, SlackJob):
-                    job.run(self._unit_of_work, now)
-                else:
-                    with self._unit_of_work() as uow:
-                        job.run(uow, now)
-            except Exception:
-                logger.exception("Scheduled job %r failed; it runs again next tick", job.name)
+            with self._metrics.job_seconds.labels(job.name).time():
+                try:
+                    if isinstance(job, SlackJob):
+                        job.run(self._unit_of_work, now)
+                    else:
+                        with self._unit_of_work() as uow:
+                            job.run(uow, now)
+                except Exception:
+                    self._metrics.job_failures.labels(job.name).inc()
+                    logger.exception("Scheduled job %r failed; it runs again next tick", job.name)
         if self._after_tick is not None:
             self._after_tick()  # e.g. sweep the outbox for what other processes left
 

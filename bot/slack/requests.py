@@ -13,14 +13,28 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import parse_qsl
 
-from slack_bolt import BoltRequest
+from slack_bolt import App, BoltRequest
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.context import BoltContext
 from slack_bolt.request.internals import build_context
 from slack_bolt.response import BoltResponse
 
+from bot.metrics import Metrics
+
 INTERACTIVITY_FIELD = "payload"
+SURFACES = frozenset(
+    {
+        "block_actions",
+        "view_submission",
+        "view_closed",
+        "message_action",
+        "shortcut",
+        "block_suggestion",
+        "url_verification",
+        "app_rate_limited",
+    }
+)
 
 
 def form_fields(raw_body: str) -> dict[str, str] | None:
@@ -59,13 +73,33 @@ class SlackFormRequest(BoltRequest):
 
 
 class KindlingRequestHandler(SlackRequestHandler):
-    """Bolt's WSGI adapter, building :class:`SlackFormRequest` for ``/slack/events``."""
+    """Bolt's WSGI adapter, building :class:`SlackFormRequest` for ``/slack/events`` and
+    counting each request (its surface, outcome and time) in ``metrics``."""
+
+    def __init__(self, app: App, *, path: str, metrics: Metrics | None = None) -> None:
+        super().__init__(app, path=path)
+        self._metrics = metrics or Metrics()
 
     def dispatch(self, request: WsgiHttpRequest) -> BoltResponse:
-        return self.app.dispatch(
-            SlackFormRequest(
-                body=request.get_body(),
-                query=request.query_string,
-                headers=request.get_headers(),
-            )
+        bolt_request = SlackFormRequest(
+            body=request.get_body(),
+            query=request.query_string,
+            headers=request.get_headers(),
         )
+        surface = surface_of(bolt_request.body)
+        with self._metrics.request_seconds.labels(surface).time():
+            response = self.app.dispatch(bolt_request)
+        outcome = "ok" if response.status < 400 else f"http_{response.status}"
+        self._metrics.requests.labels(surface, outcome).inc()
+        return response
+
+
+def surface_of(body: dict[str, Any]) -> str:
+    """Which kind of Slack request a body is: ``command``, ``event``, ``block_actions``,
+    ``view_submission``, ``message_action``... (a bounded label)."""
+    if "command" in body:
+        return "command"
+    kind = body.get("type")
+    if kind == "event_callback":
+        return "event"
+    return kind if isinstance(kind, str) and kind in SURFACES else "other"

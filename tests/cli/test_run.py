@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import signal
+import socket
 import time
 from pathlib import Path
 
@@ -172,3 +173,17 @@ def test_socket_mode_connects_and_answers_a_pushed_command(
         assert ack["payload"]["response_type"] == "ephemeral"
         assert "/kindling help" in json.dumps(ack["payload"]["blocks"])
         assert kindling.stop(signal.SIGINT, timeout=10) == 0
+
+
+def test_run_serves_metrics_on_their_own_port(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    with socket.socket() as probe:  # a port that is free now
+        probe.bind(("127.0.0.1", 0))
+        metrics_port = probe.getsockname()[1]
+    env = http_mode_environment(tmp_path, token=fake_slack.bot_token, api_url=fake_slack.api_url)
+    env["KINDLING_METRICS_PORT"] = str(metrics_port)
+    with KindlingProcess("run", cwd=tmp_path, env=env) as kindling:
+        kindling.wait_for("listening on port")
+        scraped = http_request(f"http://127.0.0.1:{metrics_port}/metrics")
+        assert scraped.status == 200
+        assert "kindling_outbox_messages" in scraped.body
+        assert kindling.stop() == 0

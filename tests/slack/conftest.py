@@ -43,7 +43,9 @@ def settings_for(fake_slack: FakeSlack, database_url: str) -> Settings:
 def serving(kindling: Kindling) -> Iterator[RunningApp]:
     """Serve ``kindling`` over HTTP on a free local port until the block ends."""
     server = HttpServer(
-        KindlingWsgiApp(engine=kindling.engine, bolt=kindling.bolt), host="127.0.0.1", port=0
+        KindlingWsgiApp(engine=kindling.engine, bolt=kindling.bolt, metrics=kindling.metrics),
+        host="127.0.0.1",
+        port=0,
     )
     server.start()
     base_url = f"http://127.0.0.1:{server.port}"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, exists, insert, select, tuple_, update
+from sqlalchemy import and_, case, exists, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
 
 from bot.store.base import Base
@@ -104,6 +104,13 @@ class OutboxRepository:
         )
         rows = [_row(m, now, waiting=False) for m in messages]
         return len(self._session.execute(statement, rows).all())
+
+    def counts_by_kind_and_status(self) -> list[tuple[str, str, int]]:
+        """How many messages there are of each kind in each status (for the metrics)."""
+        query = select(OutboxMessage.kind, OutboxMessage.status, func.count()).group_by(
+            OutboxMessage.kind, OutboxMessage.status
+        )
+        return [(kind, status, count) for kind, status, count in self._session.execute(query)]
 
     def get(self, message_id: int) -> OutboxMessage | None:
         return self._session.get(OutboxMessage, message_id)
