@@ -17,12 +17,7 @@ from typing import Any
 from bot.clock import Clock
 from bot.metrics import DeliveryOutcome, Metrics
 from bot.outbox.limiter import RateLimiter
-from bot.outbox.sender import (
-    WORKSPACE_TOKEN_ERRORS,
-    RetryLaterError,
-    SlackSender,
-    UncertainDeliveryError,
-)
+from bot.outbox.sender import RetryLaterError, SlackSender, UncertainDeliveryError
 from bot.services.outbox import POST_MESSAGE, Delivery, DeliveryHooks, send_by_of
 from bot.slack.renderers import UnknownKindError, render
 from bot.store.models import OutboxMessage
@@ -192,7 +187,7 @@ class Dispatcher:
             delivery = self._sender.send(message, rendered)
         except RetryLaterError as retry:
             self._counted(message, DeliveryOutcome.RETRY_LATER)
-            self._metrics.slack_waits.labels(_wait_reason(retry.reason)).inc()
+            self._metrics.slack_waits.labels(retry.cause).inc()
             self._limiter.pause(message.team_id, now + retry.delay)
             self._postpone(message, now + retry.delay)
             logger.info(
@@ -256,13 +251,6 @@ def _outcome(delivery: Delivery) -> DeliveryOutcome:
     if delivery.delivered:
         return DeliveryOutcome.SENT
     return DeliveryOutcome.SKIPPED if delivery.skipped else DeliveryOutcome.FAILED
-
-
-def _wait_reason(reason: str) -> str:
-    """A bounded label for why Slack made a workspace wait."""
-    if "rate" in reason or reason == "dnd.info":  # a 429, from any method
-        return "rate_limited"
-    return "token" if reason in WORKSPACE_TOKEN_ERRORS else "connection"
 
 
 def _too_late(message: OutboxMessage, now: datetime) -> bool:

@@ -9,6 +9,7 @@ import time
 import urllib.error
 from collections.abc import Callable
 from datetime import timedelta
+from enum import StrEnum
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -37,13 +38,22 @@ WORKSPACE_TOKEN_ERRORS = frozenset(
 )
 
 
+class WaitCause(StrEnum):
+    """Why Slack made a workspace wait (a bounded metrics label)."""
+
+    RATE_LIMITED = "rate_limited"  # a 429, from any method
+    CONNECTION = "connection"  # the connection was refused: nothing reached Slack
+    CREDENTIALS = "credentials"  # the workspace's token does not work right now
+
+
 class RetryLaterError(Exception):
     """Slack proved nothing was posted (429, refused connection): try again after ``delay``."""
 
-    def __init__(self, delay: timedelta, reason: str) -> None:
+    def __init__(self, delay: timedelta, reason: str, *, cause: WaitCause) -> None:
         super().__init__(reason)
         self.delay = delay
         self.reason = reason
+        self.cause = cause
 
 
 class UncertainDeliveryError(Exception):
@@ -67,7 +77,9 @@ class SlackSender:
             raise UncertainDeliveryError(str(error)) from error
         except urllib.error.URLError as error:
             if _never_sent(error.reason):
-                raise RetryLaterError(REFUSED_CONNECTION_RETRY, str(error.reason)) from error
+                raise RetryLaterError(
+                    REFUSED_CONNECTION_RETRY, str(error.reason), cause=WaitCause.CONNECTION
+                ) from error
             raise UncertainDeliveryError(str(error.reason)) from error
         except (ConnectionError, http.client.HTTPException) as error:
             # The request may have reached Slack before the connection broke.
@@ -154,7 +166,11 @@ class SlackSender:
             replace_original=rendered.extra.get("replace_original"),
         )
         if response.status_code == 429:
-            raise RetryLaterError(_retry_after(response.headers), "response_url rate limited")
+            raise RetryLaterError(
+                _retry_after(response.headers),
+                "response_url rate limited",
+                cause=WaitCause.RATE_LIMITED,
+            )
         if response.status_code == 200:
             return Delivery(delivered=True)
         return Delivery(delivered=False, error=f"response_url_{response.status_code}")
@@ -167,7 +183,9 @@ def _on_do_not_disturb(client: WebClient, user_id: str) -> bool:
         answer = client.dnd_info(user=user_id)
     except SlackApiError as error:
         if error.response.status_code == 429:
-            raise RetryLaterError(_retry_after(error.response.headers), "dnd.info") from error
+            raise RetryLaterError(
+                _retry_after(error.response.headers), "dnd.info", cause=WaitCause.RATE_LIMITED
+            ) from error
         logger.warning("dnd.info failed for %s: %s", user_id, error.response.get("error"))
         return False
     if answer.get("snooze_enabled"):
@@ -192,14 +210,18 @@ def _is_person(channel: str | None) -> bool:
 def _delivery_from_api_error(error: SlackApiError, *, to_person: bool) -> Delivery:
     status = error.response.status_code
     if status == 429:
-        raise RetryLaterError(_retry_after(error.response.headers), "ratelimited") from error
+        raise RetryLaterError(
+            _retry_after(error.response.headers), "ratelimited", cause=WaitCause.RATE_LIMITED
+        ) from error
     if status >= 500:
         return Delivery(delivered=False, error=f"http_{status}")
     code = error.response.get("error")
     if code in WORKSPACE_TOKEN_ERRORS and not (to_person and code == "account_inactive"):
         # (A DM to a deactivated person answers account_inactive too: only that one fails.)
         # Nothing can reach this workspace now; keep its messages rather than fail them all.
-        raise RetryLaterError(TOKEN_TROUBLE_RETRY, str(code)) from error
+        raise RetryLaterError(
+            TOKEN_TROUBLE_RETRY, str(code), cause=WaitCause.CREDENTIALS
+        ) from error
     return Delivery(
         delivered=False,
         error=str(code or f"http_{status}"),
