@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from bot.config import ConfigError, Settings
 from bot.slack import oauth
 from bot.slack.client import WEB_API_TIMEOUT_SECONDS, build_web_client
+from bot.slack.installations import installation_store
 from bot.slack.workspace_clients import InstalledTokens, WorkspaceClients
 
 # How slack_sdk reports an answer that is not Slack's JSON (a web page, a proxy's error page).
@@ -71,15 +72,13 @@ def slack_access(
         )
     client_id = settings.slack_client_id or ""
     client_secret = _secret(settings.slack_client_secret, "SLACK_CLIENT_SECRET")
-    store = oauth.installation_store(client_id, engine)
+    store = installation_store(client_id, engine)
     unauthenticated = build_web_client(token=None, base_url=api_url)
 
     return SlackAccess(
         api_url=api_url,
         token_for=InstalledTokens(
-            store,
-            oauth.token_rotator(client_id, client_secret, unauthenticated),
-            enterprise_of=lambda team_id: oauth.enterprise_of(store, team_id),
+            store, oauth.token_rotator(client_id, client_secret, unauthenticated)
         ),
         request_client=unauthenticated,
         oauth=oauth.oauth_settings(
@@ -94,7 +93,7 @@ def slack_access(
             client_id=client_id, client_secret=client_secret, store=store, client=unauthenticated
         ),
         revocations=TokenRevocationListeners(store),
-        teams_in_enterprise=lambda enterprise_id: oauth.installed_teams(store, enterprise_id),
+        teams_in_enterprise=store.teams_in_enterprise,
     )
 
 

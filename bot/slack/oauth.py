@@ -19,10 +19,10 @@ from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallation
 from slack_sdk.oauth.state_store import OAuthStateStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from slack_sdk.oauth.token_rotation import TokenRotator
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from bot.server_paths import INSTALL_PATH, OAUTH_REDIRECT_PATH
-from bot.store.models import BOTS_TABLE, INSTALLATIONS_TABLE, OAUTH_STATES_TABLE
+from bot.store.models import OAUTH_STATES_TABLE
 
 logger = logging.getLogger(__name__)
 
@@ -68,16 +68,6 @@ class SignedStateStore(OAuthStateStore):
 
     def _signature(self, state: str) -> str:
         return hmac.new(self._secret, state.encode(), hashlib.sha256).hexdigest()
-
-
-def installation_store(client_id: str, engine: Engine) -> SQLAlchemyInstallationStore:
-    """slack_sdk's installation store on Kindling's database."""
-    return SQLAlchemyInstallationStore(
-        client_id=client_id,
-        engine=engine,
-        bots_table_name=BOTS_TABLE.name,
-        installations_table_name=INSTALLATIONS_TABLE.name,
-    )
 
 
 def oauth_settings(
@@ -135,35 +125,6 @@ def installation_authorize(
         cache_enabled=True,
         logger=logger,
     )
-
-
-def installed_teams(store: SQLAlchemyInstallationStore, enterprise_id: str) -> tuple[str, ...]:
-    """The workspaces of an Enterprise Grid organisation Kindling is installed in (for a
-    revocation that names only the organisation)."""
-    bots = store.bots.c
-    query = (
-        select(bots.team_id)
-        .where(bots.client_id == store.client_id, bots.enterprise_id == enterprise_id)
-        .where(bots.team_id.is_not(None))
-        .distinct()
-    )
-    with store.engine.connect() as connection:
-        return tuple(str(team) for team in connection.execute(query).scalars())
-
-
-def enterprise_of(store: SQLAlchemyInstallationStore, team_id: str) -> str | None:
-    """The Enterprise Grid organisation of an installed workspace (None outside Grid, or when
-    Kindling is not installed there)."""
-    bots = store.bots.c
-    query = (
-        select(bots.enterprise_id)
-        .where(bots.client_id == store.client_id, bots.team_id == team_id)
-        .order_by(bots.installed_at.desc())
-        .limit(1)
-    )
-    with store.engine.connect() as connection:
-        found = connection.execute(query).scalar()
-    return str(found) if found else None
 
 
 def token_rotator(client_id: str, client_secret: str, client: WebClient) -> TokenRotator:

@@ -7,8 +7,9 @@ import threading
 from collections.abc import Callable
 
 from slack_sdk import WebClient
-from slack_sdk.oauth.installation_store import InstallationStore
 from slack_sdk.oauth.token_rotation import TokenRotator
+
+from bot.slack.installations import InstallationStore
 
 # Rotate a little earlier than Bolt's request path does (120 minutes), so the jobs and the
 # outbox, which run every minute, usually rotate first and requests find a fresh token.
@@ -24,28 +25,21 @@ class WorkspaceNotInstalledError(Exception):
 
 
 class InstalledTokens:
-    """Bot tokens from slack_sdk's installation store, rotated (and saved) when expiring.
+    """Bot tokens from the installation store, rotated (and saved) when expiring. A
+    workspace inside an Enterprise Grid organisation is looked up with its organisation."""
 
-    The store finds an installation by organisation and workspace together, so a workspace
-    inside an Enterprise Grid organisation is looked up with its ``enterprise_of``."""
-
-    def __init__(
-        self,
-        store: InstallationStore,
-        rotator: TokenRotator,
-        *,
-        enterprise_of: Callable[[str], str | None],
-    ) -> None:
+    def __init__(self, store: InstallationStore, rotator: TokenRotator) -> None:
         self._store = store
         self._rotator = rotator
-        self._enterprise_of = enterprise_of
         self._enterprises: dict[str, str | None] = {}  # a workspace never changes organisation
         self._rotating = threading.Lock()  # one rotation at a time: a refresh token is single-use
 
     def __call__(self, team_id: str) -> str:
         with self._rotating:
             known = team_id in self._enterprises
-            enterprise_id = self._enterprises[team_id] if known else self._enterprise_of(team_id)
+            enterprise_id = (
+                self._enterprises[team_id] if known else self._store.enterprise_of(team_id)
+            )
             installation = self._store.find_installation(
                 enterprise_id=enterprise_id, team_id=team_id
             )
