@@ -1,14 +1,12 @@
 """The ``kindling`` command line. It imports only the standard library until it knows the
-command, so ``kindling healthcheck`` (Docker's, every 30 s) starts in a few milliseconds."""
+command, so ``kindling healthcheck`` (Docker's, every 30 s) starts in tens of milliseconds."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
 
-from bot import __version__
-
-EXIT_CONFIG = 2
+from bot import __version__, exit_status
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -17,7 +15,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
-        return EXIT_CONFIG
+        return exit_status.CONFIG
     if args.handler == "healthcheck":
         from bot.healthcheck import check_local_server  # noqa: PLC0415  # stdlib only: fast
 

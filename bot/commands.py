@@ -11,13 +11,12 @@ from types import FrameType
 
 from sqlalchemy.exc import OperationalError
 
+from bot import exit_status
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import configure_logging
 from bot.slack.access import SlackUnreachableError
 from bot.store import migrate
 
-EXIT_FAILURE = 1
-EXIT_CONFIG = 2
 SQLITE_CANNOT_OPEN = "unable to open database file"  # SQLite, for a missing or read-only folder
 
 
@@ -40,13 +39,13 @@ def _explain(error: Exception) -> tuple[str, int]:
     """The one line a failing start prints, and its exit status: 2 for a setting to fix,
     1 for something that does not answer."""
     if isinstance(error, ConfigError):
-        return str(error), EXIT_CONFIG
+        return str(error), exit_status.CONFIG
     if not isinstance(error, OperationalError):
-        return str(error), EXIT_FAILURE
+        return str(error), exit_status.FAILURE
     reason = str(error.orig).strip().splitlines()[0] if error.orig else "no answer"
     if SQLITE_CANNOT_OPEN in reason:
-        return _sqlite_cannot_open(reason), EXIT_CONFIG
-    return f"the database at DATABASE_URL does not answer: {reason}", EXIT_FAILURE
+        return _sqlite_cannot_open(reason), exit_status.CONFIG
+    return f"the database at DATABASE_URL does not answer: {reason}", exit_status.FAILURE
 
 
 def _sqlite_cannot_open(reason: str) -> str:
@@ -88,7 +87,7 @@ def _db_check(settings: Settings, _args: argparse.Namespace) -> int:
     difference = migrate.drift(settings.database_url.get_secret_value())
     if difference is not None:
         print(f"kindling: the models and the migrations disagree: {difference}", file=sys.stderr)
-        return EXIT_FAILURE
+        return exit_status.FAILURE
     print("No drift: the models match the migrations.")
     return 0
 

@@ -1,7 +1,8 @@
 """``kindling healthcheck``: exit 0 when the local server's ``/healthz`` answers 200.
 
-Docker runs it every 30 seconds, so it imports only the standard library and reads just
-``PORT`` (from the environment, else the ``.env`` file, as the settings do)."""
+Docker runs it every 30 seconds, so it imports neither the settings nor the app: it reads just
+``PORT``, from the environment, else the ``.env`` file (with python-dotenv, the reader the
+settings use)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,14 @@ import os
 import sys
 import urllib.error
 import urllib.request
-from pathlib import Path
 
+from dotenv import dotenv_values
+
+from bot import exit_status
 from bot.server_paths import HEALTH_PATH
 
 TIMEOUT_SECONDS = 4
 DEFAULT_PORT = 3000
-EXIT_FAILURE = 1
-EXIT_CONFIG = 2
 
 
 def check_local_server() -> int:
@@ -24,17 +25,15 @@ def check_local_server() -> int:
     port = configured_port()
     if isinstance(port, str):
         print(f"kindling: {port}", file=sys.stderr)
-        return EXIT_CONFIG
+        return exit_status.CONFIG
     url = f"http://127.0.0.1:{port}{HEALTH_PATH}"
     try:
-        with urllib.request.urlopen(
-            url, timeout=TIMEOUT_SECONDS
-        ) as response:  # our own http:// URL
+        with urllib.request.urlopen(url, timeout=TIMEOUT_SECONDS) as response:
             print(response.read().decode())
             return 0
     except (urllib.error.URLError, TimeoutError) as error:
         print(f"kindling: {url} is not healthy: {error}", file=sys.stderr)
-        return EXIT_FAILURE
+        return exit_status.FAILURE
 
 
 def configured_port() -> int | str:
@@ -57,15 +56,10 @@ def configured_port() -> int | str:
 
 
 def _setting(name: str) -> str | None:
-    """``name`` from the environment (any case, as the settings read it), else ``.env``."""
-    for key, value in os.environ.items():
-        if key.upper() == name and value.strip():
-            return value.strip()
-    dot_env = Path(".env")
-    if not dot_env.is_file():
-        return None
-    for line in dot_env.read_text(encoding="utf-8").splitlines():
-        key, equals, value = line.partition("=")
-        if equals and key.strip().removeprefix("export ").upper() == name:
-            return value.strip().strip("'\"") or None
+    """``name`` from the environment, else ``.env``; either in any case, as the settings
+    read them."""
+    for source in (os.environ, dotenv_values(".env")):
+        for key, value in source.items():
+            if key.upper() == name and value and value.strip():
+                return value.strip()
     return None
