@@ -5,6 +5,7 @@ organisation is resolved through the installs."""
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from tests.slack.checkin_support import ALICE, BOB, add_people
 from tests.slack.conftest import RunningApp
 from tests.slack.kudos_support import count
 from tests.slack.test_breaks import GENERAL, posted_reminder, reminder_button
+from tests.slack.test_isolation import EVERY_CONTROL
 from tests.slack.test_kudos_modal import opened_view, submission
 from tests.slack.test_lifecycle import a_day_of_alice, revocation
 from tests.slack.test_privacy import every_value
@@ -126,3 +128,57 @@ def test_a_revocation_naming_only_the_organisation_deletes_its_workspace(
     }
     assert running_app.slack.event(envelope).status == 200
     assert every_value(running_app) == []
+
+
+DAY = "2026-11-25"
+ON_A_MESSAGE = [
+    {"type": "button", "action_id": ids.KUDOS_SAY_THANKS, "value": "1"},
+    {"type": "button", "action_id": f"{ids.CHECKIN_ENERGY_PREFIX}3", "value": f"{DAY}|3"},
+    {"type": "static_select", "action_id": ids.CHECKIN_NEED,
+     "selected_option": {"value": f"{DAY}|focus"}},
+    {"type": "button", "action_id": ids.CHECKIN_ADD_NOTE, "value": f"{DAY}|note"},
+    {"type": "button", "action_id": ids.CHECKIN_SKIP, "value": f"{DAY}|skip"},
+    {"type": "button", "action_id": ids.CHECKIN_NOT_FOR_ME, "value": "no"},
+    {"type": "button", "action_id": ids.BREAK_TOOK, "value": "1"},
+    {"type": "button", "action_id": ids.BREAK_SNOOZE, "value": "1"},
+    {"type": "button", "action_id": ids.RECAP_OFF, "value": "off"},
+    {"type": "button", "action_id": ids.WIN_SHARE, "value": "1"},
+    {"type": "button", "action_id": ids.PRIVACY_FORGET, "value": "forget"},
+]  # fmt: skip
+ON_THE_HOME = [
+    {"type": "button", "action_id": ids.HOME_CHECKIN_TOGGLE, "value": "on"},
+    {"type": "timepicker", "action_id": ids.HOME_CHECKIN_TIME, "selected_time": "08:15"},
+    {"type": "checkboxes", "action_id": ids.HOME_CHECKIN_DAYS,
+     "selected_options": [{"value": "mon"}, {"value": "tue"}]},
+    {"type": "datepicker", "action_id": ids.HOME_PAUSE_UNTIL, "selected_date": "2026-12-10"},
+    {"type": "button", "action_id": ids.HOME_BREAKS_TOGGLE, "value": "on"},
+    {"type": "button", "action_id": ids.HOME_RECAP_TOGGLE, "value": "on"},
+    {"type": "button", "action_id": ids.HOME_SHOW_MORE, "value": "20"},
+    {"type": "button", "action_id": ids.PRIVACY_EXPORT, "value": "export"},
+]  # fmt: skip
+
+
+def test_every_registered_control_handles_team_null(
+    running_app: RunningApp, fake_slack: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    registered = {
+        ids.CHECKIN_ENERGY_PREFIX if aid.startswith(ids.CHECKIN_ENERGY_PREFIX) else aid
+        for aid in (e["action_id"] for e in [*ON_A_MESSAGE, *ON_THE_HOME])
+    }
+    assert registered >= EVERY_CONTROL | {ids.HOME_SHOW_MORE, ids.PRIVACY_FORGET}
+    for element, on_home in [(e, False) for e in ON_A_MESSAGE] + [(e, True) for e in ON_THE_HOME]:
+        payload = block_action(
+            element,
+            team_id=fake_slack.team_id,
+            user_id=ALICE,
+            channel_id=GENERAL,
+            response_url=fake_slack.response_url("org-level"),
+        )
+        if on_home:
+            payload["container"] = {"type": "view", "view_id": "VHOME"}
+            payload["view"] = {"id": "VHOME", "type": "home", "team_id": fake_slack.team_id}
+        answer = running_app.slack.interaction(org_level(payload))
+        assert answer.status == 200, (element["action_id"], answer.body)
+        running_app.kindling.dispatcher.drain()
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == []
