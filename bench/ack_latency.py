@@ -43,9 +43,9 @@ from urllib.parse import urlencode
 
 from slack_sdk.signature import SignatureVerifier
 
-from bot.store import migrate
-from bot.store.engine import build_engine, build_session_factory
-from bot.store.unit_of_work import UnitOfWorkFactory
+from bot.core.store import migrate
+from bot.core.store.engine import build_engine, build_session_factory
+from bot.core.store.unit_of_work import UnitOfWorkFactory
 from tests.fakeslack.server import BOT_TOKEN, TEAM_ID
 from tests.support.databases import postgres_server_url, private_postgres_schema
 from tests.support.signing import SIGNING_SECRET, command_payload

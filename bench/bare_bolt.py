@@ -22,11 +22,11 @@ from typing import Any
 from slack_bolt import Ack, App
 from sqlalchemy import Engine, insert
 
+from bot.core.slack.client import build_web_client
+from bot.core.store.base import Base
+from bot.core.store.engine import build_engine
+from bot.core.store.models import Kudos
 from bot.server import HttpServer, KindlingWsgiApp
-from bot.slack.client import build_web_client
-from bot.store.base import Base
-from bot.store.engine import build_engine
-from bot.store.models import Kudos
 from tests.support.signing import SIGNING_SECRET
 
 _INSERT_KUDOS = insert(Base.metadata.tables[Kudos.__tablename__])

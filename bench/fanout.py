@@ -50,22 +50,22 @@ from bench.tick import (
     seed,
     sqlite_database,
 )
-from bot.clock import SystemClock
-from bot.outbox.dispatcher import Dispatcher
-from bot.outbox.limiter import RateLimiter
-from bot.outbox.sender import SlackSender
-from bot.services import kudos
-from bot.services.checkins import enrolment
-from bot.services.checkins.claims import claim_due_checkins
-from bot.services.checkins.kinds import CHECKIN
-from bot.services.checkins.schedule import EVERY_DAY
-from bot.services.outbox import Delivery
-from bot.slack.client import build_web_client
-from bot.slack.rendered import RenderedMessage
-from bot.store.engine import build_engine, build_session_factory
-from bot.store.models import OutboxMessage
-from bot.store.repositories.outbox import PENDING, SENDING, SENT, WAITING
-from bot.store.unit_of_work import UnitOfWorkFactory
+from bot.checkins.kinds import CHECKIN
+from bot.checkins.service import enrolment
+from bot.checkins.service.claims import claim_due_checkins
+from bot.core.clock import SystemClock
+from bot.core.localtime import EVERY_DAY
+from bot.core.outbox.delivery import Delivery
+from bot.core.outbox.dispatcher import Dispatcher
+from bot.core.outbox.limiter import RateLimiter
+from bot.core.outbox.rendered import RenderedMessage
+from bot.core.outbox.repository import PENDING, SENDING, SENT, WAITING
+from bot.core.outbox.sender import SlackSender
+from bot.core.slack.client import build_web_client
+from bot.core.store.engine import build_engine, build_session_factory
+from bot.core.store.models import OutboxMessage
+from bot.core.store.unit_of_work import UnitOfWorkFactory
+from bot.kudos import service as kudos
 from tests.fakeslack.server import BOT_TOKEN, TEAM_ID
 
 DEFAULT_MESSAGES = 5_000

@@ -10,32 +10,38 @@ from datetime import datetime, timedelta
 from slack_bolt import App
 from sqlalchemy import Engine
 
-from bot.clock import Clock, SystemClock
+from bot.breaks.service import schedules as break_schedules
+from bot.breaks.service.claims import claim_due_breaks
+from bot.checkins.jobs import ChannelEnroller
+from bot.checkins.service import enrolment
+from bot.checkins.service.claims import claim_due_checkins
 from bot.config import Settings
-from bot.listeners import register_all
-from bot.listeners.dependencies import Dependencies
-from bot.metrics import Metrics
-from bot.outbox.dispatcher import Dispatcher
-from bot.outbox.limiter import RateLimiter
-from bot.outbox.sender import SlackSender
-from bot.scheduling.ticker import DEFAULT_JOBS, Job, SlackJob, Ticker
-from bot.services import home, kindness_recap, kudos, lifecycle, privacy, recaps
-from bot.services.breaks import schedules as break_schedules
-from bot.services.breaks.claims import claim_due_breaks
-from bot.services.checkins import enrolment
-from bot.services.checkins.claims import claim_due_checkins
-from bot.services.kudos import KudosRulesCache
-from bot.services.lifecycle import reinstall_workspace
-from bot.slack.access import SlackAccess, slack_access
-from bot.slack.checkin_channels import ChannelEnroller
-from bot.slack.directory import MemberDirectory
-from bot.slack.phrases import break_prompt_keys, phrase
-from bot.slack.workspace_clients import (
+from bot.core.clock import Clock, SystemClock
+from bot.core.listeners import register_middleware
+from bot.core.listeners.dependencies import Dependencies
+from bot.core.metrics import Metrics
+from bot.core.outbox.dispatcher import Dispatcher
+from bot.core.outbox.limiter import RateLimiter
+from bot.core.outbox.sender import SlackSender
+from bot.core.phrases import break_prompt_keys, phrase
+from bot.core.scheduling.ticker import DEFAULT_JOBS, Job, SlackJob, Ticker
+from bot.core.slack.access import SlackAccess, slack_access
+from bot.core.slack.workspace_clients import (
     WorkspaceClients,
     WorkspaceNotInstalledError,
 )
-from bot.store.engine import build_engine, build_session_factory
-from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from bot.core.store.engine import build_engine, build_session_factory
+from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from bot.features import FEATURE_LISTENERS
+from bot.home import service as home
+from bot.kudos import service as kudos
+from bot.kudos.service import KudosRulesCache
+from bot.lifecycle import service as lifecycle
+from bot.lifecycle.service import reinstall_workspace
+from bot.members.directory import MemberDirectory
+from bot.privacy import service as privacy
+from bot.recaps.service import kindness as kindness_recap
+from bot.recaps.service import weekly as recaps
 
 logger = logging.getLogger(__name__)
 
@@ -208,5 +214,7 @@ def _build_bolt_app(settings: Settings, access: SlackAccess, dependencies: Depen
         oauth_settings=access.oauth,
         authorize=access.authorize,  # type: ignore[arg-type]  # an Authorize is accepted too
     )
-    register_all(app, dependencies)
+    register_middleware(app, dependencies)
+    for register in FEATURE_LISTENERS:
+        register(app)
     return app

@@ -13,9 +13,9 @@ from sqlalchemy.exc import OperationalError
 
 from bot import exit_status
 from bot.config import ConfigError, Settings, load_settings
+from bot.core.slack.access import SlackUnreachableError
+from bot.core.store import migrate
 from bot.logs import configure_logging
-from bot.slack.access import SlackUnreachableError
-from bot.store import migrate
 
 SQLITE_CANNOT_OPEN = "unable to open database file"  # SQLite, for a missing or read-only folder
 

@@ -14,7 +14,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.app import Kindling, build_kindling
 from bot.config import HINTS, ConfigError, Settings
-from bot.scheduling.ticker import build_scheduler
+from bot.core.scheduling.ticker import build_scheduler
 from bot.server import HttpServer, KindlingWsgiApp
 
 logger = logging.getLogger(__name__)

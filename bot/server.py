@@ -12,10 +12,10 @@ from slack_bolt import App
 from sqlalchemy import Engine
 
 from bot import __version__
-from bot.metrics import Metrics
+from bot.core.metrics import Metrics
+from bot.core.slack.requests import KindlingRequestHandler
+from bot.core.store.engine import database_answers
 from bot.server_paths import HEALTH_PATH, INSTALL_PATH, OAUTH_REDIRECT_PATH, SLACK_EVENTS_PATH
-from bot.slack.requests import KindlingRequestHandler
-from bot.store.engine import database_answers
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment

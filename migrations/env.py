@@ -8,10 +8,10 @@ from alembic import context
 from alembic.autogenerate.api import AutogenContext
 
 from bot.config import load_settings
-from bot.store import models  # noqa: F401  # registers every table on the metadata
-from bot.store.base import Base, UtcDateTime
-from bot.store.engine import build_engine
-from bot.store.migrate import DATABASE_URL_ATTRIBUTE, migration_lock
+from bot.core.store import models  # noqa: F401  # registers every table on the metadata
+from bot.core.store.base import Base, UtcDateTime
+from bot.core.store.engine import build_engine
+from bot.core.store.migrate import DATABASE_URL_ATTRIBUTE, migration_lock
 
 config = context.config
 

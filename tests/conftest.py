@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine
 
-from bot.store import migrate
-from bot.store.engine import build_engine, build_session_factory
-from bot.store.unit_of_work import UnitOfWorkFactory
+from bot.core.store import migrate
+from bot.core.store.engine import build_engine, build_session_factory
+from bot.core.store.unit_of_work import UnitOfWorkFactory
 from tests.fakeslack import FakeSlack
 from tests.fakeslack.server import CLIENT_SECRET
 from tests.support.clock import ManualClock

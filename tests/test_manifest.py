@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from bot.slack.ids import MESSAGE_SHORTCUTS, SLASH_COMMANDS, SUBSCRIBED_EVENTS
-from bot.slack.oauth import BOT_SCOPES
+from bot.core.slack.ids import MESSAGE_SHORTCUTS, SLASH_COMMANDS, SUBSCRIBED_EVENTS
+from bot.core.slack.oauth import BOT_SCOPES
 from tests.support.manifest import SCHEMA, load_manifest
 from tests.support.manifest import schema_problems as problems_against_schema
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select
 
-from bot.store.models import ProcessedEvent
+from bot.core.store.models import ProcessedEvent
 from tests.fakeslack import FakeSlack
 from tests.support.process import KindlingProcess, clean_environment, run_kindling
 from tests.support.signing import (

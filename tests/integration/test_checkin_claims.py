@@ -10,15 +10,18 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import Engine, insert, select
 
-from bot.services.checkins.claims import claim_due_checkins
-from bot.services.checkins.enrolment import set_time, set_workdays, turn_on
-from bot.services.checkins.kinds import CHECKIN
-from bot.services.checkins.schedule import EVERY_DAY
-from bot.services.directory import remember_member
-from bot.services.profiles import MemberProfile
-from bot.store.models import CheckinSchedule, OutboxMessage, Workspace
-from bot.store.repositories.outbox import PENDING, SKIPPED_LATE
-from bot.store.unit_of_work import UnitOfWorkFactory
+from bot.checkins.kinds import CHECKIN
+from bot.checkins.repository.answers import CheckinScheduleRepository
+from bot.checkins.repository.claims import CheckinClaimRepository
+from bot.checkins.service.claims import claim_due_checkins
+from bot.checkins.service.enrolment import set_time, set_workdays, turn_on
+from bot.core.localtime import EVERY_DAY
+from bot.core.outbox.repository import PENDING, SKIPPED_LATE
+from bot.core.profiles import MemberProfile
+from bot.core.store.models import CheckinSchedule, OutboxMessage, Workspace
+from bot.core.store.unit_of_work import UnitOfWorkFactory
+from bot.members.repository import MemberRepository
+from bot.members.service import remember_member
 
 TEAM = "T0001"
 NINE_THIRTY = 9 * 60 + 30
@@ -122,7 +125,7 @@ def test_after_a_long_outage_the_check_in_is_skipped_late_and_tomorrow_is_next(
     back_up = datetime(2026, 11, 25, 11, 30, tzinfo=UTC)  # three hours late
     with unit_of_work() as uow:
         report = claim_due_checkins(uow, back_up, late_after=LATE_AFTER)
-        schedule = uow.checkin_schedules.get(TEAM, "UALICE")
+        schedule = uow.repository(CheckinScheduleRepository).get(TEAM, "UALICE")
         assert schedule is not None
         assert schedule.next_local_date == date(2026, 11, 26)
     assert report.skipped_late == 1
@@ -148,7 +151,7 @@ def test_a_deactivated_member_is_never_messaged(
     morning = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
     enrol(unit_of_work, person("UGONE", "Europe/Berlin"), morning)
     with unit_of_work() as uow:  # deactivated before the directory told the schedule
-        uow.members.upsert(
+        uow.repository(MemberRepository).upsert(
             team_id=TEAM,
             user_id="UGONE",
             display_name="Gone",
@@ -163,7 +166,7 @@ def test_a_deactivated_member_is_never_messaged(
     assert claimed_checkins(engine) == []
     with unit_of_work() as uow:  # once the directory learns of it, the schedule stops
         remember_member(uow, person("UGONE", "Europe/Berlin", deleted=True), now=morning)
-        schedule = uow.checkin_schedules.get(TEAM, "UGONE")
+        schedule = uow.repository(CheckinScheduleRepository).get(TEAM, "UGONE")
         assert schedule is not None
         assert schedule.next_due_utc is None
 
@@ -214,4 +217,4 @@ def test_two_tick_runners_at_once_claim_each_of_1000_check_ins_exactly_once(
     assert len({c.channel for c in claims}) == 1000
     assert sum(report.claimed for report in reports) == 1000
     with unit_of_work() as uow:
-        assert uow.checkin_claims.due_groups(due + timedelta(minutes=1)) == []
+        assert uow.repository(CheckinClaimRepository).due_groups(due + timedelta(minutes=1)) == []

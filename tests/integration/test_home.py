@@ -8,10 +8,11 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import Engine, insert
 
-from bot.services.home import home_state
-from bot.slack.blocks.home import home_blocks, sparkline
-from bot.store.models import Checkin, Win, Workspace
-from bot.store.unit_of_work import UnitOfWorkFactory
+from bot.core.store.models import Checkin, Win, Workspace
+from bot.core.store.unit_of_work import UnitOfWorkFactory
+from bot.home.blocks import home_blocks, sparkline
+from bot.home.service import home_state
+from bot.kudos.repository import KudosRepository
 from tests.fakeslack.validation import view_problems
 
 TEAM = "T1"
@@ -68,7 +69,7 @@ def test_a_year_of_history_stays_within_slacks_limits(
         )
     with unit_of_work() as uow:
         for n in range(1000):
-            uow.kudos.add(
+            uow.repository(KudosRepository).add(
                 team_id=TEAM,
                 giver_id="UB" if n % 2 else "UA",
                 channel_id="C1",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine, create_engine, inspect, text
 
-from bot.store import migrate
-from bot.store.base import Base
+from bot.core.store import migrate
+from bot.core.store.base import Base
 
 KINDLING_TABLES = {
     "workspaces",

@@ -7,10 +7,11 @@ from datetime import timedelta
 
 import pytest
 
-from bot.services.directory import remember_member
-from bot.services.event_ledger import claim_event, forget_old_events, release_event
-from bot.services.profiles import MemberProfile
-from bot.store.unit_of_work import UnitOfWorkFactory
+from bot.core.events.ledger import claim_event, forget_old_events, release_event
+from bot.core.profiles import MemberProfile
+from bot.core.store.unit_of_work import UnitOfWorkFactory
+from bot.members.repository import MemberRepository
+from bot.members.service import remember_member
 from tests.support.clock import ManualClock
 
 ALICE = MemberProfile(
@@ -33,7 +34,7 @@ def test_remember_member_inserts_then_refreshes(
     with unit_of_work() as uow:
         remember_member(uow, deactivated, now=clock.now())
     with unit_of_work() as uow:
-        member = uow.members.get("T1", "UALICE")
+        member = uow.repository(MemberRepository).get("T1", "UALICE")
         assert member is not None
         assert (member.tz, member.deleted, member.refreshed_at) == (
             "Australia/Lord_Howe",
@@ -52,11 +53,14 @@ def test_members_are_scoped_by_workspace(
         remember_member(uow, ALICE, now=clock.now())
         remember_member(uow, replace(ALICE, team_id="T2", display_name="Other"), now=clock.now())
     with unit_of_work() as uow:
-        first, second = uow.members.get("T1", "UALICE"), uow.members.get("T2", "UALICE")
+        first, second = (
+            uow.repository(MemberRepository).get("T1", "UALICE"),
+            uow.repository(MemberRepository).get("T2", "UALICE"),
+        )
         assert first is not None
         assert second is not None
         assert (first.display_name, second.display_name) == ("Alice", "Other")
-        assert uow.members.get("T3", "UALICE") is None
+        assert uow.repository(MemberRepository).get("T3", "UALICE") is None
 
 
 def test_an_event_is_claimed_once_until_released(
@@ -84,7 +88,7 @@ def test_a_failed_unit_of_work_leaves_nothing(
     with pytest.raises(RuntimeError, match="half way"):
         record_then_fail()
     with unit_of_work() as uow:
-        assert uow.members.get("T1", "UALICE") is None
+        assert uow.repository(MemberRepository).get("T1", "UALICE") is None
 
 
 def test_old_event_ids_are_forgotten(unit_of_work: UnitOfWorkFactory, clock: ManualClock) -> None:

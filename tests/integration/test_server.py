@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.core.store.engine import build_engine
 from bot.server import HttpServer, KindlingWsgiApp
-from bot.store.engine import build_engine
 from tests.support.signing import http_request
 
 if TYPE_CHECKING:

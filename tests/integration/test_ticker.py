@@ -9,9 +9,9 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from bot.scheduling.ticker import TICK_JOB_ID, Job, Ticker, build_scheduler
-from bot.services.event_ledger import claim_event
-from bot.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from bot.core.events.ledger import claim_event
+from bot.core.scheduling.ticker import TICK_JOB_ID, Job, Ticker, build_scheduler
+from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from tests.support.clock import ManualClock
 
 

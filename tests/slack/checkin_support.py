@@ -8,8 +8,9 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from bot.services.checkins.kinds import CHECKIN
-from bot.store.models import CheckinSchedule, OutboxMessage
+from bot.checkins.kinds import CHECKIN
+from bot.checkins.repository.answers import CheckinScheduleRepository
+from bot.core.store.models import CheckinSchedule, OutboxMessage
 from tests.fakeslack import FakeSlack, RecordedCall
 from tests.fakeslack.server import TEAM_ID
 from tests.slack.conftest import RunningApp
@@ -79,7 +80,7 @@ def welcome_dms(slack: FakeSlack, user: str | None = None) -> list[RecordedCall]
 def schedule(app: RunningApp, user: str = ALICE) -> CheckinSchedule | None:
     """The member's schedule as stored now (rows stay readable after their unit of work)."""
     with app.kindling.unit_of_work() as uow:
-        return uow.checkin_schedules.get(TEAM_ID, user)
+        return uow.repository(CheckinScheduleRepository).get(TEAM_ID, user)
 
 
 def checkin_rows(engine: Engine) -> list[Any]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from bot.store.models import Kudos, OutboxMessage
+from bot.core.store.models import Kudos, OutboxMessage
 from tests.fakeslack import FakeSlack
 from tests.slack.conftest import RunningApp
 from tests.support.signing import HttpAnswer, command_payload

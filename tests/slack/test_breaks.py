@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from bot.slack import ids
-from bot.store.models import BreakSchedule, BreakTaken, OutboxMessage
-from bot.store.repositories.breaks import PAUSED
+from bot.breaks.repository import PAUSED, BreakRepository
+from bot.core.slack import ids
+from bot.core.store.models import BreakSchedule, BreakTaken, OutboxMessage
 from tests.fakeslack import FakeSlack, RecordedCall
 from tests.slack.checkin_support import (
     ALICE,
@@ -256,7 +256,7 @@ def test_a_channel_kindling_can_no_longer_post_in_pauses_and_tells_the_setter_on
     assert len(told) == 1
     assert error in told[0].args["text"]
     with running_app.kindling.unit_of_work() as uow:
-        (schedule,) = uow.breaks._session.query(BreakSchedule).all()  # noqa: SLF001  # a test peeks
+        (schedule,) = uow.repository(BreakRepository)._session.query(BreakSchedule).all()  # noqa: SLF001  # a test peeks
         assert (schedule.status, schedule.next_slot_utc) == (PAUSED, None)
     assert "paused" in private_text(breaks(running_app, fake_slack, "status"))
 
@@ -313,7 +313,7 @@ def test_personal_reminders_follow_the_members_check_in_days_and_zone(
         member_event(running_app, fake_slack, {"type": "user_change", "user": moved}).status == 200
     )
     with running_app.kindling.unit_of_work() as uow:
-        schedule = uow.breaks.by_scope(fake_slack.team_id, f"member:{ALICE}")
+        schedule = uow.repository(BreakRepository).by_scope(fake_slack.team_id, f"member:{ALICE}")
         assert schedule is not None
         assert (schedule.workdays, schedule.tz) == (0b0010001, "Asia/Tokyo")
         assert schedule.next_slot_utc == datetime(2026, 11, 27, 1, 0, tzinfo=UTC)  # Fri 10:00
@@ -356,6 +356,6 @@ def test_the_low_energy_follow_up_stays_inside_the_personal_window(
     (dm,) = checkin_dms(fake_slack, ALICE)
     press(running_app, fake_slack, dm, f"{ids.CHECKIN_ENERGY_PREFIX}1")
     with running_app.kindling.unit_of_work() as uow:
-        schedule = uow.breaks.by_scope(fake_slack.team_id, f"member:{ALICE}")
+        schedule = uow.repository(BreakRepository).by_scope(fake_slack.team_id, f"member:{ALICE}")
         assert schedule is not None
         assert schedule.next_slot_utc == datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # still 10:00

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.slack import ids
-from bot.store.models import Checkin
+from bot.checkins.repository.answers import CheckinAnswerRepository
+from bot.core.slack import ids
+from bot.core.store.models import Checkin
 from tests.fakeslack import FakeSlack, RecordedCall
 from tests.slack.checkin_support import (
     ALICE,
@@ -46,7 +47,7 @@ def dm(running_app: RunningApp, fake_slack: FakeSlack) -> RecordedCall:
 
 def answers(app: RunningApp) -> list[Checkin]:
     with app.kindling.unit_of_work() as uow:
-        return list(uow.checkins._session.scalars(select(Checkin)))  # noqa: SLF001  # a test peeks
+        return list(uow.repository(CheckinAnswerRepository)._session.scalars(select(Checkin)))  # noqa: SLF001  # a test peeks
 
 
 def updated_text(slack: FakeSlack, index: int = -1) -> str:

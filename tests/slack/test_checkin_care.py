@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.slack import ids
+from bot.checkins.repository.answers import CheckinAnswerRepository, CheckinScheduleRepository
+from bot.core.slack import ids
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import (
     ALICE,
@@ -41,7 +42,7 @@ def answered(app: RunningApp, users: list[str], *, energy: int, need: str) -> No
     today = date(2026, 11, 25)
     with app.kindling.unit_of_work() as uow:
         for user in users:
-            uow.checkins.record(
+            uow.repository(CheckinAnswerRepository).record(
                 "T0KINDLING", user, today, now=app.kindling.clock.now(), energy=energy, need=need
             )
 
@@ -80,7 +81,7 @@ def test_someone_who_leaves_the_channel_is_no_longer_counted_in_its_pulse(
     assert member_event(running_app, fake_slack, left).status == 200
     assert "Not enough people" in pulse(running_app, fake_slack)
     with running_app.kindling.unit_of_work() as uow:
-        schedule = uow.checkin_schedules.get("T0KINDLING", TEAM[0])
+        schedule = uow.repository(CheckinScheduleRepository).get("T0KINDLING", TEAM[0])
         assert schedule is not None
         assert schedule.status == "on"  # their own check-ins go on
 

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.store.models import CheckinSchedule, OutboxMessage
-from bot.store.repositories.checkins import OFF, ON
+from bot.checkins.repository.answers import OFF, ON
+from bot.core.store.models import CheckinSchedule, OutboxMessage
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import (
     ALICE,

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import update
 
-from bot.services.checkins.enrolment import turn_on
-from bot.services.profiles import MemberProfile
-from bot.store.models import OutboxMessage
-from bot.store.repositories.outbox import FAILED, PENDING, SENDING, SENT, SKIPPED_LATE, UNKNOWN
+from bot.checkins.service.enrolment import turn_on
+from bot.core.outbox.repository import FAILED, PENDING, SENDING, SENT, SKIPPED_LATE, UNKNOWN
+from bot.core.profiles import MemberProfile
+from bot.core.store.models import OutboxMessage
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import (
     ALICE,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.slack import ids
-from bot.store.repositories.checkins import ON, OPTED_OUT
+from bot.checkins.repository.answers import ON, OPTED_OUT
+from bot.core.slack import ids
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import (
     ALICE,

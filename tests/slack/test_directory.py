@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.members.repository import MemberRepository
 from tests.fakeslack import FakeSlack
 from tests.slack.conftest import RunningApp
 from tests.slack.kudos_support import BOB, GIVER, add_people, kudos_command
@@ -36,7 +37,7 @@ def test_the_directory_sync_pages_through_users_list(
     kudos_command(running_app, fake_slack, f"<@{BOB}> thanks")
     assert fake_slack.calls("users.info") == [], "the synced directory answers"
     with running_app.kindling.unit_of_work() as uow:
-        bob = uow.members.get(fake_slack.team_id, BOB)
+        bob = uow.repository(MemberRepository).get(fake_slack.team_id, BOB)
         assert bob is not None
         assert bob.tz == "America/New_York"
     running_app.kindling.ticker.tick()

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from bot.slack import ids
-from bot.store.models import BreakTaken, Kudos, Win
+from bot.core.slack import ids
+from bot.core.store.models import BreakTaken, Kudos, Win
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import ALICE, BOB, add_people
 from tests.slack.conftest import RunningApp

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from bot.slack import ids
-from bot.store.repositories.checkins import ON
+from bot.checkins.repository.answers import ON
+from bot.core.slack import ids
 from tests.fakeslack import FakeSlack, RecordedCall
 from tests.slack.checkin_support import ALICE, BOB, add_people, checkin, member_event, schedule
 from tests.slack.conftest import RunningApp

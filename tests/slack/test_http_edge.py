@@ -13,7 +13,8 @@ import pytest
 from slack_bolt import Ack
 from sqlalchemy import func, select
 
-from bot.store.models import Member, ProcessedEvent, Workspace
+from bot.core.store.models import Member, ProcessedEvent, Workspace
+from bot.members.repository import MemberRepository
 from tests.fakeslack import FakeSlack
 from tests.slack.conftest import RunningApp
 from tests.support.clock import ManualClock
@@ -132,7 +133,7 @@ def test_member_events_fill_the_directory(running_app: RunningApp, fake_slack: F
     )
     assert running_app.slack.event(envelope).status == 200
     with running_app.kindling.unit_of_work() as uow:
-        member = uow.members.get(fake_slack.team_id, "UALICE")
+        member = uow.repository(MemberRepository).get(fake_slack.team_id, "UALICE")
         assert member is not None
         assert (member.display_name, member.tz) == ("Alice", "Asia/Kathmandu")
 
@@ -149,14 +150,14 @@ def test_event_retries_are_handled_once(
     retry = running_app.slack.event(first, retry_num=1)
     assert retry.status == 200
     with running_app.kindling.unit_of_work() as uow:
-        member = uow.members.get(team, "UALICE")
+        member = uow.repository(MemberRepository).get(team, "UALICE")
         assert member is not None
         assert member.refreshed_at == handled_at, "the retry must not be handled again"
 
     fresh = event_callback(user_change("UALICE", "Alice B."), team_id=team, event_id="Ev43")
     assert running_app.slack.event(fresh).status == 200
     with running_app.kindling.unit_of_work() as uow:
-        member = uow.members.get(team, "UALICE")
+        member = uow.repository(MemberRepository).get(team, "UALICE")
         assert member is not None
         assert member.display_name == "Alice B."
         assert member.refreshed_at == clock.now()

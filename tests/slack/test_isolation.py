@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from sqlalchemy import inspect, text
 
-from bot.slack import ids
+from bot.core.slack import ids
 from tests.fakeslack import FakeSlack, RecordedCall
 from tests.slack.conftest import RunningApp
 from tests.slack.kudos_support import posted_json

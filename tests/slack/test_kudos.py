@@ -8,7 +8,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot.store.models import Kudos, OutboxMessage
+from bot.core.store.models import Kudos, OutboxMessage
+from bot.kudos.repository import KudosRepository
 from tests.fakeslack import FakeSlack
 from tests.slack.conftest import RunningApp
 from tests.slack.kudos_support import (
@@ -60,12 +61,12 @@ def test_a_kudos_is_recorded_announced_and_each_recipient_gets_a_dm(
     assert len(fake_slack.calls("chat.getPermalink")) == 2
 
     with running_app.kindling.unit_of_work() as uow:
-        kudos = uow.kudos.get(fake_slack.team_id, int(button["value"]))
+        kudos = uow.repository(KudosRepository).get(fake_slack.team_id, int(button["value"]))
         assert kudos is not None
         assert (kudos.announcement, kudos.shout_channel_id) == ("announced", GENERAL)
         assert kudos.shout_ts is not None
-        assert uow.kudos.recipients(kudos.id) == [BOB, CARA]
-        assert uow.kudos.values(kudos.id) == ["teamwork"]
+        assert uow.repository(KudosRepository).recipients(kudos.id) == [BOB, CARA]
+        assert uow.repository(KudosRepository).values(kudos.id) == ["teamwork"]
     assert running_app.kindling.dispatcher.drain() == 0, "everything is sent exactly once"
 
 
@@ -95,7 +96,7 @@ def test_a_channel_the_bot_cannot_post_in_gets_the_shoutout_through_response_url
     dm = next(c for c in fake_slack.calls("chat.postMessage") if c.args["channel"] == BOB)
     assert "See the shout-out" not in json.dumps(posted_json(dm.args, "blocks"))
     with running_app.kindling.unit_of_work() as uow:
-        (kudos,) = uow.kudos.given_by(fake_slack.team_id, GIVER, limit=5)
+        (kudos,) = uow.repository(KudosRepository).given_by(fake_slack.team_id, GIVER, limit=5)
         assert kudos.announcement == "announced"
 
 
@@ -122,7 +123,7 @@ def test_a_failed_shoutout_keeps_the_kudos_and_tells_the_giver_kindly(
     kudos_command(running_app, fake_slack, f"<@{BOB}> for staying calm")
     running_app.kindling.dispatcher.drain()
     with running_app.kindling.unit_of_work() as uow:
-        (kudos,) = uow.kudos.given_by(fake_slack.team_id, GIVER, limit=5)
+        (kudos,) = uow.repository(KudosRepository).given_by(fake_slack.team_id, GIVER, limit=5)
         assert kudos.announcement == "not_announced"
     to_giver = [c for c in fake_slack.calls("chat.postMessage") if c.args["channel"] == GIVER]
     assert len(to_giver) == 1
@@ -228,8 +229,8 @@ def test_yourself_bots_and_leavers_among_others_are_left_out_and_named(
     assert f"<@{GONE}> has left the workspace" in reply
     assert "I was left out" in reply
     with running_app.kindling.unit_of_work() as uow:
-        (kudos,) = uow.kudos.given_by(fake_slack.team_id, GIVER, limit=5)
-        assert uow.kudos.recipients(kudos.id) == [BOB]
+        (kudos,) = uow.repository(KudosRepository).given_by(fake_slack.team_id, GIVER, limit=5)
+        assert uow.repository(KudosRepository).recipients(kudos.id) == [BOB]
 
 
 def test_mention_formats_and_duplicates(running_app: RunningApp, fake_slack: FakeSlack) -> None:
@@ -238,8 +239,8 @@ def test_mention_formats_and_duplicates(running_app: RunningApp, fake_slack: Fak
     ephemeral_text(kudos_command(running_app, fake_slack, text))
     running_app.kindling.dispatcher.drain()
     with running_app.kindling.unit_of_work() as uow:
-        (kudos,) = uow.kudos.given_by(fake_slack.team_id, GIVER, limit=5)
-        assert uow.kudos.recipients(kudos.id) == [BOB, "W0GRID"]
+        (kudos,) = uow.repository(KudosRepository).given_by(fake_slack.team_id, GIVER, limit=5)
+        assert uow.repository(KudosRepository).recipients(kudos.id) == [BOB, "W0GRID"]
         assert kudos.message == "for ✨ الرحمة and\nnewlines 🎉"
     shoutout = fake_slack.calls("chat.postMessage")[0]
     assert ">for ✨ الرحمة and\\n>newlines 🎉" in json.dumps(

@@ -12,7 +12,7 @@ from pydantic import SecretStr
 
 from bot.app import build_kindling
 from bot.config import Settings
-from bot.slack.installations import installation_store
+from bot.core.slack.installations import installation_store
 from tests.fakeslack import FakeSlack
 from tests.slack.conftest import RunningApp, serving, settings_for
 from tests.slack.kudos_support import kudos_command

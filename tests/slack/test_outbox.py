@@ -8,15 +8,15 @@ from datetime import datetime, timedelta
 import pytest
 
 from bot.app import build_kindling
-from bot.outbox.dispatcher import Dispatcher
-from bot.outbox.limiter import RateLimiter
-from bot.outbox.sender import SlackSender
-from bot.services.event_ledger import claim_event
-from bot.services.kudos import THANKS_DM
-from bot.services.outbox import POST_MESSAGE, Delivery
-from bot.store.models import OutboxMessage
-from bot.store.repositories.outbox import NewMessage
-from bot.store.unit_of_work import UnitOfWork
+from bot.core.events.ledger import claim_event
+from bot.core.outbox.delivery import POST_MESSAGE, Delivery
+from bot.core.outbox.dispatcher import Dispatcher
+from bot.core.outbox.limiter import RateLimiter
+from bot.core.outbox.repository import NewMessage
+from bot.core.outbox.sender import SlackSender
+from bot.core.store.models import OutboxMessage
+from bot.core.store.unit_of_work import UnitOfWork
+from bot.kudos.service import THANKS_DM
 from tests.fakeslack import FakeSlack
 from tests.slack.conftest import RunningApp, settings_for
 from tests.slack.kudos_support import BOB, GIVER, add_people, kudos_command

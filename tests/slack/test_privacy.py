@@ -13,7 +13,7 @@ from pydantic import SecretStr
 from sqlalchemy import inspect, text
 
 from bot.app import build_kindling
-from bot.slack import ids
+from bot.core.slack import ids
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import (
     ALICE,

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.slack import ids
+from bot.core.slack import ids
 from tests.fakeslack import FakeSlack, RecordedCall
 from tests.slack.checkin_support import ALICE, BOB, add_people, at, checkin, tick_and_deliver
 from tests.slack.conftest import RunningApp

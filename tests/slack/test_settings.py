@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from bot.services.workspace_settings import read_settings
-from bot.slack import ids
+from bot.core.slack import ids
+from bot.settings.service import read_settings
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import ALICE, BOB, add_people
 from tests.slack.conftest import RunningApp

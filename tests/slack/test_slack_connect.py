@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.slack import ids
-from bot.store.models import BreakTaken, Kudos, KudosRecipient
+from bot.core.slack import ids
+from bot.core.store.models import BreakTaken, Kudos, KudosRecipient
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import (
     ALICE,

@@ -15,7 +15,7 @@ from typing import Any, Literal
 import pytest
 from sqlalchemy import inspect, text
 
-from bot.slack import ids
+from bot.core.slack import ids
 from tests.fakeslack import FakeSlack
 from tests.fakeslack.server import BOT_USER_ID, TEAM_ID
 from tests.slack.conftest import RunningApp

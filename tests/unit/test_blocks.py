@@ -7,9 +7,9 @@ import json
 import pytest
 from slack_sdk.models.blocks import SectionBlock
 
-from bot.slack.blocks.common import MAX_BLOCKS_PER_MESSAGE, message_blocks
-from bot.slack.blocks.help import help_blocks, help_fallback_text
-from bot.slack.phrases import phrases
+from bot.core.phrases import phrases
+from bot.core.slack.blocks import MAX_BLOCKS_PER_MESSAGE, message_blocks
+from bot.help.blocks import help_blocks, help_fallback_text
 from tests.fakeslack.validation import blocks_problems
 
 

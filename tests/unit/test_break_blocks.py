@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.services import wins
-from bot.services.breaks import kinds
-from bot.slack.break_renderers import BREAK_RENDERERS
-from bot.slack.renderers import render
+from bot.breaks import kinds
+from bot.breaks.renderers import BREAK_RENDERERS
+from bot.core.outbox.renderers import render
+from bot.wins import service as wins
 from tests.fakeslack.validation import blocks_problems
 
 PAYLOADS = {

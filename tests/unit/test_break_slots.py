@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.services.breaks.prompts import NO_REPEAT_WITHIN, choose_prompt
-from bot.services.breaks.slots import Cadence, Window, next_slot, slots_on
-from bot.services.breaks.text import BreaksAction, BreaksProblem, BreaksRequest, parse_breaks_text
-from bot.services.checkins.schedule import EVERY_DAY, MONDAY_TO_FRIDAY
-from bot.slack.phrases import break_prompt, break_prompt_keys, phrase
+from bot.breaks.prompts import NO_REPEAT_WITHIN, choose_prompt
+from bot.breaks.slots import Cadence, Window, next_slot, slots_on
+from bot.breaks.text import BreaksAction, BreaksProblem, BreaksRequest, parse_breaks_text
+from bot.core.localtime import EVERY_DAY, MONDAY_TO_FRIDAY
+from bot.core.phrases import break_prompt, break_prompt_keys, phrase
 
 WORKDAY = Window(10 * 60, 17 * 60)
 NAGGING = re.compile(r"\b(should|must|need to|lazy|haven't|forgot)\b", re.IGNORECASE)

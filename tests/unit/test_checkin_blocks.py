@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from bot.services.checkins import kinds
-from bot.services.checkins.answers import NEEDS
-from bot.slack.blocks.checkin import note_modal
-from bot.slack.checkin_renderers import CHECKIN_RENDERERS
-from bot.slack.phrases import phrase_choices
-from bot.slack.renderers import RENDERERS, render
+from bot.checkins import kinds
+from bot.checkins.blocks.checkin import note_modal
+from bot.checkins.renderers import CHECKIN_RENDERERS
+from bot.checkins.service.answers import NEEDS
+from bot.core.outbox.renderers import RENDERERS, render
+from bot.core.phrases import phrase_choices
 from tests.fakeslack.validation import blocks_problems, view_problems
 
 DAY = "2026-11-26"

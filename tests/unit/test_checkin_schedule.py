@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.services.checkins.schedule import (
+from bot.core.localtime import (
     EVERY_DAY,
     MONDAY_TO_FRIDAY,
     format_workdays,

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from bot.services.checkins.schedule import MONDAY_TO_FRIDAY
-from bot.services.checkins.text import Action, CheckinProblem, CheckinRequest, parse_checkin_text
-from bot.slack.phrases import phrase
+from bot.checkins.text import Action, CheckinProblem, CheckinRequest, parse_checkin_text
+from bot.core.localtime import MONDAY_TO_FRIDAY
+from bot.core.phrases import phrase
 
 MON_TO_THU = 0b0001111
 

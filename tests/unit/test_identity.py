@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.slack.identity import (
+from bot.core.slack.identity import (
     actor_team_id,
     belongs_to,
     installed_team_id,

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import re
 
-from bot.services.kudos import (
+from bot.core.outbox.renderers import RENDERERS, render
+from bot.kudos.blocks.answers import left_out_text, refusal_text
+from bot.kudos.blocks.shoutout import kudos_modal, people, quote, received_blocks, shoutout_blocks
+from bot.kudos.service import (
     CROSSPOST,
     NOT_ANNOUNCED_DM,
     RECEIVED_DM,
@@ -16,9 +19,6 @@ from bot.services.kudos import (
     LeftOut,
     Refusal,
 )
-from bot.slack.blocks.kudos import kudos_modal, people, quote, received_blocks, shoutout_blocks
-from bot.slack.blocks.kudos_answers import left_out_text, refusal_text
-from bot.slack.renderers import RENDERERS, render
 from tests.fakeslack.validation import blocks_problems, view_problems
 from tests.support.clock import ManualClock
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from bot.services.kudos_text import escape_mrkdwn, parse_kudos_text, visible_length
+from bot.kudos.text import escape_mrkdwn, parse_kudos_text, visible_length
 
 VALUES = frozenset({"kindness", "teamwork", "courage", "craft", "care"})
 

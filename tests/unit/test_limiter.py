@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.outbox.limiter import RateLimiter
+from bot.core.outbox.limiter import RateLimiter
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 ZERO = timedelta(0)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from bot.listeners.commands.kindling import first_word
-from bot.slack.payloads import (
+from bot.core.slack.payloads import (
     can_post_in,
     event_id_of,
     is_person_writing_to_app,
     is_slash_command,
     member_profile,
 )
+from bot.help.listeners.command import first_word
 
 
 def test_event_id_of_an_event_callback() -> None:

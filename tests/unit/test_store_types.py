@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from sqlalchemy.dialects import sqlite
 
-from bot.store.base import UtcDateTime
+from bot.core.store.base import UtcDateTime
 
 DIALECT = sqlite.dialect()
 

@@ -1,0 +1,1 @@
+"""Gentle break reminders in a channel, and personal ones."""

@@ -1,0 +1,1 @@
+"""Break rules."""

@@ -1,0 +1,355 @@
+"""Break schedules: turning them on and off, snoozing, pausing, and the personal ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from bot.breaks.kinds import BREAK_REMINDER, BREAK_UPDATED, BREAKS_CHANGED, BREAKS_PAUSED
+from bot.breaks.repository import OFF, ON, PAUSED, BreakRepository, channel_scope, member_scope
+from bot.breaks.slots import Cadence, Window, next_slot
+from bot.breaks.text import BreaksRequest
+from bot.checkins.repository.answers import CheckinScheduleRepository
+from bot.core.localtime import FALLBACK_ZONE, MONDAY_TO_FRIDAY, local_today, zone
+from bot.core.outbox.delivery import POST_MESSAGE, UPDATE_MESSAGE, Delivery, DeliveryHooks
+from bot.core.outbox.repository import NewMessage
+from bot.core.profiles import MemberProfile
+from bot.core.store.models import BreakReminder, BreakSchedule, OutboxMessage
+from bot.core.store.unit_of_work import UnitOfWork
+from bot.home.service import refresh_home
+
+DEFAULT_INTERVAL = 90
+DEFAULT_WINDOW = Window(10 * 60, 17 * 60)
+LOW_ENERGY_FOLLOW_UP = timedelta(minutes=60)
+DEACTIVATED = "deactivated"
+# Slack answers to a DM that mean the person cannot get one at all.
+UNREACHABLE_PERSON = frozenset({"user_not_found", "account_inactive", "cannot_dm_bot"})
+
+
+@dataclass(frozen=True, slots=True)
+class BreakSettings:
+    """A schedule as people see it in ``/breaks status`` and the confirmations."""
+
+    status: str
+    interval: int
+    window: Window
+    workdays: int
+    tz: str
+    next_slot: datetime | None
+    snoozed_on: date | None
+    paused_reason: str | None
+
+
+def cadence_of(schedule: BreakSchedule) -> Cadence:
+    return Cadence(
+        interval=schedule.interval_minutes,
+        window=Window(schedule.window_start, schedule.window_end),
+        workdays=schedule.workdays,
+        tz=schedule.tz,
+    )
+
+
+def settings_of(schedule: BreakSchedule | None) -> BreakSettings | None:
+    if schedule is None:
+        return None
+    return BreakSettings(
+        status=schedule.status,
+        interval=schedule.interval_minutes,
+        window=Window(schedule.window_start, schedule.window_end),
+        workdays=schedule.workdays,
+        tz=schedule.tz,
+        next_slot=schedule.next_slot_utc,
+        snoozed_on=schedule.snoozed_on,
+        paused_reason=schedule.paused_reason,
+    )
+
+
+def reschedule(schedule: BreakSchedule, after: datetime) -> None:
+    """The next slot after ``after`` if the schedule is on (none while off or paused)."""
+    schedule.next_slot_utc = (
+        next_slot(after, cadence_of(schedule), not_on=schedule.snoozed_on)
+        if schedule.status == ON
+        else None
+    )
+
+
+def channel_schedule(
+    uow: UnitOfWork, team_id: str, channel_id: str, *, by: MemberProfile, now: datetime
+) -> BreakSchedule:
+    """The channel's schedule; made (off, the defaults, in ``by``'s zone) if there is none."""
+    found = uow.repository(BreakRepository).by_scope(team_id, channel_scope(channel_id))
+    if found is not None:
+        return found
+    uow.workspaces.ensure(team_id, now=now)
+    schedule = _new_schedule(
+        team_id, channel_scope(channel_id), channel_id, by=by, workdays=MONDAY_TO_FRIDAY, now=now
+    )
+    uow.repository(BreakRepository).add(schedule)
+    return schedule
+
+
+def channel_on(
+    uow: UnitOfWork,
+    team_id: str,
+    channel_id: str,
+    *,
+    by: MemberProfile,
+    request: BreaksRequest,
+    now: datetime,
+) -> BreakSettings:
+    """Start (or change) a channel's reminders with whichever parts ``request`` names."""
+    schedule = channel_schedule(uow, team_id, channel_id, by=by, now=now)
+    schedule.interval_minutes = request.interval or schedule.interval_minutes
+    if request.window is not None:
+        schedule.window_start, schedule.window_end = request.window.start, request.window.end
+    schedule.workdays = request.workdays or schedule.workdays
+    schedule.tz = request.tz or schedule.tz
+    schedule.status, schedule.paused_reason, schedule.set_up_by = ON, None, by.user_id
+    _touch(schedule, now)
+    reschedule(schedule, now)
+    _announce(uow, schedule, by.user_id, now)
+    return _settings(schedule)
+
+
+def channel_off(
+    uow: UnitOfWork, team_id: str, channel_id: str, *, by: MemberProfile, now: datetime
+) -> bool:
+    """Stop a channel's reminders; False if there were none to stop."""
+    schedule = uow.repository(BreakRepository).by_scope(team_id, channel_scope(channel_id))
+    if schedule is None or schedule.status == OFF:
+        return False
+    schedule.status = OFF
+    _touch(schedule, now)
+    reschedule(schedule, now)
+    _announce(uow, schedule, by.user_id, now)
+    return True
+
+
+def personal_on(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> BreakSettings:
+    """DMs on the member's own check-in days, 10:00-17:00 in their own zone."""
+    checkin = uow.repository(CheckinScheduleRepository).get(member.team_id, member.user_id)
+    workdays = checkin.workdays if checkin is not None else MONDAY_TO_FRIDAY
+    schedule = uow.repository(BreakRepository).by_scope(
+        member.team_id, member_scope(member.user_id)
+    )
+    if schedule is None:
+        uow.workspaces.ensure(member.team_id, now=now)
+        scope = member_scope(member.user_id)
+        schedule = _new_schedule(
+            member.team_id, scope, member.user_id, by=member, workdays=workdays, now=now
+        )
+        schedule.personal = True
+        uow.repository(BreakRepository).add(schedule)
+    schedule.workdays, schedule.tz = workdays, member.tz or schedule.tz
+    schedule.status = ON
+    _touch(schedule, now)
+    reschedule(schedule, now)
+    refresh_home(uow, member.team_id, member.user_id, now=now)
+    return _settings(schedule)
+
+
+def personal_off(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> None:
+    schedule = uow.repository(BreakRepository).by_scope(
+        member.team_id, member_scope(member.user_id)
+    )
+    if schedule is not None:
+        schedule.status = OFF
+        _touch(schedule, now)
+        reschedule(schedule, now)
+        refresh_home(uow, member.team_id, member.user_id, now=now)
+
+
+def follow_member(
+    uow: UnitOfWork,
+    team_id: str,
+    user_id: str,
+    *,
+    now: datetime,
+    tz: str | None = None,
+    workdays: int | None = None,
+    deactivated: bool | None = None,
+) -> None:
+    """Personal reminders keep to the member's own zone and check-in days, and stop while
+    they are deactivated (``None``: that part did not change)."""
+    schedule = uow.repository(BreakRepository).by_scope(team_id, member_scope(user_id))
+    if schedule is None:
+        return
+    before = (schedule.tz, schedule.workdays, schedule.status)
+    schedule.tz = tz or schedule.tz
+    schedule.workdays = workdays or schedule.workdays
+    if deactivated and schedule.status == ON:
+        schedule.status, schedule.paused_reason = PAUSED, DEACTIVATED
+    elif deactivated is False and schedule.paused_reason == DEACTIVATED:
+        schedule.status, schedule.paused_reason = ON, None
+    if (schedule.tz, schedule.workdays, schedule.status) != before:  # else a due slot stays
+        _touch(schedule, now)
+        reschedule(schedule, now)
+
+
+def took_a_break(
+    uow: UnitOfWork,
+    reminder: BreakReminder,
+    user_id: str,
+    *,
+    message: tuple[str, str],
+    now: datetime,
+) -> bool:
+    """Count ``user_id``'s break once per reminder, and show the new count."""
+    if not uow.repository(BreakRepository).take_break(reminder, user_id, now=now):
+        return False
+    _show_reminder_state(uow, reminder, message=message, by=user_id, now=now)
+    return True
+
+
+def snooze_today(
+    uow: UnitOfWork,
+    reminder: BreakReminder,
+    user_id: str,
+    *,
+    message: tuple[str, str],
+    now: datetime,
+) -> None:
+    """No more reminders from this schedule today (in its zone); the message says who."""
+    schedule = uow.repository(BreakRepository).get(reminder.schedule_id)
+    if schedule is None:
+        return
+    schedule.snoozed_on = local_today(now, schedule.tz)
+    reminder.snoozed_by = user_id
+    _touch(schedule, now)
+    reschedule(schedule, now)
+    _show_reminder_state(uow, reminder, message=message, by=user_id, now=now)
+
+
+def pause_unreachable(uow: UnitOfWork, schedule_id: int, *, reason: str, now: datetime) -> None:
+    """Slack says the channel cannot be posted in (archived, removed): stop trying, and tell
+    whoever set the reminders up, once."""
+    schedule = uow.repository(BreakRepository).get(schedule_id)
+    if schedule is None or schedule.status != ON:
+        return
+    schedule.status, schedule.paused_reason = PAUSED, reason[:40]
+    _touch(schedule, now)
+    reschedule(schedule, now)
+    uow.outbox.add(
+        NewMessage(
+            team_id=schedule.team_id,
+            idempotency_key=f"breaks-paused:{schedule.id}:{now.isoformat()}",
+            kind=BREAKS_PAUSED,
+            method=POST_MESSAGE,
+            channel=schedule.set_up_by,
+            payload={"channel_id": schedule.channel_id, "reason": reason},
+        ),
+        now=now,
+    )
+
+
+def after_low_energy(uow: UnitOfWork, team_id: str, user_id: str, *, now: datetime) -> None:
+    """A check-in with energy 1-2: today's next personal reminder comes within the hour."""
+    schedule = uow.repository(BreakRepository).by_scope(team_id, member_scope(user_id))
+    if schedule is None or schedule.status != ON or schedule.next_slot_utc is None:
+        return
+    soon = now + LOW_ENERGY_FOLLOW_UP
+    local_soon = soon.astimezone(zone(schedule.tz))
+    in_window = (
+        schedule.window_start <= local_soon.hour * 60 + local_soon.minute < (schedule.window_end)
+    )
+    same_day = local_today(schedule.next_slot_utc, schedule.tz) == local_soon.date()
+    if in_window and same_day and schedule.next_slot_utc > soon:
+        schedule.next_slot_utc = soon
+
+
+def _new_schedule(
+    team_id: str, scope: str, channel_id: str, *, by: MemberProfile, workdays: int, now: datetime
+) -> BreakSchedule:
+    return BreakSchedule(
+        team_id=team_id,
+        scope=scope,
+        channel_id=channel_id,
+        personal=False,
+        set_up_by=by.user_id,
+        status=OFF,
+        interval_minutes=DEFAULT_INTERVAL,
+        window_start=DEFAULT_WINDOW.start,
+        window_end=DEFAULT_WINDOW.end,
+        workdays=workdays,
+        tz=by.tz or FALLBACK_ZONE,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def _touch(schedule: BreakSchedule, now: datetime) -> None:
+    schedule.updated_at = now
+
+
+def _settings(schedule: BreakSchedule) -> BreakSettings:
+    settings = settings_of(schedule)
+    assert settings is not None  # noqa: S101  # a schedule always has settings
+    return settings
+
+
+def _announce(uow: UnitOfWork, schedule: BreakSchedule, who: str, now: datetime) -> None:
+    """One quiet line in the channel naming who changed the reminders, and to what."""
+    uow.outbox.add(
+        NewMessage(
+            team_id=schedule.team_id,
+            idempotency_key=f"breaks-changed:{schedule.id}:{now.isoformat()}:{who}",
+            kind=BREAKS_CHANGED,
+            method=POST_MESSAGE,
+            channel=schedule.channel_id,
+            payload={
+                "who": who,
+                "on": schedule.status == ON,
+                "interval": schedule.interval_minutes,
+                "window": [schedule.window_start, schedule.window_end],
+                "workdays": schedule.workdays,
+                "tz": schedule.tz,
+            },
+        ),
+        now=now,
+    )
+
+
+def _show_reminder_state(
+    uow: UnitOfWork,
+    reminder: BreakReminder,
+    *,
+    message: tuple[str, str],
+    by: str,
+    now: datetime,
+) -> None:
+    """Update the reminder message with its count and snooze (only the latest is sent)."""
+    uow.outbox.supersede(reminder.team_id, BREAK_UPDATED, reminder.id)
+    uow.outbox.add(
+        NewMessage(
+            team_id=reminder.team_id,
+            idempotency_key=f"break-updated:{reminder.id}:{by}:{now.isoformat()}",
+            kind=BREAK_UPDATED,
+            method=UPDATE_MESSAGE,
+            channel=message[0],
+            subject_id=reminder.id,
+            payload={
+                "reminder_id": reminder.id,
+                "prompt": reminder.prompt,
+                "ts": message[1],
+                "taken": uow.repository(BreakRepository).breaks_taken(reminder.id),
+                "snoozed_by": reminder.snoozed_by,
+            },
+        ),
+        now=now,
+    )
+
+
+def on_reminder_delivered(
+    uow: UnitOfWork, message: OutboxMessage, delivery: Delivery, now: datetime
+) -> None:
+    """A channel Slack says Kindling cannot post in any more (or a person who cannot get
+    DMs) pauses its schedule."""
+    unreachable = delivery.channel_unreachable or delivery.error in UNREACHABLE_PERSON
+    if delivery.delivered or not unreachable:
+        return
+    schedule_id = message.payload.get("schedule_id")
+    if isinstance(schedule_id, int):
+        pause_unreachable(uow, schedule_id, reason=delivery.error or "unreachable", now=now)
+
+
+DELIVERY_HOOKS: DeliveryHooks = {BREAK_REMINDER: on_reminder_delivered}

@@ -1,0 +1,1 @@
+"""The morning check-in: enrolment, claims, answers, care, the team pulse."""

@@ -1,0 +1,145 @@
+"""``/checkin team`` after the ack: read the channel's members from Slack and invite them."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.checkins.kinds import CHANNEL_NOT_ENROLLED
+from bot.checkins.repository.answers import CheckinScheduleRepository
+from bot.checkins.service.enrolment import enrol_from_channel
+from bot.core.outbox.delivery import POST_MESSAGE
+from bot.core.outbox.repository import NewMessage
+from bot.core.profiles import MemberProfile
+from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from bot.members.directory import MemberDirectory
+
+logger = logging.getLogger(__name__)
+
+MEMBERS_PAGE = 200
+# Answers that will not change by asking again: tell whoever ran /checkin team, and stop.
+NO_ACCESS = frozenset({"channel_not_found", "not_in_channel", "missing_scope", "is_archived"})
+# A private channel cannot be joined: Kindling is in it already, or listing its members fails.
+NOT_JOINABLE = frozenset({"method_not_supported_for_channel_type", "already_in_channel"})
+
+
+class ChannelEnroller:
+    """A tick job: enrols the members of channels enrolled with ``/checkin team``."""
+
+    def __init__(
+        self, *, client_for: Callable[[str], WebClient], directory: MemberDirectory
+    ) -> None:
+        self._client_for = client_for
+        self._directory = directory
+
+    def __call__(self, unit_of_work: UnitOfWorkFactory, now: datetime) -> int:
+        """Enrol every waiting channel's members; returns how many people were invited."""
+        with unit_of_work() as uow:
+            waiting = [
+                (c.team_id, c.channel_id, c.enrolled_by, c.created_at)
+                for c in uow.repository(CheckinScheduleRepository).channels_to_enrol()
+            ]
+        invited = 0
+        for team_id, channel_id, enrolled_by, asked_at in waiting:
+            try:
+                user_ids = self._channel_members(team_id, channel_id)
+            except SlackApiError as error:
+                code = str(error.response.get("error") or error.response.status_code)
+                if code not in NO_ACCESS:
+                    raise  # a passing problem (429, an outage): the next tick tries again
+                with unit_of_work() as uow:
+                    _give_up(
+                        uow,
+                        team_id,
+                        channel_id,
+                        enrolled_by,
+                        reason=code,
+                        asked_at=asked_at,
+                        now=now,
+                    )
+                continue
+            invited += enrol_people(
+                self._directory,
+                unit_of_work,
+                team_id,
+                channel_id,
+                user_ids,
+                invited_by=enrolled_by,
+                now=now,
+            )
+            with unit_of_work() as uow:
+                uow.repository(CheckinScheduleRepository).mark_channel_enrolled(
+                    team_id, channel_id, now=now
+                )
+        return invited
+
+    def _channel_members(self, team_id: str, channel_id: str) -> list[str]:
+        """The channel's members, after joining it if it is public: Slack only tells a bot
+        about people joining later (``member_joined_channel``) in channels it is in."""
+        client = self._client_for(team_id)
+        try:
+            client.conversations_join(channel=channel_id)
+        except SlackApiError as error:
+            if error.response.get("error") not in NOT_JOINABLE:
+                raise
+        members: list[str] = []
+        for page in client.conversations_members(channel=channel_id, limit=MEMBERS_PAGE):
+            members += page.get("members", [])
+        return members
+
+
+def enrol_people(
+    directory: MemberDirectory,
+    unit_of_work: UnitOfWorkFactory,
+    team_id: str,
+    channel_id: str,
+    user_ids: list[str],
+    *,
+    invited_by: str | None,
+    now: datetime,
+) -> int:
+    """Enrol ``user_ids`` of a channel (people, not bots; never anyone who already chose)."""
+
+    def enrol(uow: UnitOfWork, people: dict[str, MemberProfile | None]) -> int:
+        humans = [p for p in people.values() if p is not None and not p.is_bot and not p.deleted]
+        uow.workspaces.ensure(team_id, now=now)
+        uow.repository(CheckinScheduleRepository).remember_channel_members(
+            team_id, channel_id, [person.user_id for person in humans]
+        )
+        return sum(
+            enrol_from_channel(uow, person, channel_id=channel_id, invited_by=invited_by, now=now)
+            for person in people.values()
+            if person is not None
+        )
+
+    return directory.with_people(unit_of_work, team_id, user_ids, enrol)
+
+
+def _give_up(
+    uow: UnitOfWork,
+    team_id: str,
+    channel_id: str,
+    enrolled_by: str,
+    *,
+    reason: str,
+    asked_at: datetime,
+    now: datetime,
+) -> None:
+    logger.info("Could not read the members of %s in %s: %s", channel_id, team_id, reason)
+    uow.repository(CheckinScheduleRepository).mark_channel_enrolled(team_id, channel_id, now=now)
+    uow.outbox.add(
+        NewMessage(
+            team_id=team_id,
+            # One per /checkin team, however many processes give up on it.
+            idempotency_key=f"checkin-team-failed:{channel_id}:{asked_at.isoformat()}",
+            kind=CHANNEL_NOT_ENROLLED,
+            method=POST_MESSAGE,
+            channel=enrolled_by,
+            payload={"channel_id": channel_id, "reason": reason},
+        ),
+        now=now,
+    )

@@ -1,0 +1,80 @@
+"""``/checkin``: enrol, leave, change the time, days or pause, see the settings, or enrol a
+channel. Every answer goes in the ack, privately."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+
+from bot.checkins.blocks.answers import pulse_answer, settings_answer
+from bot.checkins.repository.answers import CheckinScheduleRepository
+from bot.checkins.service.answers import member_today
+from bot.checkins.service.enrolment import PauseProblem, apply_request
+from bot.checkins.service.pulse import team_pulse
+from bot.checkins.text import Action, CheckinProblem, CheckinRequest, parse_checkin_text
+from bot.core.listeners.dependencies import Dependencies, dependencies_of
+from bot.core.listeners.workspace import installed_command
+from bot.core.phrases import phrase
+from bot.core.profiles import MemberProfile
+from bot.core.slack.blocks import Answer
+from bot.core.slack.payloads import is_direct_conversation
+
+
+def handle_checkin_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
+    command = installed_command(command, context)
+    dependencies = dependencies_of(context)
+    parsed = parse_checkin_text(command.get("text", ""))
+    if isinstance(parsed, CheckinProblem):
+        answer = Answer.of_text(phrase(f"checkin.problems.{parsed.key}", text=parsed.text))
+    elif parsed.action is Action.TEAM:
+        answer = _enrol_channel(dependencies, command)
+    elif parsed.action is Action.PULSE:
+        answer = _pulse(dependencies, command)
+    else:
+        answer = _change_own(dependencies, command, parsed)
+    ack(**answer.as_ack())
+
+
+def _change_own(
+    dependencies: Dependencies, command: dict[str, Any], request: CheckinRequest
+) -> Answer:
+    team_id, user_id = command["team_id"], command["user_id"]
+    now = dependencies.clock.now()
+    fallback = MemberProfile.unknown(team_id, user_id)
+    try:
+        settings = dependencies.directory.with_people(
+            dependencies.unit_of_work,
+            team_id,
+            [user_id],
+            lambda uow, people: apply_request(
+                uow, people.get(user_id) or fallback, request, now=now
+            ),
+        )
+    except PauseProblem as problem:
+        return Answer.of_text(phrase(f"checkin.problems.{problem.key}"))
+    return settings_answer(request.action, settings)
+
+
+def _enrol_channel(dependencies: Dependencies, command: dict[str, Any]) -> Answer:
+    """Record the channel; the tick reads its members from Slack and invites them."""
+    channel_id = command.get("channel_id") or ""
+    if is_direct_conversation(channel_id, command.get("channel_name")):
+        return Answer.of_text(phrase("checkin.answers.team_not_here"))
+    now = dependencies.clock.now()
+    with dependencies.unit_of_work() as uow:
+        uow.workspaces.ensure(command["team_id"], now=now)
+        uow.repository(CheckinScheduleRepository).enrol_channel(
+            command["team_id"], channel_id, by=command["user_id"], now=now
+        )
+    return Answer.of_text(phrase("checkin.answers.team"))
+
+
+def _pulse(dependencies: Dependencies, command: dict[str, Any]) -> Answer:
+    """The channel's anonymous pulse, shown to the caller only."""
+    team_id, channel_id = command["team_id"], command.get("channel_id") or ""
+    with dependencies.unit_of_work() as uow:
+        if uow.repository(CheckinScheduleRepository).channel(team_id, channel_id) is None:
+            return pulse_answer(channel_id, None)
+        today = member_today(uow, team_id, command["user_id"], dependencies.clock.now())
+        return pulse_answer(channel_id, team_pulse(uow, team_id, channel_id, today=today))

@@ -1,0 +1,48 @@
+"""Someone joined a channel enrolled with ``/checkin team`` (invite them too), or left it
+(its team pulse stops counting them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import BoltContext
+
+from bot.checkins.jobs import enrol_people
+from bot.checkins.repository.answers import CheckinScheduleRepository
+from bot.core.listeners.dependencies import dependencies_of
+from bot.core.listeners.workspace import team_of
+
+
+def handle_member_joined_channel(
+    event: dict[str, Any], body: dict[str, Any], context: BoltContext
+) -> None:
+    dependencies = dependencies_of(context)
+    team_id = team_of(context)
+    channel_id, user_id = event["channel"], event["user"]
+    with dependencies.unit_of_work() as uow:
+        enrolled = uow.repository(CheckinScheduleRepository).channel(team_id, channel_id)
+        invited_by = enrolled.enrolled_by if enrolled is not None else None
+    if enrolled is None:
+        return
+    enrol_people(
+        dependencies.directory,
+        dependencies.unit_of_work,
+        team_id,
+        channel_id,
+        [user_id],
+        invited_by=invited_by,
+        now=dependencies.clock.now(),
+    )
+    dependencies.outbox_written()
+
+
+def handle_member_left_channel(
+    event: dict[str, Any], body: dict[str, Any], context: BoltContext
+) -> None:
+    """Their own check-ins go on (they chose them); the channel's pulse no longer counts them."""
+    dependencies = dependencies_of(context)
+    team_id = team_of(context)
+    with dependencies.unit_of_work() as uow:
+        uow.repository(CheckinScheduleRepository).forget_channel_member(
+            team_id, event["channel"], event["user"]
+        )

@@ -1,0 +1,224 @@
+"""The check-in claim, set-based: one ``INSERT ... SELECT ... ON CONFLICT DO NOTHING
+RETURNING`` for every due check-in, then one batched ``UPDATE`` per group of schedules whose
+next check-in is computed the same way (zone, time, days, pause, due time)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    and_,
+    bindparam,
+    case,
+    cast,
+    exists,
+    func,
+    literal,
+    not_,
+    or_,
+    select,
+    tuple_,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from bot.core.outbox.repository import PENDING, SKIPPED_LATE
+from bot.core.store.base import Base
+from bot.core.store.models import CheckinSchedule, Member, OutboxMessage, Workspace
+from bot.core.store.upsert import insert_for
+
+_OUTBOX = Base.metadata.tables[OutboxMessage.__tablename__]
+_WHEN = OutboxMessage.__table__.c.not_before.type
+_SCHEDULES = Base.metadata.tables[CheckinSchedule.__tablename__]
+
+# Moves one group of due schedules on; rows someone moved meanwhile are left alone.
+_ADVANCE = (
+    update(_SCHEDULES)
+    .where(
+        _SCHEDULES.c.status == "on",
+        _SCHEDULES.c.next_due_utc == bindparam("b_due"),
+        _SCHEDULES.c.tz == bindparam("b_tz"),
+        _SCHEDULES.c.local_minute == bindparam("b_minute"),
+        _SCHEDULES.c.workdays == bindparam("b_workdays"),
+        _SCHEDULES.c.resume_on.is_not_distinct_from(bindparam("b_resume_on")),
+    )
+    .values(next_due_utc=bindparam("b_next_due"), next_local_date=bindparam("b_next_date"))
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DueGroup:
+    """Due schedules whose next check-in is the same computation."""
+
+    tz: str
+    local_minute: int
+    workdays: int
+    resume_on: date | None
+    due_utc: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class GroupMove:
+    group: DueGroup
+    next_due: datetime | None
+    next_date: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """What one claim inserted: check-ins to send, and those recorded too late."""
+
+    pending: int
+    skipped_late: int
+
+
+class CheckinClaimRepository:
+    """Claims due check-ins for everyone at once; any number of processes may run it."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def due_holiday_dates(self, now: datetime) -> list[tuple[str, str, date]]:
+        """``(team, country, local date)`` of due check-ins in workspaces that keep holidays."""
+        keeps_holidays = select(Workspace.team_id).where(Workspace.holiday_country.is_not(None))
+        if self._session.execute(keeps_holidays.limit(1)).first() is None:
+            return []
+        rows = self._session.execute(
+            select(Workspace.team_id, Workspace.holiday_country, CheckinSchedule.next_local_date)
+            .join(Workspace, Workspace.team_id == CheckinSchedule.team_id)
+            .where(_due(now), Workspace.holiday_country.is_not(None))
+            .distinct()
+        )
+        return [(team, country, day) for team, country, day in rows if country and day]
+
+    def claim_due(
+        self,
+        now: datetime,
+        *,
+        kind: str,
+        method: str,
+        late_before: datetime,
+        late_minutes: int,
+        holidays: Collection[tuple[str, date]] = (),
+    ) -> Claimed:
+        """Insert every due check-in's outbox row (key ``checkin:<user>:<local date>``) in one
+        statement, leaving keys another process inserted first; one due before
+        ``late_before`` is inserted as ``skipped_late``. None on a workspace's holiday."""
+        s = CheckinSchedule
+        day = cast(s.next_local_date, String)
+        payload = _json_object(
+            self._session,
+            ("user_id", s.user_id),
+            ("local_date", day),
+            ("tz", s.tz),
+            ("local_minute", s.local_minute),
+            ("late_minutes", literal(late_minutes)),
+        )
+        status = case(
+            (
+                s.next_due_utc < bindparam("late_before", late_before, type_=_WHEN),
+                literal(SKIPPED_LATE),
+            ),
+            else_=literal(PENDING),
+        )
+        conditions = [_due(now), not_(_member_gone())]
+        if holidays:
+            conditions.append(tuple_(s.team_id, s.next_local_date).not_in(list(holidays)))
+        rows = select(
+            s.team_id,
+            literal("checkin:") + s.user_id + literal(":") + day,
+            literal(kind),
+            literal(method),
+            s.user_id,
+            payload,
+            status,
+            literal(0),
+            s.next_due_utc,
+            bindparam("created_at", now, type_=_WHEN),
+        ).where(*conditions)
+        if self._session.get_bind().dialect.name == "postgresql":
+            # The same order in every process: racing claims wait on each other, never
+            # deadlock. (SQLite has one writer at a time; ordering there would make it walk
+            # the whole table in primary-key order instead of the due index.)
+            rows = rows.order_by(s.team_id, s.user_id)
+        columns = [
+            "team_id",
+            "idempotency_key",
+            "kind",
+            "method",
+            "channel",
+            "payload",
+            "status",
+            "attempts",
+            "not_before",
+            "created_at",
+        ]
+        statement = (
+            insert_for(self._session, _OUTBOX)
+            .from_select(columns, rows)
+            .on_conflict_do_nothing(index_elements=["team_id", "idempotency_key"])
+            .returning(_OUTBOX.c.status)
+        )
+        statuses = [row[0] for row in self._session.execute(statement)]
+        late = statuses.count(SKIPPED_LATE)
+        return Claimed(pending=len(statuses) - late, skipped_late=late)
+
+    def due_groups(self, now: datetime) -> list[DueGroup]:
+        s = CheckinSchedule
+        rows = self._session.execute(
+            select(s.tz, s.local_minute, s.workdays, s.resume_on, s.next_due_utc)
+            .where(_due(now))
+            .distinct()
+        )
+        return [
+            DueGroup(tz, minute, workdays, resume_on, due)
+            for tz, minute, workdays, resume_on, due in rows
+            if due is not None  # always, for a due row
+        ]
+
+    def advance(self, moves: Sequence[GroupMove]) -> None:
+        """Move every group on, in one batch (rows someone moved meanwhile match no group)."""
+        if moves:
+            self._session.execute(
+                _ADVANCE,
+                [
+                    {
+                        "b_due": move.group.due_utc,
+                        "b_tz": move.group.tz,
+                        "b_minute": move.group.local_minute,
+                        "b_workdays": move.group.workdays,
+                        "b_resume_on": move.group.resume_on,
+                        "b_next_due": move.next_due,
+                        "b_next_date": move.next_date,
+                    }
+                    for move in moves
+                ],
+            )
+
+
+def _due(now: datetime) -> ColumnElement[bool]:
+    return and_(
+        CheckinSchedule.status == "on",
+        CheckinSchedule.next_due_utc <= bindparam("now", now, type_=_WHEN),
+    )
+
+
+def _member_gone() -> ColumnElement[bool]:
+    return exists().where(
+        Member.team_id == CheckinSchedule.team_id,
+        Member.user_id == CheckinSchedule.user_id,
+        or_(Member.deleted, Member.is_bot),
+    )
+
+
+def _json_object(session: Session, *pairs: tuple[str, Any]) -> Any:
+    """``json_object`` on SQLite, ``json_build_object`` on PostgreSQL."""
+    arguments = [part for key, value in pairs for part in (literal(key), value)]
+    if session.get_bind().dialect.name == "postgresql":
+        return func.json_build_object(*arguments)
+    return func.json_object(*arguments)

@@ -1,0 +1,1 @@
+"""Feature-agnostic core: store, outbox engine, scheduling, Slack plumbing, local time, phrases."""

@@ -1,0 +1,1 @@
+"""The Events API ledger: each event handled once."""

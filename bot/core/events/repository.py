@@ -1,0 +1,45 @@
+"""Queries on ``processed_events``: the Events API deduplication ledger."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from bot.core.store.models import ProcessedEvent
+from bot.core.store.upsert import insert_for
+
+
+class ProcessedEventRepository:
+    """Which Events API deliveries have been taken on."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def claim(self, *, team_id: str, event_id: str, now: datetime) -> bool:
+        """Record ``event_id``; True only for the first delivery, whoever else races for it."""
+        statement = (
+            insert_for(self._session, ProcessedEvent)
+            .values(team_id=team_id, event_id=event_id, received_at=now)
+            .on_conflict_do_nothing(
+                index_elements=[ProcessedEvent.team_id, ProcessedEvent.event_id]
+            )
+            .returning(ProcessedEvent.event_id)
+        )
+        return self._session.execute(statement).first() is not None
+
+    def release(self, *, team_id: str, event_id: str) -> None:
+        """Forget a claim, so Slack's next retry of the event is handled."""
+        self._session.execute(
+            delete(ProcessedEvent).where(
+                ProcessedEvent.team_id == team_id, ProcessedEvent.event_id == event_id
+            )
+        )
+
+    def prune_received_before(self, cutoff: datetime) -> int:
+        """Delete claims older than ``cutoff`` (Slack stops retrying long before); count them."""
+        result = self._session.execute(
+            delete(ProcessedEvent).where(ProcessedEvent.received_at < cutoff)
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]  # DML results carry rowcount

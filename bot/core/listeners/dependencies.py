@@ -1,0 +1,54 @@
+"""What listeners need from the composition root, handed over through Bolt's context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from slack_bolt import BoltContext
+from slack_bolt.listener.builtins import TokenRevocationListeners
+
+from bot.core.clock import Clock
+from bot.core.store.unit_of_work import UnitOfWorkFactory
+from bot.kudos.service import KudosRulesCache
+from bot.members.directory import MemberDirectory
+
+CONTEXT_KEY = "kindling"
+
+
+@dataclass(frozen=True, slots=True)
+class Dependencies:
+    """Shared by every request: the clock, units of work, the member directory, the kudos
+    settings, the outbox's bell, and how an uninstall is handled (Bolt's revocation
+    listeners, with OAuth installs, how long data outlives the install, and which installed
+    workspaces an Enterprise Grid organisation has)."""
+
+    clock: Clock
+    unit_of_work: UnitOfWorkFactory
+    directory: MemberDirectory
+    kudos_rules: KudosRulesCache
+    outbox_written: Callable[[], None]
+    uninstall_grace: timedelta = timedelta(0)
+    revocations: TokenRevocationListeners | None = None
+    teams_in_enterprise: Callable[[str], tuple[str, ...]] = lambda _enterprise_id: ()
+
+
+def provide_dependencies(
+    dependencies: Dependencies,
+) -> Callable[[BoltContext, Callable[[], None]], None]:
+    """A global middleware that puts ``dependencies`` in every request's context."""
+
+    def put_in_context(context: BoltContext, next: Callable[[], None]) -> None:  # noqa: A002  # Bolt injects by name
+        context[CONTEXT_KEY] = dependencies
+        next()
+
+    return put_in_context
+
+
+def dependencies_of(context: BoltContext) -> Dependencies:
+    """The dependencies :func:`provide_dependencies` stored for this request."""
+    found = context.get(CONTEXT_KEY)
+    if not isinstance(found, Dependencies):
+        raise RuntimeError("provide_dependencies must be the first middleware")
+    return found

@@ -1,0 +1,1 @@
+"""The one outbox: every message Kindling sends, delivered at most once."""

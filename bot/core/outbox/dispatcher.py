@@ -1,0 +1,271 @@
+"""The dispatcher: sends due outbox messages, at most once each, within Slack's limits.
+
+Each message is claimed (``pending`` → ``sending``) and committed before Slack is called, then
+marked ``sent`` with its ``ts``, or ``failed``. Only an answer that proves nothing was posted
+(429, a refused connection) puts it back to ``pending``; one left in ``sending`` past its lease
+becomes ``unknown`` and is never sent again.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.core.clock import Clock
+from bot.core.metrics import DeliveryOutcome, Metrics
+from bot.core.outbox.delivery import POST_MESSAGE, Delivery, DeliveryHooks, send_by_of
+from bot.core.outbox.limiter import RateLimiter
+from bot.core.outbox.renderers import UnknownKindError, render
+from bot.core.outbox.repository import SENT, DueMessage
+from bot.core.outbox.sender import RetryLaterError, SlackSender, UncertainDeliveryError
+from bot.core.store.models import OutboxMessage
+from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+logger = logging.getLogger(__name__)
+
+# Reads what a message shows at the moment it is sent (in the claim's unit of work).
+Loader = Callable[[UnitOfWork, OutboxMessage, datetime], dict[str, Any]]
+
+LEASE = timedelta(minutes=2)
+BATCH_SIZE = 100
+RETRY_POLL_SECONDS = 1.0
+UNKNOWN_KIND_RETRY = timedelta(minutes=5)
+# After a wake, gather what else is being written for a moment, then drain once.
+DEBOUNCE_SECONDS = 0.05
+
+
+class Dispatcher:
+    """Delivers the outbox; ``drain`` sends what is due now, the thread keeps draining."""
+
+    def __init__(
+        self,
+        *,
+        unit_of_work: UnitOfWorkFactory,
+        sender: SlackSender,
+        limiter: RateLimiter,
+        hooks: DeliveryHooks,
+        clock: Clock,
+        loaders: Mapping[str, Loader] | None = None,
+        metrics: Metrics | None = None,
+    ) -> None:
+        self._unit_of_work = unit_of_work
+        self._sender = sender
+        self._limiter = limiter
+        self._hooks = hooks
+        self._loaders = loaders or {}
+        self._clock = clock
+        self._metrics = metrics or Metrics()
+        self._drain_lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._deferred = False
+
+    # -- background thread -------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Drain in a background thread whenever woken (and soon after a deferral)."""
+        self._thread = threading.Thread(target=self._run, name="kindling-outbox", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stopping.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def wake(self) -> None:
+        """New messages were written (or a tick passed): drain soon."""
+        self._wake.set()
+
+    def _run(self) -> None:
+        while not self._stopping.is_set():
+            if self._deferred:  # Slack's limits held messages back: go when they let one out
+                woken = self._wake.wait(self._pause_before_drain())
+            else:
+                woken = self._wake.wait()
+            # Gather what else is being written: a busy workspace wakes the dispatcher on
+            # every request, and each pass reads the outbox.
+            if woken and self._stopping.wait(DEBOUNCE_SECONDS):
+                return
+            if self._stopping.is_set():
+                return
+            self._wake.clear()
+            try:
+                self.drain()
+            except Exception:
+                logger.exception("Delivering the outbox failed; trying again on the next wake")
+
+    def _pause_before_drain(self) -> float:
+        """How long until the limiter lets the next message out (at most a poll interval, so
+        a channel's one-a-second pace and other processes' rows are seen too)."""
+        opening = self._limiter.soonest_opening(self._clock.now()).total_seconds()
+        return max(DEBOUNCE_SECONDS, min(RETRY_POLL_SECONDS, opening))
+
+    # -- draining ----------------------------------------------------------------------------
+
+    def drain(self) -> int:
+        """Send every message that is due now; returns how many were attempted.
+
+        A workspace that must wait (429 pause, its rate) and a channel that must wait (about
+        one message a second) are left out of this pass; both are tried again on a later one.
+        """
+        with self._drain_lock:
+            self._deferred = False
+            waiting_teams = self._limiter.waiting_workspaces(self._clock.now())
+            waiting_channels: set[tuple[str, str | None]] = set()
+            attempted = 0
+            while True:
+                now = self._clock.now()
+                with self._unit_of_work() as uow:
+                    due = list(
+                        uow.outbox.due(
+                            now,
+                            limit=BATCH_SIZE,
+                            skip_teams=waiting_teams,
+                            skip_channels=waiting_channels,
+                        )
+                    )
+                if not due:
+                    return attempted
+                for message in due:
+                    if message.team_id in waiting_teams:
+                        continue
+                    now = self._clock.now()  # a pass may take a while: Slack answers slowly
+                    if self._limiter.workspace_wait(message.team_id, now) > timedelta(0):
+                        waiting_teams.add(message.team_id)
+                    elif self._limiter.channel_wait(
+                        message.team_id, message.channel, now
+                    ) > timedelta(0):
+                        waiting_channels.add((message.team_id, message.channel))
+                    elif self._deliver(message, now):
+                        attempted += 1
+                        continue
+                    self._deferred = True
+
+    def expire_leases(self, uow: UnitOfWork, now: datetime) -> int:
+        """A tick job: messages left ``sending`` past their lease become ``unknown``, and
+        whatever waited on a settled message is released (also after a crash in between)."""
+        expired = uow.outbox.expire_leases(now)
+        if expired:
+            logger.warning("%d outbox messages were left sending; marked unknown", expired)
+        uow.outbox.release_all_settled_followers()
+        return expired
+
+    def _deliver(self, due: DueMessage, now: datetime) -> bool:
+        """Claim, send and settle one message; False if another process claimed it first or
+        it came too late to be sent (then it is recorded ``skipped_late``)."""
+        with self._unit_of_work() as uow:
+            if not uow.outbox.claim(due.id, lease_until=now + LEASE):
+                return False
+            message = uow.outbox.get(due.id)
+            if message is not None and _too_late(message, now):
+                uow.outbox.mark_skipped_late(message.id)
+                uow.outbox.release_followers(message.team_id, message.idempotency_key)
+                logger.info("Outbox message %d (%s) was too late to send", message.id, message.kind)
+                self._counted(message, DeliveryOutcome.SKIPPED)
+                message = None
+            linked = _linked_message(uow, message) if message is not None else None
+            loader = self._loaders.get(message.kind) if message is not None else None
+            payload = message.payload if message is not None else {}
+            if message is not None and loader is not None:  # e.g. the App Home: state as it is now
+                payload = {**payload, **loader(uow, message, now)}
+        if message is None:
+            return False
+        try:
+            permalink = self._sender.permalink(message.team_id, *linked) if linked else None
+            rendered = render(message.kind, payload, permalink=permalink)
+        except UnknownKindError:
+            # Written by a newer version of Kindling: leave it for a process that knows it.
+            logger.warning("Outbox message %d has unknown kind %r", message.id, message.kind)
+            self._postpone(message, now + UNKNOWN_KIND_RETRY)
+            return True
+        try:
+            delivery = self._sender.send(message, rendered)
+        except RetryLaterError as retry:
+            self._counted(message, DeliveryOutcome.RETRY_LATER)
+            self._metrics.slack_waits.labels(retry.cause).inc()
+            self._limiter.pause(message.team_id, now + retry.delay)
+            self._postpone(message, now + retry.delay)
+            logger.info(
+                "Slack asked to wait %s (%s) for %s", retry.delay, retry.reason, message.team_id
+            )
+            return True
+        except UncertainDeliveryError as error:
+            self._counted(message, DeliveryOutcome.UNCERTAIN)
+            with self._unit_of_work() as uow:
+                uow.outbox.mark_unknown(message.id, error=str(error) or "timeout")
+                uow.outbox.release_followers(message.team_id, message.idempotency_key)
+            return True
+        except Exception as error:
+            logger.exception("Sending outbox message %d failed", message.id)
+            delivery = Delivery(delivered=False, error=type(error).__name__)
+        finished = self._clock.now()
+        if message.method == POST_MESSAGE:  # Slack's posting limits count new messages only
+            self._limiter.record(message.team_id, due.channel, finished)
+        self._settle(message, delivery, finished)
+        self._counted(message, _outcome(delivery))
+        return True
+
+    def _counted(self, message: OutboxMessage, outcome: DeliveryOutcome) -> None:
+        self._metrics.deliveries.labels(message.kind, outcome).inc()
+
+    def _postpone(self, message: OutboxMessage, not_before: datetime) -> None:
+        self._deferred = True
+        with self._unit_of_work() as uow:
+            uow.outbox.postpone(message.id, not_before=not_before)
+
+    def _settle(self, message: OutboxMessage, delivery: Delivery, now: datetime) -> None:
+        """Record the outcome and react to it in one transaction; a failing reaction is rolled
+        back to its savepoint and cannot undo the outcome."""
+        with self._unit_of_work() as uow:
+            if delivery.delivered:
+                uow.outbox.mark_sent(message.id, now=now, channel=delivery.channel, ts=delivery.ts)
+            elif delivery.skipped:
+                uow.outbox.mark_skipped(message.id, reason=delivery.error or "skipped")
+            else:
+                logger.warning(
+                    "Outbox message %d (%s) was not delivered: %s",
+                    message.id,
+                    message.kind,
+                    delivery.error,
+                )
+                uow.outbox.mark_failed(message.id, error=delivery.error or "unknown_error")
+            uow.outbox.release_followers(message.team_id, message.idempotency_key)
+            hook = self._hooks.get(message.kind)
+            if hook is None:
+                return
+            try:
+                with uow.savepoint():
+                    hook(uow, message, delivery, now)
+            except Exception:
+                logger.exception(
+                    "Reacting to outbox message %d (%s) failed", message.id, message.kind
+                )
+
+
+def _outcome(delivery: Delivery) -> DeliveryOutcome:
+    if delivery.delivered:
+        return DeliveryOutcome.SENT
+    return DeliveryOutcome.SKIPPED if delivery.skipped else DeliveryOutcome.FAILED
+
+
+def _too_late(message: OutboxMessage, now: datetime) -> bool:
+    """A message with a deadline (a check-in, a break reminder) is not welcome after it."""
+    send_by = send_by_of(message.payload)
+    return send_by is not None and now > send_by
+
+
+def _linked_message(uow: UnitOfWork, message: OutboxMessage) -> tuple[str, str] | None:
+    """``(channel, ts)`` of the sent message this one links to, if it asks for a link."""
+    if not message.payload.get("link") or message.depends_on_key is None:
+        return None
+    prerequisite = uow.outbox.by_key(message.team_id, message.depends_on_key)
+    if prerequisite is None or prerequisite.status != SENT:
+        return None
+    if not prerequisite.sent_channel or not prerequisite.sent_ts:
+        return None
+    return prerequisite.sent_channel, prerequisite.sent_ts

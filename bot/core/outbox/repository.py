@@ -1,0 +1,272 @@
+"""Queries on ``outbox``: what the bot will say, and how far each message got."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, case, exists, func, insert, select, tuple_, update
+from sqlalchemy.orm import Session, aliased
+
+from bot.core.store.base import Base
+from bot.core.store.models import OutboxMessage
+from bot.core.store.upsert import insert_for
+
+# How a message reaches Slack.
+POST_MESSAGE = "chat.postMessage"
+UPDATE_MESSAGE = "chat.update"
+RESPONSE_URL = "response_url"
+PUBLISH_VIEW = "views.publish"
+
+WAITING = "waiting"
+PENDING = "pending"
+SENDING = "sending"
+SENT = "sent"
+FAILED = "failed"
+UNKNOWN = "unknown"
+SKIPPED_LATE = "skipped_late"  # found too late to be welcome: recorded, never sent
+SUPERSEDED = "superseded"  # a newer message says the same thing better: never sent
+SKIPPED = "skipped"  # deliberately not sent (do-not-disturb)
+SETTLED = (SENT, FAILED, UNKNOWN, SKIPPED_LATE, SUPERSEDED, SKIPPED)
+
+_OUTBOX = Base.metadata.tables[OutboxMessage.__tablename__]
+_INSERT_FRESH = insert(_OUTBOX)
+
+
+@dataclass(frozen=True, slots=True)
+class NewMessage:
+    """A message to add to the outbox."""
+
+    team_id: str
+    idempotency_key: str
+    kind: str
+    method: str
+    channel: str | None
+    payload: dict[str, Any]
+    subject_id: int | None = None
+    depends_on_key: str | None = None
+    not_before: datetime | None = None  # default: now
+    skipped_late: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DueMessage:
+    """Just enough of a due message to decide whether it may be sent now."""
+
+    id: int
+    team_id: str
+    channel: str | None  # the channel to pace: only new posts count (Slack's 1/s per channel)
+
+
+class OutboxRepository:
+    """Adds messages and moves them through (waiting →) pending → sending → sent, failed or
+    unknown. A message with a prerequisite waits until that one is settled."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, message: NewMessage, *, now: datetime) -> int | None:
+        """Insert ``message``; its id, or None if its idempotency key was already taken."""
+        prerequisite_open = False
+        if message.depends_on_key is not None:
+            prerequisite = self.by_key(message.team_id, message.depends_on_key)
+            prerequisite_open = prerequisite is not None and prerequisite.status not in SETTLED
+        statement = (
+            insert_for(self._session, OutboxMessage)
+            .values(_row(message, now, waiting=prerequisite_open))
+            .on_conflict_do_nothing(
+                index_elements=[OutboxMessage.team_id, OutboxMessage.idempotency_key]
+            )
+            .returning(OutboxMessage.id)
+        )
+        return self._session.execute(statement).scalar()
+
+    def add_fresh(self, messages: Sequence[NewMessage], *, now: datetime) -> None:
+        """Insert messages whose keys cannot exist yet (they name a row made in this
+        transaction), in one batch; a prerequisite, if any, is one of them."""
+        if messages:
+            rows = [_row(m, now, waiting=m.depends_on_key is not None) for m in messages]
+            self._session.execute(_INSERT_FRESH, rows)
+
+    def claim_many(self, messages: Sequence[NewMessage], *, now: datetime) -> int:
+        """Insert scheduled messages whose keys other processes may be inserting too, in one
+        set-based statement; a key already taken is left alone. Returns how many were new."""
+        if not messages:
+            return 0
+        statement = (
+            insert_for(self._session, OutboxMessage)
+            .on_conflict_do_nothing(
+                index_elements=[OutboxMessage.team_id, OutboxMessage.idempotency_key]
+            )
+            .returning(OutboxMessage.id)
+        )
+        rows = [_row(m, now, waiting=False) for m in messages]
+        return len(self._session.execute(statement, rows).all())
+
+    def counts_by_kind_and_status(self) -> list[tuple[str, str, int]]:
+        """How many messages there are of each kind in each status (for the metrics)."""
+        query = select(OutboxMessage.kind, OutboxMessage.status, func.count()).group_by(
+            OutboxMessage.kind, OutboxMessage.status
+        )
+        return [(kind, status, count) for kind, status, count in self._session.execute(query)]
+
+    def get(self, message_id: int) -> OutboxMessage | None:
+        return self._session.get(OutboxMessage, message_id)
+
+    def by_key(self, team_id: str, idempotency_key: str) -> OutboxMessage | None:
+        return self._session.scalars(
+            select(OutboxMessage).where(
+                OutboxMessage.team_id == team_id,
+                OutboxMessage.idempotency_key == idempotency_key,
+            )
+        ).first()
+
+    def due(
+        self,
+        now: datetime,
+        *,
+        limit: int,
+        skip_teams: Collection[str] = (),
+        skip_channels: Collection[tuple[str, str | None]] = (),
+    ) -> Sequence[DueMessage]:
+        """Pending messages whose time has come, oldest first, leaving out the workspaces and
+        the channels that must wait (ids only)."""
+        paced = case((OutboxMessage.method == POST_MESSAGE, OutboxMessage.channel), else_=None)
+        query = select(OutboxMessage.id, OutboxMessage.team_id, paced).where(
+            OutboxMessage.status == PENDING, OutboxMessage.not_before <= now
+        )
+        if skip_teams:
+            query = query.where(OutboxMessage.team_id.not_in(list(skip_teams)))
+        if skip_channels:
+            query = query.where(
+                (OutboxMessage.method != POST_MESSAGE)
+                | tuple_(OutboxMessage.team_id, OutboxMessage.channel).not_in(list(skip_channels))
+            )
+        rows = self._session.execute(query.order_by(OutboxMessage.id).limit(limit))
+        return [DueMessage(id=row[0], team_id=row[1], channel=row[2]) for row in rows]
+
+    def supersede(self, team_id: str, kind: str, subject_id: int) -> int:
+        """Messages of ``kind`` about ``subject_id`` not sent yet will not be: a newer one
+        replaces them (e.g. the latest state of an answered check-in)."""
+        result = self._session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.status == PENDING,
+                OutboxMessage.team_id == team_id,
+                OutboxMessage.kind == kind,
+                OutboxMessage.subject_id == subject_id,
+            )
+            .values(status=SUPERSEDED)
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]
+
+    def supersede_for_channel(self, team_id: str, kind: str, channel: str) -> int:
+        """Like :meth:`supersede`, for messages of ``kind`` to ``channel``."""
+        result = self._session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.status == PENDING,
+                OutboxMessage.team_id == team_id,
+                OutboxMessage.kind == kind,
+                OutboxMessage.channel == channel,
+            )
+            .values(status=SUPERSEDED)
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]
+
+    def release_followers(self, team_id: str, idempotency_key: str) -> None:
+        """The message ``idempotency_key`` is settled: those waiting on it become pending."""
+        self._session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.team_id == team_id,
+                OutboxMessage.depends_on_key == idempotency_key,
+                OutboxMessage.status == WAITING,
+            )
+            .values(status=PENDING)
+        )
+
+    def release_all_settled_followers(self) -> int:
+        """A sweep: every waiting message whose prerequisite is settled (or gone) becomes
+        pending."""
+        prerequisite = aliased(OutboxMessage)
+        still_open = exists().where(
+            prerequisite.team_id == OutboxMessage.team_id,
+            prerequisite.idempotency_key == OutboxMessage.depends_on_key,
+            prerequisite.status.not_in(SETTLED),
+        )
+        result = self._session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.status == WAITING, ~still_open)
+            .values(status=PENDING)
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]
+
+    def claim(self, message_id: int, *, lease_until: datetime) -> bool:
+        """Move one pending message to ``sending``; True only for the one process that wins."""
+        result = self._session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id, OutboxMessage.status == PENDING)
+            .values(status=SENDING, lease_until=lease_until, attempts=OutboxMessage.attempts + 1)
+        )
+        return int(result.rowcount) == 1  # type: ignore[attr-defined]  # DML results carry rowcount
+
+    def mark_sent(
+        self, message_id: int, *, now: datetime, channel: str | None, ts: str | None
+    ) -> None:
+        self._finish(message_id, SENT, sent_at=now, sent_channel=channel, sent_ts=ts)
+
+    def mark_failed(self, message_id: int, *, error: str) -> None:
+        self._finish(message_id, FAILED, error=error[:200])
+
+    def mark_unknown(self, message_id: int, *, error: str) -> None:
+        self._finish(message_id, UNKNOWN, error=error[:200])
+
+    def mark_skipped_late(self, message_id: int) -> None:
+        self._finish(message_id, SKIPPED_LATE)
+
+    def mark_skipped(self, message_id: int, *, reason: str) -> None:
+        self._finish(message_id, SKIPPED, error=reason[:200])
+
+    def postpone(self, message_id: int, *, not_before: datetime) -> None:
+        """Send later: a pending message waits; a claimed one goes back to pending."""
+        self._session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id, OutboxMessage.status.in_((PENDING, SENDING)))
+            .values(status=PENDING, not_before=not_before, lease_until=None)
+        )
+
+    def expire_leases(self, now: datetime) -> int:
+        """Messages stuck in ``sending`` past their lease become ``unknown``: never re-sent."""
+        result = self._session.execute(
+            update(OutboxMessage)
+            .where(and_(OutboxMessage.status == SENDING, OutboxMessage.lease_until < now))
+            .values(status=UNKNOWN, error="lease expired while sending", lease_until=None)
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]
+
+    def _finish(self, message_id: int, status: str, **values: Any) -> None:
+        self._session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id)
+            .values(status=status, lease_until=None, **values)
+        )
+
+
+def _row(message: NewMessage, now: datetime, *, waiting: bool) -> dict[str, Any]:
+    return {
+        "team_id": message.team_id,
+        "idempotency_key": message.idempotency_key,
+        "kind": message.kind,
+        "method": message.method,
+        "channel": message.channel,
+        "payload": message.payload,
+        "subject_id": message.subject_id,
+        "depends_on_key": message.depends_on_key,
+        "status": SKIPPED_LATE if message.skipped_late else WAITING if waiting else PENDING,
+        "attempts": 0,
+        "not_before": message.not_before or now,
+        "created_at": now,
+    }

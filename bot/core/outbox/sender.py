@@ -1,0 +1,242 @@
+"""One Slack call per outbox message, and what its answer means for delivery."""
+
+from __future__ import annotations
+
+import http.client
+import logging
+import socket
+import time
+import urllib.error
+from collections.abc import Callable
+from datetime import timedelta
+from enum import StrEnum
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook import WebhookClient
+
+from bot.core.outbox.delivery import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE, Delivery
+from bot.core.outbox.rendered import RenderedMessage
+from bot.core.outbox.repository import PUBLISH_VIEW
+from bot.core.slack.client import WEB_API_TIMEOUT_SECONDS
+from bot.core.slack.workspace_clients import WorkspaceNotInstalledError
+from bot.core.store.models import OutboxMessage
+from bot.privacy.service import UPLOAD_FILE
+
+logger = logging.getLogger(__name__)
+
+ClientFor = Callable[[str], WebClient]
+REFUSED_CONNECTION_RETRY = timedelta(seconds=5)
+DEFAULT_RETRY_AFTER = timedelta(seconds=1)
+TOKEN_TROUBLE_RETRY = timedelta(minutes=15)
+# Slack errors that mean "the bot cannot post in this channel".
+CHANNEL_UNREACHABLE = frozenset(
+    {"not_in_channel", "channel_not_found", "is_archived", "restricted_action", "access_denied"}
+)
+WORKSPACE_TOKEN_ERRORS = frozenset(
+    {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"}
+)
+
+
+class WaitCause(StrEnum):
+    """Why Slack made a workspace wait (a bounded metrics label)."""
+
+    RATE_LIMITED = "rate_limited"  # a 429, from any method
+    CONNECTION = "connection"  # the connection was refused: nothing reached Slack
+    CREDENTIALS = "credentials"  # the workspace's token does not work right now
+
+
+class RetryLaterError(Exception):
+    """Slack proved nothing was posted (429, refused connection): try again after ``delay``."""
+
+    def __init__(self, delay: timedelta, reason: str, *, cause: WaitCause) -> None:
+        super().__init__(reason)
+        self.delay = delay
+        self.reason = reason
+        self.cause = cause
+
+
+class UncertainDeliveryError(Exception):
+    """The call may or may not have posted (a timeout): never send it again blindly."""
+
+
+class SlackSender:
+    """Performs the Slack call an outbox message asks for."""
+
+    def __init__(self, client_for: ClientFor) -> None:
+        self._client_for = client_for
+
+    def send(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
+        try:
+            return self._call(message, rendered)
+        except WorkspaceNotInstalledError:
+            return Delivery(delivered=False, error="not_installed")
+        except SlackApiError as error:
+            return _delivery_from_api_error(error, to_person=_is_person(message.channel))
+        except TimeoutError as error:
+            raise UncertainDeliveryError(str(error)) from error
+        except urllib.error.URLError as error:
+            if _never_sent(error.reason):
+                raise RetryLaterError(
+                    REFUSED_CONNECTION_RETRY, str(error.reason), cause=WaitCause.CONNECTION
+                ) from error
+            raise UncertainDeliveryError(str(error.reason)) from error
+        except (ConnectionError, http.client.HTTPException) as error:
+            # The request may have reached Slack before the connection broke.
+            raise UncertainDeliveryError(f"{type(error).__name__}: {error}") from error
+
+    def permalink(self, team_id: str, channel: str, ts: str) -> str | None:
+        """A link to a posted message, or None if Slack will not give one."""
+        try:
+            answer = self._client_for(team_id).chat_getPermalink(channel=channel, message_ts=ts)
+        except (SlackApiError, OSError, WorkspaceNotInstalledError) as error:
+            logger.warning("No permalink for %s/%s: %s", channel, ts, error)
+            return None
+        link = answer.get("permalink")
+        return link if isinstance(link, str) else None
+
+    def _call(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
+        client = self._client_for(message.team_id)
+        quiet_for = message.payload.get("unless_dnd")
+        if isinstance(quiet_for, str) and _on_do_not_disturb(client, quiet_for):
+            return Delivery(delivered=False, skipped=True, error="do_not_disturb")
+        perform = {
+            POST_MESSAGE: self._post,
+            UPDATE_MESSAGE: self._update,
+            RESPONSE_URL: lambda _client, m, r: self._post_to_response_url(m, r),
+            UPLOAD_FILE: self._upload,
+            PUBLISH_VIEW: self._publish_home,
+        }.get(message.method)
+        if perform is None:
+            return Delivery(delivered=False, error=f"unknown method {message.method}")
+        return perform(client, message, rendered)
+
+    @staticmethod
+    def _post(client: WebClient, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
+        answer = client.chat_postMessage(
+            channel=message.channel or "",
+            text=rendered.text,
+            blocks=rendered.blocks,
+            unfurl_links=False,
+            unfurl_media=False,
+        )
+        return Delivery(delivered=True, channel=answer.get("channel"), ts=answer.get("ts"))
+
+    @staticmethod
+    def _update(client: WebClient, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
+        answer = client.chat_update(
+            channel=message.channel or "",
+            ts=rendered.extra["ts"],
+            text=rendered.text,
+            blocks=rendered.blocks,
+        )
+        return Delivery(delivered=True, channel=answer.get("channel"), ts=answer.get("ts"))
+
+    @staticmethod
+    def _publish_home(
+        client: WebClient, message: OutboxMessage, rendered: RenderedMessage
+    ) -> Delivery:
+        view = {"type": "home", "blocks": rendered.blocks}
+        client.views_publish(user_id=message.channel or "", view=view)
+        return Delivery(delivered=True, channel=message.channel)
+
+    @staticmethod
+    def _upload(client: WebClient, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
+        """A file in the member's DM (``files_upload_v2`` needs the DM's conversation id)."""
+        opened = client.conversations_open(users=message.channel or "")
+        channel = str((opened.get("channel") or {}).get("id", ""))
+        client.files_upload_v2(
+            channel=channel,
+            content=rendered.extra["content"],
+            filename=rendered.extra["filename"],
+            title=rendered.extra["title"],
+            initial_comment=rendered.text,
+        )
+        return Delivery(delivered=True, channel=channel)
+
+    def _post_to_response_url(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
+        url = message.payload.get("response_url")
+        if not isinstance(url, str) or not url:
+            return Delivery(delivered=False, error="no_response_url")
+        webhook = WebhookClient(url, timeout=WEB_API_TIMEOUT_SECONDS, retry_handlers=[])
+        response = webhook.send(
+            text=rendered.text,
+            blocks=rendered.blocks,
+            response_type=rendered.extra.get("response_type", "ephemeral"),
+            replace_original=rendered.extra.get("replace_original"),
+        )
+        if response.status_code == 429:
+            raise RetryLaterError(
+                _retry_after(response.headers),
+                "response_url rate limited",
+                cause=WaitCause.RATE_LIMITED,
+            )
+        if response.status_code == 200:
+            return Delivery(delivered=True)
+        return Delivery(delivered=False, error=f"response_url_{response.status_code}")
+
+
+def _on_do_not_disturb(client: WebClient, user_id: str) -> bool:
+    """Whether ``user_id`` has Slack's do-not-disturb on right now (``dnd.info``); when Slack
+    cannot say, the reminder goes out (a missed check must not lose it)."""
+    try:
+        answer = client.dnd_info(user=user_id)
+    except SlackApiError as error:
+        if error.response.status_code == 429:
+            raise RetryLaterError(
+                _retry_after(error.response.headers), "dnd.info", cause=WaitCause.RATE_LIMITED
+            ) from error
+        logger.warning("dnd.info failed for %s: %s", user_id, error.response.get("error"))
+        return False
+    if answer.get("snooze_enabled"):
+        return True
+    if not answer.get("dnd_enabled"):
+        return False
+    now = time.time()
+    start, end = answer.get("next_dnd_start_ts") or 0, answer.get("next_dnd_end_ts") or 0
+    return bool(start <= now < end)
+
+
+def _never_sent(reason: object) -> bool:
+    """Only a refused connection or an unknown host proves Slack never saw the request."""
+    return isinstance(reason, ConnectionRefusedError | socket.gaierror)
+
+
+def _is_person(channel: str | None) -> bool:
+    """A DM addressed by user id (``U…``/``W…``) rather than a conversation id."""
+    return bool(channel) and str(channel)[0] in "UW"
+
+
+def _delivery_from_api_error(error: SlackApiError, *, to_person: bool) -> Delivery:
+    status = error.response.status_code
+    if status == 429:
+        raise RetryLaterError(
+            _retry_after(error.response.headers), "ratelimited", cause=WaitCause.RATE_LIMITED
+        ) from error
+    if status >= 500:
+        return Delivery(delivered=False, error=f"http_{status}")
+    code = error.response.get("error")
+    if code in WORKSPACE_TOKEN_ERRORS and not (to_person and code == "account_inactive"):
+        # (A DM to a deactivated person answers account_inactive too: only that one fails.)
+        # Nothing can reach this workspace now; keep its messages rather than fail them all.
+        raise RetryLaterError(
+            TOKEN_TROUBLE_RETRY, str(code), cause=WaitCause.CREDENTIALS
+        ) from error
+    return Delivery(
+        delivered=False,
+        error=str(code or f"http_{status}"),
+        channel_unreachable=code in CHANNEL_UNREACHABLE,
+    )
+
+
+def _retry_after(headers: object) -> timedelta:
+    value = None
+    if isinstance(headers, dict):
+        lowered = {str(key).lower(): val for key, val in headers.items()}
+        value = lowered.get("retry-after")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    try:
+        return timedelta(seconds=max(1, int(str(value))))
+    except (TypeError, ValueError):
+        return DEFAULT_RETRY_AFTER

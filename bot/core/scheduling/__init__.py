@@ -1,0 +1,1 @@
+"""The tick: APScheduler only ticks; what is due lives in our tables."""

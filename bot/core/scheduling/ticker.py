@@ -1,0 +1,107 @@
+"""Run each periodic job in its own unit of work, at the time the clock says."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.core.clock import Clock
+from bot.core.events.ledger import forget_old_events
+from bot.core.metrics import Metrics
+from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
+
+logger = logging.getLogger(__name__)
+
+TICK_JOB_ID = "kindling-tick"
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """A named piece of periodic work; ``run`` gets its own unit of work and the tick's time."""
+
+    name: str
+    run: Callable[[UnitOfWork, datetime], object]
+
+
+@dataclass(frozen=True, slots=True)
+class SlackJob:
+    """Periodic work that talks to Slack: it opens its own short units of work, so no
+    transaction stays open while Slack answers."""
+
+    name: str
+    run: Callable[[UnitOfWorkFactory, datetime], object]
+
+
+def _checkpoint(uow: UnitOfWork, _now: datetime) -> None:
+    uow.maintenance.checkpoint()
+
+
+DEFAULT_JOBS: tuple[Job, ...] = (
+    Job("forget old event ids", forget_old_events),
+    Job("fold the SQLite write-ahead log", _checkpoint),
+)
+
+
+class Ticker:
+    """Runs every job once per tick; one job failing does not stop the others."""
+
+    def __init__(
+        self,
+        *,
+        clock: Clock,
+        unit_of_work: UnitOfWorkFactory,
+        jobs: Sequence[Job | SlackJob] = DEFAULT_JOBS,
+        after_tick: Callable[[], None] | None = None,
+        metrics: Metrics | None = None,
+    ) -> None:
+        self._clock = clock
+        self._unit_of_work = unit_of_work
+        self._jobs = tuple(jobs)
+        self._after_tick = after_tick
+        self._metrics = metrics or Metrics()
+
+    def tick(self) -> None:
+        """Run all jobs for the current time."""
+        now = self._clock.now()
+        for job in self._jobs:
+            with self._metrics.job_seconds.labels(job.name).time():
+                try:
+                    if isinstance(job, SlackJob):
+                        job.run(self._unit_of_work, now)
+                    else:
+                        with self._unit_of_work() as uow:
+                            job.run(uow, now)
+                except Exception:
+                    self._metrics.job_failures.labels(job.name).inc()
+                    logger.exception("Scheduled job %r failed; it runs again next tick", job.name)
+        if self._after_tick is not None:
+            self._after_tick()  # e.g. sweep the outbox for what other processes left
+
+
+def build_scheduler(ticker: Ticker, *, tick_seconds: int) -> BackgroundScheduler:
+    """An in-memory APScheduler that calls ``ticker.tick`` every ``tick_seconds``.
+
+    Never a shared job store (APScheduler 3 cannot share one between processes): the schedule
+    lives in Kindling's tables and several processes may tick at once.
+    """
+    scheduler = BackgroundScheduler(
+        timezone=UTC,
+        job_defaults={
+            "coalesce": True,
+            "max_instances": 1,
+            "misfire_grace_time": tick_seconds,
+        },
+    )
+    scheduler.add_job(
+        ticker.tick,
+        IntervalTrigger(seconds=tick_seconds, timezone=UTC),
+        id=TICK_JOB_ID,
+        name="Kindling tick",
+        next_run_time=datetime.now(UTC),
+    )
+    return scheduler

@@ -1,0 +1,1 @@
+"""Slack plumbing: clients, installs, identity, request parsing, payload helpers."""

@@ -1,0 +1,102 @@
+"""The transaction boundary: one unit of work per Slack request and per job."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from types import TracebackType
+from typing import Any, Self, TypeVar, cast
+
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
+
+from bot.core.events.repository import ProcessedEventRepository
+from bot.core.outbox.repository import OutboxRepository
+from bot.core.store.maintenance import MaintenanceRepository
+from bot.core.store.workspaces import WorkspaceRepository
+
+R = TypeVar("R")
+
+
+class UnitOfWork:
+    """A session with the core repositories; commits on a clean exit, rolls back on an exception.
+
+    Features reach their own repositories with :meth:`repository`: the core knows no feature.
+    """
+
+    workspaces: WorkspaceRepository
+    processed_events: ProcessedEventRepository
+    outbox: OutboxRepository
+    maintenance: MaintenanceRepository
+
+    def __init__(
+        self, session_factory: sessionmaker[Session], *, serialize: threading.RLock | None = None
+    ) -> None:
+        self._session_factory = session_factory
+        self._serialize = serialize
+        self._session: Session | None = None
+        self._repositories: dict[Callable[[Session], Any], Any] = {}
+
+    def __enter__(self) -> Self:
+        if self._serialize is not None:
+            self._serialize.acquire()
+        session = self._session_factory()
+        self._session = session
+        self._repositories = {}
+        self.workspaces = WorkspaceRepository(session)
+        self.processed_events = ProcessedEventRepository(session)
+        self.outbox = OutboxRepository(session)
+        self.maintenance = MaintenanceRepository(session)
+        return self
+
+    def repository(self, kind: Callable[[Session], R]) -> R:
+        """The feature repository ``kind`` over this unit of work's session (one per session)."""
+        if self._session is None:
+            raise RuntimeError("the unit of work is not open")
+        found = self._repositories.get(kind)
+        if found is None:
+            found = self._repositories[kind] = kind(self._session)
+        return cast(R, found)
+
+    def savepoint(self) -> AbstractContextManager[SessionTransaction]:
+        """A nested transaction: what fails inside it is undone, the rest stays."""
+        if self._session is None:
+            raise RuntimeError("the unit of work is not open")
+        return self._session.begin_nested()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        session = self._session
+        if session is None:
+            return
+        try:
+            if exc_type is None:
+                session.commit()
+            else:
+                session.rollback()
+        finally:
+            session.close()
+            self._session = None
+            if self._serialize is not None:
+                self._serialize.release()
+
+
+class UnitOfWorkFactory:
+    """Makes a fresh :class:`UnitOfWork` for each boundary.
+
+    On SQLite (one writer at a time, one process) units of work take turns through an
+    in-process lock: short queueing instead of SQLite's busy-wait sleeps of up to 100 ms.
+    """
+
+    def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        self._session_factory = session_factory
+        bind = session_factory.kw.get("bind")
+        is_sqlite = bind is not None and bind.dialect.name == "sqlite"
+        self._serialize = threading.RLock() if is_sqlite else None
+
+    def __call__(self) -> UnitOfWork:
+        return UnitOfWork(self._session_factory, serialize=self._serialize)

@@ -1,0 +1,85 @@
+"""Queries on ``workspaces``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session
+
+from bot.core.store.models import Workspace
+from bot.core.store.upsert import insert_for
+
+DEFAULT_CHECKIN_MINUTE = 9 * 60 + 30
+
+_KUDOS_SETTINGS = select(
+    Workspace.kudos_values, Workspace.kudos_daily_limit, Workspace.kudos_channel_id
+).where(Workspace.team_id == bindparam("team_id"))
+
+
+class WorkspaceRepository:
+    """Workspaces the bot serves."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def ensure(self, team_id: str, *, now: datetime) -> None:
+        """Make sure a row exists for ``team_id`` (concurrent callers are fine)."""
+        statement = (
+            insert_for(self._session, Workspace)
+            .values(team_id=team_id, created_at=now)
+            .on_conflict_do_nothing(index_elements=[Workspace.team_id])
+        )
+        self._session.execute(statement)
+
+    def kudos_settings(self, team_id: str) -> tuple[str, int, str | None] | None:
+        """``(values, daily limit, kudos channel)`` of a workspace, or None if unknown."""
+        row = self._session.execute(_KUDOS_SETTINGS, {"team_id": team_id}).first()
+        return (row[0], row[1], row[2]) if row else None
+
+    def checkin_default_minute(self, team_id: str) -> int:
+        """The workspace's default check-in time (minutes after midnight; 09:30 if unknown)."""
+        found = self._session.scalar(
+            select(Workspace.checkin_default_minute).where(Workspace.team_id == team_id)
+        )
+        return found if found is not None else DEFAULT_CHECKIN_MINUTE
+
+    def get(self, team_id: str) -> Workspace | None:
+        return self._session.scalars(select(Workspace).where(Workspace.team_id == team_id)).first()
+
+    def set_kudos_channel(self, team_id: str, channel_id: str | None) -> None:
+        self._session.execute(
+            update(Workspace)
+            .where(Workspace.team_id == team_id)
+            .values(kudos_channel_id=channel_id)
+        )
+
+    def kindness_recaps_due(self, now: datetime, *, limit: int) -> list[Workspace]:
+        """Workspaces whose weekly kindness recap is due (locked until commit on PostgreSQL;
+        other tickers skip them)."""
+        return list(
+            self._session.scalars(
+                select(Workspace)
+                .where(Workspace.kindness_recap_due_utc <= now)
+                .order_by(Workspace.kindness_recap_due_utc)
+                .limit(limit)
+                .with_for_update(skip_locked=True)
+            )
+        )
+
+    def mark_members_synced(self, team_id: str, *, now: datetime) -> None:
+        self._session.execute(
+            update(Workspace).where(Workspace.team_id == team_id).values(members_synced_at=now)
+        )
+
+    def members_synced_before(self, cutoff: datetime) -> list[str]:
+        """Workspaces whose member directory was never synced, or not since ``cutoff``."""
+        return list(
+            self._session.scalars(
+                select(Workspace.team_id).where(
+                    Workspace.uninstalled_at.is_(None),
+                    (Workspace.members_synced_at.is_(None))
+                    | (Workspace.members_synced_at < cutoff),
+                )
+            )
+        )

@@ -1,0 +1,1 @@
+"""`/kindling`: help, and the Messages tab."""

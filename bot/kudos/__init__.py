@@ -1,0 +1,1 @@
+"""Kudos: `/kudos`, the modal and shortcut, shout-outs and thank-yous."""

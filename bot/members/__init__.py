@@ -1,0 +1,1 @@
+"""The member directory, kept in step with Slack."""

@@ -1,0 +1,36 @@
+"""The member directory: who is in each workspace, their time zone, bot and deactivated flags."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.breaks.service.schedules import follow_member as follow_in_breaks
+from bot.checkins.service.enrolment import follow_member
+from bot.core.profiles import MemberProfile
+from bot.core.store.unit_of_work import UnitOfWork
+from bot.members.repository import MemberRepository
+
+
+def remember_member(uow: UnitOfWork, profile: MemberProfile, *, now: datetime) -> None:
+    """Add or refresh ``profile`` in its workspace's directory."""
+    uow.workspaces.ensure(profile.team_id, now=now)
+    uow.repository(MemberRepository).upsert(
+        team_id=profile.team_id,
+        user_id=profile.user_id,
+        display_name=profile.display_name,
+        tz=profile.tz,
+        is_bot=profile.is_bot,
+        deleted=profile.deleted,
+        is_admin=profile.is_admin,
+        refreshed_at=now,
+    )
+    # A new time zone or a deactivation moves check-ins and personal break reminders.
+    follow_member(uow, profile, now=now)
+    follow_in_breaks(
+        uow,
+        profile.team_id,
+        profile.user_id,
+        tz=profile.tz,
+        deactivated=profile.deleted or profile.is_bot,
+        now=now,
+    )

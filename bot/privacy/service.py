@@ -1,0 +1,177 @@
+"""A member's own data, on request: everything Kindling stores about them, as one JSON file
+sent to them privately."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from bot.checkins.repository.answers import CheckinScheduleRepository
+from bot.core.outbox.delivery import POST_MESSAGE, Delivery, DeliveryHook
+from bot.core.outbox.repository import RESPONSE_URL, NewMessage
+from bot.core.store.models import OutboxMessage
+from bot.core.store.unit_of_work import UnitOfWork
+from bot.kudos.repository import KudosRepository
+from bot.members.repository import MemberRepository
+from bot.privacy.repository import PersonalDataRepository
+from bot.recaps.repository import RecapRepository
+
+EXPORT = "data_export"  # the outbox kind: a JSON file in the member's DM
+FORGOTTEN = "data_forgotten"  # the private confirmation after "forget me"
+EXPORT_UNDELIVERED = "data_export_undelivered"  # the DM saying the file could not be sent
+FORMER_TEAMMATE = "former-teammate"  # stands in for someone forgotten, where others' rows stay
+UPLOAD_FILE = "files.upload_v2"
+EXPORT_SCHEMA = "kindling-export/1"
+ALL = 1_000_000
+
+
+def request_export(uow: UnitOfWork, team_id: str, user_id: str, *, now: datetime) -> None:
+    """Send the member their data soon (read when it is sent, so it is complete)."""
+    uow.workspaces.ensure(team_id, now=now)
+    uow.outbox.add(
+        NewMessage(
+            team_id=team_id,
+            idempotency_key=f"export:{user_id}:{now.isoformat()}",
+            kind=EXPORT,
+            method=UPLOAD_FILE,
+            channel=user_id,
+            payload={"user_id": user_id},
+        ),
+        now=now,
+    )
+
+
+def forget_member(
+    uow: UnitOfWork,
+    team_id: str,
+    user_id: str,
+    *,
+    former_name: str,
+    response_url: str | None,
+    now: datetime,
+) -> None:
+    """Delete everything about the member: check-ins, notes, wins, breaks, settings and
+    enrolment; they are removed as a recipient of kudos, and kudos they gave stay, from
+    ``former_name``. Afterwards no row holds their user id."""
+    uow.repository(PersonalDataRepository).forget(
+        team_id, user_id, former=FORMER_TEAMMATE, former_name=former_name
+    )
+    if response_url:
+        uow.workspaces.ensure(team_id, now=now)  # "Delete my data" may be its first request
+        uow.outbox.add(
+            NewMessage(
+                team_id=team_id,
+                idempotency_key=f"forgotten:{uuid.uuid4().hex}",  # not their id: it is gone
+                kind=FORGOTTEN,
+                method=RESPONSE_URL,
+                channel=None,
+                payload={"response_url": response_url},
+            ),
+            now=now,
+        )
+
+
+def on_export_delivered(
+    uow: UnitOfWork, message: OutboxMessage, delivery: Delivery, now: datetime
+) -> None:
+    """An export Slack refused (a missing scope, a Slack error): tell the member by DM what
+    happened and what to do, rather than leave them waiting for a file that never comes."""
+    if delivery.delivered or delivery.skipped:
+        return
+    uow.outbox.add(
+        NewMessage(
+            team_id=message.team_id,
+            idempotency_key=f"export-undelivered:{message.id}",
+            kind=EXPORT_UNDELIVERED,
+            method=POST_MESSAGE,
+            channel=message.channel,
+            payload={"error": delivery.error or "unknown_error"},
+        ),
+        now=now,
+    )
+
+
+DELIVERY_HOOKS: dict[str, DeliveryHook] = {EXPORT: on_export_delivered}
+
+
+def export_payload(uow: UnitOfWork, message: OutboxMessage, now: datetime) -> dict[str, Any]:
+    """The loader for :data:`EXPORT`: the member's data, read at send time."""
+    return {"export": member_export(uow, message.team_id, str(message.payload["user_id"]), now)}
+
+
+def member_export(uow: UnitOfWork, team_id: str, user_id: str, now: datetime) -> dict[str, Any]:
+    """Everything stored about ``user_id`` in ``team_id``, and nobody else's data (kudos
+    they received name the giver, as the recipient already saw)."""
+    member = uow.repository(MemberRepository).get(team_id, user_id)
+    schedule = uow.repository(CheckinScheduleRepository).get(team_id, user_id)
+    recap = uow.repository(RecapRepository).get(team_id, user_id)
+    data = uow.repository(PersonalDataRepository)
+    return {
+        "schema": EXPORT_SCHEMA,
+        "exported_at": now.isoformat(),
+        "team_id": team_id,
+        "user_id": user_id,
+        "profile": {"display_name": member.display_name, "tz": member.tz}
+        if member is not None
+        else None,
+        "checkin_settings": {
+            "status": schedule.status,
+            "tz": schedule.tz,
+            "local_minute": schedule.local_minute,
+            "workdays": schedule.workdays,
+            "resume_on": _iso(schedule.resume_on),
+            "next_due_utc": _iso(schedule.next_due_utc),
+        }
+        if schedule is not None
+        else None,
+        "weekly_recap": {"status": recap.status} if recap is not None else None,
+        "checkins": [
+            {
+                "local_date": c.local_date.isoformat(),
+                "energy": c.energy,
+                "need": c.need,
+                "note": c.note,
+                "skipped": c.skipped,
+            }
+            for c in data.checkins(team_id, user_id)
+        ],
+        "wins": [
+            {"text": w.text, "created_at": _iso(w.created_at), "shared_at": _iso(w.shared_at)}
+            for w in data.wins(team_id, user_id)
+        ],
+        "breaks_taken": [{"at": _iso(b.created_at)} for b in data.breaks_taken(team_id, user_id)],
+        "break_schedules": [
+            {
+                "where": "your DMs" if b.personal else b.channel_id,
+                "status": b.status,
+                "every_minutes": b.interval_minutes,
+                "window_minutes": [b.window_start, b.window_end],
+                "workdays": b.workdays,
+                "tz": b.tz,
+            }
+            for b in data.break_schedules(team_id, user_id)
+        ],
+        "kudos_given": [
+            {
+                "at": _iso(k.created_at),
+                "message": k.message,
+                "to": uow.repository(KudosRepository).recipients(k.id),
+                "values": uow.repository(KudosRepository).values(k.id),
+            }
+            for k in uow.repository(KudosRepository).given_by(team_id, user_id, limit=ALL)
+        ],
+        "kudos_received": [
+            {
+                "at": _iso(k.created_at),
+                "message": k.message,
+                "from": k.giver_id,
+                "values": uow.repository(KudosRepository).values(k.id),
+            }
+            for k in uow.repository(KudosRepository).received_by(team_id, user_id, limit=ALL)
+        ],
+    }
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None

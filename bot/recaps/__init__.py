@@ -1,0 +1,1 @@
+"""The private weekly recap and the workspace's kindness recap."""

@@ -1,0 +1,1 @@
+"""Recap rules."""

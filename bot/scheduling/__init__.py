@@ -1,1 +1,0 @@
-"""The tick: APScheduler only wakes Kindling up; the database decides what is due."""

@@ -1,1 +1,0 @@
-"""Morning check-ins: enrolment, the schedule, claiming due check-ins, and answers."""

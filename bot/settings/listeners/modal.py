@@ -1,0 +1,100 @@
+"""``/kindling settings``: the admin-only form, opened and saved."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.core.listeners.dependencies import Dependencies, dependencies_of
+from bot.core.listeners.workspace import team_of
+from bot.core.localtime import parse_local_time
+from bot.core.phrases import phrase
+from bot.core.profiles import MemberProfile
+from bot.core.slack import ids
+from bot.core.slack.blocks import Answer
+from bot.core.store.unit_of_work import UnitOfWork
+from bot.members.repository import MemberRepository
+from bot.settings.blocks import settings_modal, settings_saved_view
+from bot.settings.service import (
+    SettingsForm,
+    check_form,
+    may_change_settings,
+    read_settings,
+    save_settings,
+)
+
+logger = logging.getLogger(__name__)
+
+
+def is_admin(dependencies: Dependencies, team_id: str, user_id: str) -> bool:
+    def check(uow: UnitOfWork, people: dict[str, MemberProfile | None]) -> bool:
+        member = people.get(user_id) or MemberProfile.unknown(team_id, user_id)
+        return may_change_settings(uow, member)
+
+    return dependencies.directory.with_people(dependencies.unit_of_work, team_id, [user_id], check)
+
+
+def open_settings(
+    dependencies: Dependencies, client: WebClient, command: dict[str, Any]
+) -> Answer | None:
+    """Open the form for an admin (None: opened); anyone else gets a kind refusal."""
+    team_id = command["team_id"]
+    if not is_admin(dependencies, team_id, command["user_id"]):
+        return Answer.of_text(phrase("settings.not_admin"))
+    with dependencies.unit_of_work() as uow:
+        view = settings_modal(read_settings(uow, team_id))
+    try:
+        client.views_open(trigger_id=command["trigger_id"], view=view)
+    except (SlackApiError, OSError) as error:
+        logger.warning("Could not open the settings form: %s", error)
+        return Answer.of_text(phrase("settings.open_failed"))
+    return None
+
+
+def handle_settings_submission(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext
+) -> None:
+    """Field problems go back to the form; valid settings are saved (admins only)."""
+    dependencies = dependencies_of(context)
+    team_id, user_id = team_of(context), body["user"]["id"]
+    first_block = ids.settings_block("values")
+    if not is_admin(dependencies, team_id, user_id):
+        ack(response_action="errors", errors={first_block: phrase("settings.not_admin")})
+        return
+    checked = check_form(_form(view["state"]["values"]))
+    if isinstance(checked, dict):
+        errors = {
+            ids.settings_block(field): phrase(f"settings.problems.{key}")
+            for field, key in checked.items()
+        }
+        ack(response_action="errors", errors=errors)
+        return
+    with dependencies.unit_of_work() as uow:
+        saver = uow.repository(MemberRepository).get(team_id, user_id)
+        tz = saver.tz if saver is not None else None
+        save_settings(uow, team_id, checked, tz=tz, now=dependencies.clock.now())
+    dependencies.kudos_rules.forget(team_id)
+    ack(response_action="update", view=settings_saved_view())
+
+
+def _form(state: dict[str, Any]) -> SettingsForm:
+    def field(name: str) -> dict[str, Any]:
+        return dict(state.get(ids.settings_block(name), {}).get(ids.SETTINGS_FIELD_ACTION) or {})
+
+    time_text = field("checkin_time").get("selected_time") or ""
+    return SettingsForm(
+        kudos_channel_id=field("kudos_channel").get("selected_conversation"),
+        values=field("values").get("value") or "",
+        daily_limit=field("daily_limit").get("value") or "",
+        checkin_minute=parse_local_time(time_text) if time_text else None,
+        min_group_size=field("min_group_size").get("value") or "",
+        retention_days=field("retention_days").get("value") or "",
+        holiday_country=field("holiday_country").get("value") or "",
+        support_link=field("support_link").get("value") or "",
+        leaderboard=bool(field("leaderboard").get("selected_options")),
+        admin_ids=tuple(field("admins").get("selected_users") or ()),
+    )

@@ -1,1 +1,0 @@
-"""Pure Block Kit builders: plain values in, validated block dicts out."""

@@ -1,1 +1,0 @@
-"""Persistence: typed SQLAlchemy models, repositories that hold every query, a unit of work."""

@@ -1,0 +1,1 @@
+"""Small wins: a private journal, optionally shared."""

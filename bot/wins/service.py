@@ -1,0 +1,101 @@
+"""Small wins: noted privately with ``/win``, shared in the channel once if the member likes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.core.outbox.delivery import POST_MESSAGE, RESPONSE_URL
+from bot.core.outbox.repository import NewMessage
+from bot.core.store.unit_of_work import UnitOfWork
+from bot.home.service import refresh_home
+from bot.kudos.text import defuse_mass_mentions
+from bot.wins.repository import WinRepository
+
+MAX_WIN_LENGTH = 500
+WIN_SHARED = "win_shared"  # the win, posted in the channel
+WIN_SHARE_DONE = "win_share_done"  # the member's private note, replaced to say it was shared
+
+
+@dataclass(frozen=True, slots=True)
+class WinRecorded:
+    win_id: int
+    text: str
+    can_share: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WinRefused:
+    """``key`` names the phrase under ``wins.problems``."""
+
+    key: str
+
+
+def record_win(
+    uow: UnitOfWork,
+    *,
+    team_id: str,
+    user_id: str,
+    text: str,
+    channel_id: str | None,
+    can_post_in_channel: bool,
+    now: datetime,
+) -> WinRecorded | WinRefused:
+    """Note a win for the member alone (self-kudos welcome)."""
+    cleaned = text.strip()
+    if not cleaned:
+        return WinRefused("empty")
+    if len(cleaned) > MAX_WIN_LENGTH:
+        return WinRefused("too_long")
+    safe = defuse_mass_mentions(cleaned)  # Slack escaped the rest; shared, it pings nobody
+    uow.workspaces.ensure(team_id, now=now)
+    win_id = uow.repository(WinRepository).add(
+        team_id=team_id,
+        user_id=user_id,
+        text=safe,
+        channel_id=channel_id if can_post_in_channel else None,
+        now=now,
+    )
+    refresh_home(uow, team_id, user_id, now=now)
+    return WinRecorded(win_id, safe, can_share=can_post_in_channel)
+
+
+def share_win(
+    uow: UnitOfWork,
+    *,
+    team_id: str,
+    user_id: str,
+    win_id: int,
+    response_url: str | None,
+    now: datetime,
+) -> bool:
+    """Post the win in its channel, once, and only for its owner."""
+    win = uow.repository(WinRepository).get(team_id, win_id)
+    if win is None or win.user_id != user_id or win.channel_id is None:
+        return False
+    if not uow.repository(WinRepository).mark_shared(win.id, now=now):
+        return False
+    uow.outbox.add(
+        NewMessage(
+            team_id=team_id,
+            idempotency_key=f"win-shared:{win.id}",
+            kind=WIN_SHARED,
+            method=POST_MESSAGE,
+            channel=win.channel_id,
+            payload={"user_id": user_id, "text": win.text},
+        ),
+        now=now,
+    )
+    if response_url:
+        uow.outbox.add(
+            NewMessage(
+                team_id=team_id,
+                idempotency_key=f"win-share-done:{win.id}",
+                kind=WIN_SHARE_DONE,
+                method=RESPONSE_URL,
+                channel=None,
+                payload={"response_url": response_url, "channel_id": win.channel_id},
+            ),
+            now=now,
+        )
+    return True
