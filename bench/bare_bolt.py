@@ -25,7 +25,7 @@ from sqlalchemy import Engine, insert
 from bot.core.slack.client import build_web_client
 from bot.core.store.base import Base
 from bot.core.store.engine import build_engine
-from bot.core.store.models import Kudos
+from bot.kudos.models import Kudos
 from bot.server import HttpServer, KindlingWsgiApp
 from tests.support.signing import SIGNING_SECRET
 

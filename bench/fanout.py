@@ -51,7 +51,6 @@ from bench.tick import (
     sqlite_database,
 )
 from bot.checkins.kinds import CHECKIN
-from bot.checkins.service import enrolment
 from bot.checkins.service.claims import claim_due_checkins
 from bot.core.clock import SystemClock
 from bot.core.localtime import EVERY_DAY
@@ -65,7 +64,7 @@ from bot.core.slack.client import build_web_client
 from bot.core.store.engine import build_engine, build_session_factory
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWorkFactory
-from bot.kudos import service as kudos
+from bot.features import message_kinds
 from tests.fakeslack.server import BOT_TOKEN, TEAM_ID
 
 DEFAULT_MESSAGES = 5_000
@@ -175,7 +174,7 @@ def run_driver(
             unit_of_work=unit_of_work,
             sender=sender,
             limiter=limiter,
-            hooks={**kudos.DELIVERY_HOOKS, **enrolment.DELIVERY_HOOKS},
+            kinds=message_kinds(),
             clock=clock,
         )
         started = time.perf_counter()

@@ -56,14 +56,16 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.checkins.kinds import CHECKIN, checkin_key
+from bot.checkins.models import CheckinSchedule
 from bot.checkins.service.claims import ClaimReport, claim_due_checkins
 from bot.core.localtime import MONDAY_TO_FRIDAY, next_occurrence
 from bot.core.outbox.delivery import POST_MESSAGE
 from bot.core.store import migrate
 from bot.core.store.base import Base
 from bot.core.store.engine import build_engine, build_session_factory
-from bot.core.store.models import CheckinSchedule, Member, OutboxMessage, Workspace
+from bot.core.store.models import OutboxMessage, Workspace
 from bot.core.store.unit_of_work import UnitOfWorkFactory
+from bot.members.models import Member
 
 NOW = datetime(2025, 3, 4, 8, 30, tzinfo=UTC)  # a Tuesday, 09:30 in Berlin (CET, +01:00)
 LOCAL_MINUTE = 9 * 60 + 30

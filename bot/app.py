@@ -10,10 +10,8 @@ from datetime import datetime, timedelta
 from slack_bolt import App
 from sqlalchemy import Engine
 
-from bot.breaks.service import schedules as break_schedules
 from bot.breaks.service.claims import claim_due_breaks
 from bot.checkins.jobs import ChannelEnroller
-from bot.checkins.service import enrolment
 from bot.checkins.service.claims import claim_due_checkins
 from bot.config import Settings
 from bot.core.clock import Clock, SystemClock
@@ -32,14 +30,11 @@ from bot.core.slack.workspace_clients import (
 )
 from bot.core.store.engine import build_engine, build_session_factory
 from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
-from bot.features import FEATURE_LISTENERS
-from bot.home import service as home
-from bot.kudos import service as kudos
+from bot.features import FEATURE_LISTENERS, message_kinds
 from bot.kudos.service import KudosRulesCache
 from bot.lifecycle import service as lifecycle
 from bot.lifecycle.service import reinstall_workspace
 from bot.members.directory import MemberDirectory
-from bot.privacy import service as privacy
 from bot.recaps.service import kindness as kindness_recap
 from bot.recaps.service import weekly as recaps
 
@@ -104,32 +99,14 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         unit_of_work=unit_of_work,
         sender=SlackSender(posting),
         limiter=RateLimiter(messages_per_minute=settings.kindling_workspace_messages_per_minute),
-        hooks={
-            **kudos.DELIVERY_HOOKS,
-            **enrolment.DELIVERY_HOOKS,
-            **break_schedules.DELIVERY_HOOKS,
-            **privacy.DELIVERY_HOOKS,
-        },
+        kinds=message_kinds(),
         clock=clock,
-        loaders={
-            home.APP_HOME: lambda uow, message, now: home.home_state(
-                uow,
-                message.team_id,
-                message.channel or "",
-                now,
-                show=int(message.payload.get("show", home.LIST_LENGTH)),
-            ),
-            recaps.WEEKLY_RECAP: recaps.recap_figures,
-            kindness_recap.KINDNESS_RECAP: kindness_recap.kindness_figures,
-            privacy.EXPORT: privacy.export_payload,
-        },
         metrics=metrics,
     )
     dependencies = Dependencies(
         clock=clock,
         unit_of_work=unit_of_work,
-        directory=directory,
-        kudos_rules=KudosRulesCache(),
+        services=(directory, KudosRulesCache()),
         outbox_written=dispatcher.wake,
         uninstall_grace=timedelta(days=settings.kindling_uninstall_grace_days),
         revocations=access.revocations,

@@ -8,10 +8,10 @@ from alembic import context
 from alembic.autogenerate.api import AutogenContext
 
 from bot.config import load_settings
-from bot.core.store import models  # noqa: F401  # registers every table on the metadata
-from bot.core.store.base import Base, UtcDateTime
+from bot.core.store.base import UtcDateTime
 from bot.core.store.engine import build_engine
 from bot.core.store.migrate import DATABASE_URL_ATTRIBUTE, migration_lock
+from bot.schema import metadata
 
 config = context.config
 
@@ -34,7 +34,7 @@ def run_migrations_offline() -> None:
     """Emit SQL to stdout instead of running it."""
     context.configure(
         url=_database_url(),
-        target_metadata=Base.metadata,
+        target_metadata=metadata(),
         literal_binds=True,
         render_as_batch=True,
         compare_type=True,
@@ -51,7 +51,7 @@ def run_migrations_online() -> None:
         with engine.connect() as connection, migration_lock(connection):
             context.configure(
                 connection=connection,
-                target_metadata=Base.metadata,
+                target_metadata=metadata(),
                 render_as_batch=connection.dialect.name == "sqlite",
                 compare_type=True,
                 render_item=_render_item,

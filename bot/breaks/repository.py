@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.core.store.models import BreakReminder, BreakSchedule, BreakTaken
+from bot.breaks.models import BreakReminder, BreakSchedule, BreakTaken
 from bot.core.store.upsert import insert_for
 
 ON = "on"

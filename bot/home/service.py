@@ -11,8 +11,8 @@ from bot.breaks.repository import ON, BreakRepository, member_scope
 from bot.checkins.repository.answers import CheckinAnswerRepository, CheckinScheduleRepository
 from bot.core.localtime import FALLBACK_ZONE, format_local_time, local_today
 from bot.core.outbox.repository import PUBLISH_VIEW, NewMessage
-from bot.core.store.models import Kudos
 from bot.core.store.unit_of_work import UnitOfWork
+from bot.kudos.models import Kudos
 from bot.kudos.repository import KudosRepository
 from bot.members.repository import MemberRepository
 from bot.recaps.repository import RecapRepository

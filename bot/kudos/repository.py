@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, inser
 from sqlalchemy.orm import Session
 
 from bot.core.store.base import Base
-from bot.core.store.models import Kudos, KudosRecipient, KudosValue
+from bot.kudos.models import Kudos, KudosRecipient, KudosValue
 
 ANNOUNCED = "announced"
 NOT_ANNOUNCED = "not_announced"

@@ -7,19 +7,12 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, CursorResult, and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
+from bot.breaks.models import BreakReminder, BreakSchedule, BreakTaken
+from bot.checkins.models import Checkin, CheckinChannel, CheckinSchedule
 from bot.core.outbox.repository import PENDING, SENDING, WAITING
-from bot.core.store.models import (
-    BreakReminder,
-    BreakSchedule,
-    BreakTaken,
-    Checkin,
-    CheckinChannel,
-    CheckinSchedule,
-    Member,
-    OutboxMessage,
-    RecapSchedule,
-    Workspace,
-)
+from bot.core.store.models import OutboxMessage, Workspace
+from bot.members.models import Member
+from bot.recaps.models import RecapSchedule
 
 
 class LifecycleRepository:

@@ -10,8 +10,8 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from bot.core.store.base import Base
-from bot.core.store.models import Member
 from bot.core.store.upsert import insert_for
+from bot.members.models import Member
 
 
 class MemberRow(NamedTuple):

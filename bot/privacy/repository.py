@@ -8,22 +8,13 @@ from typing import Any
 from sqlalchemy import Text, cast, delete, or_, select, update
 from sqlalchemy.orm import Session
 
-from bot.core.store.models import (
-    BreakReminder,
-    BreakSchedule,
-    BreakTaken,
-    Checkin,
-    CheckinChannel,
-    CheckinChannelMember,
-    CheckinSchedule,
-    Kudos,
-    KudosRecipient,
-    Member,
-    OutboxMessage,
-    RecapSchedule,
-    Win,
-    Workspace,
-)
+from bot.breaks.models import BreakReminder, BreakSchedule, BreakTaken
+from bot.checkins.models import Checkin, CheckinChannel, CheckinChannelMember, CheckinSchedule
+from bot.core.store.models import OutboxMessage, Workspace
+from bot.kudos.models import Kudos, KudosRecipient
+from bot.members.models import Member
+from bot.recaps.models import RecapSchedule
+from bot.wins.models import Win
 
 
 class PersonalDataRepository:

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.checkins.repository.answers import CheckinScheduleRepository
 from bot.core.outbox.delivery import POST_MESSAGE, Delivery, DeliveryHook
-from bot.core.outbox.repository import RESPONSE_URL, NewMessage
+from bot.core.outbox.repository import RESPONSE_URL, UPLOAD_FILE, NewMessage
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.kudos.repository import KudosRepository
@@ -21,7 +21,6 @@ EXPORT = "data_export"  # the outbox kind: a JSON file in the member's DM
 FORGOTTEN = "data_forgotten"  # the private confirmation after "forget me"
 EXPORT_UNDELIVERED = "data_export_undelivered"  # the DM saying the file could not be sent
 FORMER_TEAMMATE = "former-teammate"  # stands in for someone forgotten, where others' rows stay
-UPLOAD_FILE = "files.upload_v2"
 EXPORT_SCHEMA = "kindling-export/1"
 ALL = 1_000_000
 

@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.core.store.models import RecapSchedule
 from bot.core.store.upsert import insert_for
+from bot.recaps.models import RecapSchedule
 
 
 class RecapRepository:

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from bot.core.store.models import Win
+from bot.wins.models import Win
 
 
 class WinRepository:

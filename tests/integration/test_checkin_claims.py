@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import Engine, insert, select
 
 from bot.checkins.kinds import CHECKIN
+from bot.checkins.models import CheckinSchedule
 from bot.checkins.repository.answers import CheckinScheduleRepository
 from bot.checkins.repository.claims import CheckinClaimRepository
 from bot.checkins.service.claims import claim_due_checkins
@@ -18,7 +19,7 @@ from bot.checkins.service.enrolment import set_time, set_workdays, turn_on
 from bot.core.localtime import EVERY_DAY
 from bot.core.outbox.repository import PENDING, SKIPPED_LATE
 from bot.core.profiles import MemberProfile
-from bot.core.store.models import CheckinSchedule, OutboxMessage, Workspace
+from bot.core.store.models import OutboxMessage, Workspace
 from bot.core.store.unit_of_work import UnitOfWorkFactory
 from bot.members.repository import MemberRepository
 from bot.members.service import remember_member

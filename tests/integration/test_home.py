@@ -8,11 +8,13 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import Engine, insert
 
-from bot.core.store.models import Checkin, Win, Workspace
+from bot.checkins.models import Checkin
+from bot.core.store.models import Workspace
 from bot.core.store.unit_of_work import UnitOfWorkFactory
 from bot.home.blocks import home_blocks, sparkline
 from bot.home.service import home_state
 from bot.kudos.repository import KudosRepository
+from bot.wins.models import Win
 from tests.fakeslack.validation import view_problems
 
 TEAM = "T1"

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, inspect, text
 
 from bot.core.store import migrate
-from bot.core.store.base import Base
+from bot.schema import metadata
 
 KINDLING_TABLES = {
     "workspaces",
@@ -41,7 +41,7 @@ def table_names(database_url: str) -> set[str]:
 
 
 def test_every_model_table_is_made_by_a_migration() -> None:
-    assert set(Base.metadata.tables) == KINDLING_TABLES
+    assert set(metadata().tables) == KINDLING_TABLES
 
 
 def test_upgrade_from_empty_then_no_drift_then_downgrade_to_base(database_url: str) -> None:

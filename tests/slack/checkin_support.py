@@ -9,8 +9,9 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from bot.checkins.kinds import CHECKIN
+from bot.checkins.models import CheckinSchedule
 from bot.checkins.repository.answers import CheckinScheduleRepository
-from bot.core.store.models import CheckinSchedule, OutboxMessage
+from bot.core.store.models import OutboxMessage
 from tests.fakeslack import FakeSlack, RecordedCall
 from tests.fakeslack.server import TEAM_ID
 from tests.slack.conftest import RunningApp

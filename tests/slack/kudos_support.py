@@ -7,7 +7,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from bot.core.store.models import Kudos, OutboxMessage
+from bot.core.store.models import OutboxMessage
+from bot.kudos.models import Kudos
 from tests.fakeslack import FakeSlack
 from tests.slack.conftest import RunningApp
 from tests.support.signing import HttpAnswer, command_payload

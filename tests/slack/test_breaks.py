@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
+from bot.breaks.models import BreakSchedule, BreakTaken
 from bot.breaks.repository import PAUSED, BreakRepository
 from bot.core.slack import ids
-from bot.core.store.models import BreakSchedule, BreakTaken, OutboxMessage
+from bot.core.store.models import OutboxMessage
 from tests.fakeslack import FakeSlack, RecordedCall
 from tests.slack.checkin_support import (
     ALICE,

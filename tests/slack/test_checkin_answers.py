@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bot.checkins.models import Checkin
 from bot.checkins.repository.answers import CheckinAnswerRepository
 from bot.core.slack import ids
-from bot.core.store.models import Checkin
 from tests.fakeslack import FakeSlack, RecordedCall
 from tests.slack.checkin_support import (
     ALICE,

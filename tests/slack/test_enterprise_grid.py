@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 
+from bot.breaks.models import BreakTaken
 from bot.core.slack import ids
-from bot.core.store.models import BreakTaken, Kudos, Win
+from bot.kudos.models import Kudos
+from bot.wins.models import Win
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import ALICE, BOB, add_people
 from tests.slack.conftest import RunningApp

@@ -12,8 +12,11 @@ import pytest
 from sqlalchemy import insert
 
 from bot.app import Kindling, build_kindling
+from bot.breaks.models import BreakSchedule
+from bot.checkins.models import CheckinSchedule
 from bot.core.localtime import EVERY_DAY
-from bot.core.store.models import BreakSchedule, CheckinSchedule, RecapSchedule, Workspace
+from bot.core.store.models import Workspace
+from bot.recaps.models import RecapSchedule
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import checkin_dms, checkin_rows
 from tests.slack.conftest import settings_for

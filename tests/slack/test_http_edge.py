@@ -13,7 +13,8 @@ import pytest
 from slack_bolt import Ack
 from sqlalchemy import func, select
 
-from bot.core.store.models import Member, ProcessedEvent, Workspace
+from bot.core.store.models import ProcessedEvent, Workspace
+from bot.members.models import Member
 from bot.members.repository import MemberRepository
 from tests.fakeslack import FakeSlack
 from tests.slack.conftest import RunningApp

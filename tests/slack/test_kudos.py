@@ -8,7 +8,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot.core.store.models import Kudos, OutboxMessage
+from bot.core.store.models import OutboxMessage
+from bot.kudos.models import Kudos
 from bot.kudos.repository import KudosRepository
 from tests.fakeslack import FakeSlack
 from tests.slack.conftest import RunningApp

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.core.slack import ids
-from bot.core.store.models import Kudos
+from bot.kudos.models import Kudos
 from tests.fakeslack import FakeSlack
 from tests.fakeslack.validation import view_problems
 from tests.slack.conftest import RunningApp

@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 
 from bot.app import build_kindling
+from bot.breaks.models import BreakTaken
+from bot.checkins.models import Checkin
 from bot.core.slack import ids
-from bot.core.store.models import BreakTaken, Checkin, Win
+from bot.wins.models import Win
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import (
     ALICE,

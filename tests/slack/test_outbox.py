@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -12,10 +13,12 @@ from bot.core.events.ledger import claim_event
 from bot.core.outbox.delivery import POST_MESSAGE, Delivery
 from bot.core.outbox.dispatcher import Dispatcher
 from bot.core.outbox.limiter import RateLimiter
+from bot.core.outbox.messages import MessageKinds
 from bot.core.outbox.repository import NewMessage
 from bot.core.outbox.sender import SlackSender
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
+from bot.features import message_kinds
 from bot.kudos.service import THANKS_DM
 from tests.fakeslack import FakeSlack
 from tests.slack.conftest import RunningApp, settings_for
@@ -243,7 +246,10 @@ def test_a_failing_reaction_is_undone_but_the_delivery_stays_recorded(
         unit_of_work=running_app.kindling.unit_of_work,
         sender=SlackSender(running_app.kindling.posting),
         limiter=RateLimiter(messages_per_minute=300),
-        hooks={THANKS_DM: failing_hook},
+        kinds=MessageKinds(
+            replace(kind, on_delivered=failing_hook) if kind.name == THANKS_DM else kind
+            for kind in message_kinds()
+        ),
         clock=clock,
     )
     message_id = enqueue(running_app, "T1", "with-a-hook", "U1")

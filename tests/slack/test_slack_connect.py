@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bot.breaks.models import BreakTaken
 from bot.core.slack import ids
-from bot.core.store.models import BreakTaken, Kudos, KudosRecipient
+from bot.kudos.models import Kudos, KudosRecipient
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import (
     ALICE,

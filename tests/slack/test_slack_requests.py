@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from bot.core.store.models import Win
+from bot.wins.models import Win
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import ALICE, add_people
 from tests.slack.conftest import RunningApp

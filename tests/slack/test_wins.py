@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from bot.core.slack import ids
-from bot.core.store.models import OutboxMessage, Win
+from bot.core.store.models import OutboxMessage
+from bot.wins.models import Win
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import ALICE, BOB, add_people
 from tests.slack.conftest import RunningApp

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bot.breaks import kinds
 from bot.breaks.renderers import BREAK_RENDERERS
-from bot.core.outbox.renderers import render
 from bot.wins import service as wins
 from tests.fakeslack.validation import blocks_problems
+from tests.support.messages import render
 
 PAYLOADS = {
     kinds.BREAK_REMINDER: {"reminder_id": 7, "prompt": "water.0", "personal": True},

@@ -12,9 +12,9 @@ from bot.checkins import kinds
 from bot.checkins.blocks.checkin import note_modal
 from bot.checkins.renderers import CHECKIN_RENDERERS
 from bot.checkins.service.answers import NEEDS
-from bot.core.outbox.renderers import RENDERERS, render
 from bot.core.phrases import phrase_choices
 from tests.fakeslack.validation import blocks_problems, view_problems
+from tests.support.messages import kind_names, render
 
 DAY = "2026-11-26"
 PAYLOADS: dict[str, dict[str, Any]] = {
@@ -49,7 +49,7 @@ PAYLOADS: dict[str, dict[str, Any]] = {
 
 def test_every_check_in_kind_is_rendered_and_valid() -> None:
     assert set(CHECKIN_RENDERERS) == set(PAYLOADS)
-    assert set(CHECKIN_RENDERERS) <= set(RENDERERS)
+    assert set(CHECKIN_RENDERERS) <= kind_names()
     for kind, payload in PAYLOADS.items():
         rendered = render(kind, payload, permalink=None)
         assert rendered.text

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 
-from bot.core.outbox.renderers import RENDERERS, render
 from bot.kudos.blocks.answers import left_out_text, refusal_text
 from bot.kudos.blocks.shoutout import kudos_modal, people, quote, received_blocks, shoutout_blocks
 from bot.kudos.service import (
@@ -21,6 +20,7 @@ from bot.kudos.service import (
 )
 from tests.fakeslack.validation import blocks_problems, view_problems
 from tests.support.clock import ManualClock
+from tests.support.messages import kind_names, render
 
 PAYLOAD = {
     "kudos_id": 7,
@@ -71,7 +71,7 @@ def test_received_blocks_offer_thanks_until_pressed() -> None:
 
 def test_every_kudos_outbox_kind_renders_valid_block_kit() -> None:
     kudos_kinds = {SHOUTOUT, CROSSPOST, RECEIVED_DM, THANKS_DM, THANKED_UPDATE, NOT_ANNOUNCED_DM}
-    assert kudos_kinds <= set(RENDERERS)
+    assert kudos_kinds <= kind_names()
     for kind in kudos_kinds:
         rendered = render(kind, PAYLOAD, permalink="https://kindling-test.slack.com/archives/C1/p1")
         assert rendered.text

@@ -27,6 +27,7 @@ from bot.core.profiles import MemberProfile
 from bot.core.slack.blocks import Answer
 from bot.core.slack.payloads import is_direct_conversation
 from bot.core.store.unit_of_work import UnitOfWork
+from bot.members.directory import MemberDirectory
 
 CHANNEL_ACTIONS = frozenset(
     {BreaksAction.ON, BreaksAction.OFF, BreaksAction.NOW, BreaksAction.STATUS}
@@ -76,7 +77,7 @@ def _in_channel(
             return Answer.of_text(phrase("breaks.now_sent"))
         return _status(uow, team_id, channel_id, now)
 
-    return dependencies.directory.with_people(
+    return dependencies.service(MemberDirectory).with_people(
         dependencies.unit_of_work, team_id, [command["user_id"]], act
     )
 
@@ -97,4 +98,6 @@ def _personal(dependencies: Dependencies, command: dict[str, Any], *, on: bool) 
         personal_off(uow, member, now=now)
         return Answer.of_text(phrase("breaks.me_off"))
 
-    return dependencies.directory.with_people(dependencies.unit_of_work, team_id, [user_id], act)
+    return dependencies.service(MemberDirectory).with_people(
+        dependencies.unit_of_work, team_id, [user_id], act
+    )

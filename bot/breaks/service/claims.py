@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from bot.breaks.kinds import BREAK_REMINDER
+from bot.breaks.models import BreakSchedule
 from bot.breaks.prompts import NO_REPEAT_WITHIN, choose_prompt
 from bot.breaks.repository import BreakRepository
 from bot.breaks.service.schedules import reschedule
@@ -14,7 +15,6 @@ from bot.core.holidays import is_public_holiday
 from bot.core.localtime import local_today
 from bot.core.outbox.delivery import POST_MESSAGE
 from bot.core.outbox.repository import NewMessage
-from bot.core.store.models import BreakSchedule
 from bot.core.store.unit_of_work import UnitOfWork
 
 logger = logging.getLogger(__name__)

@@ -6,15 +6,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot.breaks.kinds import BREAK_REMINDER, BREAK_UPDATED, BREAKS_CHANGED, BREAKS_PAUSED
+from bot.breaks.models import BreakReminder, BreakSchedule
 from bot.breaks.repository import OFF, ON, PAUSED, BreakRepository, channel_scope, member_scope
 from bot.breaks.slots import Cadence, Window, next_slot
 from bot.breaks.text import BreaksRequest
 from bot.checkins.repository.answers import CheckinScheduleRepository
 from bot.core.localtime import FALLBACK_ZONE, MONDAY_TO_FRIDAY, local_today, zone
-from bot.core.outbox.delivery import POST_MESSAGE, UPDATE_MESSAGE, Delivery, DeliveryHooks
+from bot.core.outbox.delivery import POST_MESSAGE, UPDATE_MESSAGE, Delivery, DeliveryHook
 from bot.core.outbox.repository import NewMessage
 from bot.core.profiles import MemberProfile
-from bot.core.store.models import BreakReminder, BreakSchedule, OutboxMessage
+from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.home.service import refresh_home
 
@@ -352,4 +353,4 @@ def on_reminder_delivered(
         pause_unreachable(uow, schedule_id, reason=delivery.error or "unreachable", now=now)
 
 
-DELIVERY_HOOKS: DeliveryHooks = {BREAK_REMINDER: on_reminder_delivered}
+DELIVERY_HOOKS: dict[str, DeliveryHook] = {BREAK_REMINDER: on_reminder_delivered}

@@ -19,6 +19,7 @@ from bot.core.phrases import phrase
 from bot.core.profiles import MemberProfile
 from bot.core.slack.blocks import Answer
 from bot.core.slack.payloads import is_direct_conversation
+from bot.members.directory import MemberDirectory
 
 
 def handle_checkin_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
@@ -43,7 +44,7 @@ def _change_own(
     now = dependencies.clock.now()
     fallback = MemberProfile.unknown(team_id, user_id)
     try:
-        settings = dependencies.directory.with_people(
+        settings = dependencies.service(MemberDirectory).with_people(
             dependencies.unit_of_work,
             team_id,
             [user_id],

@@ -11,6 +11,7 @@ from bot.checkins.jobs import enrol_people
 from bot.checkins.repository.answers import CheckinScheduleRepository
 from bot.core.listeners.dependencies import dependencies_of
 from bot.core.listeners.workspace import team_of
+from bot.members.directory import MemberDirectory
 
 
 def handle_member_joined_channel(
@@ -25,7 +26,7 @@ def handle_member_joined_channel(
     if enrolled is None:
         return
     enrol_people(
-        dependencies.directory,
+        dependencies.service(MemberDirectory),
         dependencies.unit_of_work,
         team_id,
         channel_id,

@@ -10,13 +10,8 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from bot.checkins.models import Checkin, CheckinChannel, CheckinChannelMember, CheckinSchedule
 from bot.core.store.base import Base
-from bot.core.store.models import (
-    Checkin,
-    CheckinChannel,
-    CheckinChannelMember,
-    CheckinSchedule,
-)
 from bot.core.store.upsert import insert_for
 
 ON = "on"

@@ -27,10 +27,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from bot.checkins.models import CheckinSchedule
 from bot.core.outbox.repository import PENDING, SKIPPED_LATE
 from bot.core.store.base import Base
-from bot.core.store.models import CheckinSchedule, Member, OutboxMessage, Workspace
+from bot.core.store.models import OutboxMessage, Workspace
 from bot.core.store.upsert import insert_for
+from bot.members.models import Member
 
 _OUTBOX = Base.metadata.tables[OutboxMessage.__tablename__]
 _WHEN = OutboxMessage.__table__.c.not_before.type

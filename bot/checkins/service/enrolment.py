@@ -10,6 +10,7 @@ from typing import TypeVar
 from bot.breaks.service.schedules import UNREACHABLE_PERSON
 from bot.breaks.service.schedules import follow_member as follow_in_breaks
 from bot.checkins.kinds import CHECKIN, CHECKIN_OPTED_OUT, CHECKIN_WELCOME, welcome_key
+from bot.checkins.models import CheckinSchedule
 from bot.checkins.repository.answers import OFF, ON, OPTED_OUT, CheckinScheduleRepository
 from bot.checkins.text import MAX_PAUSE_DAYS, Action, CheckinRequest
 from bot.core.localtime import (
@@ -19,10 +20,10 @@ from bot.core.localtime import (
     local_today,
     next_occurrence,
 )
-from bot.core.outbox.delivery import POST_MESSAGE, RESPONSE_URL, Delivery, DeliveryHooks
+from bot.core.outbox.delivery import POST_MESSAGE, RESPONSE_URL, Delivery, DeliveryHook
 from bot.core.outbox.repository import NewMessage
 from bot.core.profiles import MemberProfile
-from bot.core.store.models import CheckinSchedule, OutboxMessage
+from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.home.service import refresh_home
 from bot.recaps.service.weekly import ensure_recap
@@ -298,7 +299,7 @@ def on_checkin_delivered(
         )
 
 
-DELIVERY_HOOKS: DeliveryHooks = {
+DELIVERY_HOOKS: dict[str, DeliveryHook] = {
     CHECKIN: on_checkin_delivered,
     CHECKIN_WELCOME: on_checkin_delivered,
 }

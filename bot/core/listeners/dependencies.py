@@ -5,33 +5,41 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TypeVar
 
 from slack_bolt import BoltContext
 from slack_bolt.listener.builtins import TokenRevocationListeners
 
 from bot.core.clock import Clock
 from bot.core.store.unit_of_work import UnitOfWorkFactory
-from bot.kudos.service import KudosRulesCache
-from bot.members.directory import MemberDirectory
 
 CONTEXT_KEY = "kindling"
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
 class Dependencies:
-    """Shared by every request: the clock, units of work, the member directory, the kudos
-    settings, the outbox's bell, and how an uninstall is handled (Bolt's revocation
-    listeners, with OAuth installs, how long data outlives the install, and which installed
-    workspaces an Enterprise Grid organisation has)."""
+    """Shared by every request: the clock, units of work, the outbox's bell, how an
+    uninstall is handled (Bolt's revocation listeners, with OAuth installs, how long data
+    outlives the install, and which installed workspaces an Enterprise Grid organisation
+    has), and the long-lived objects features made for themselves (``services``, found by
+    their type with :meth:`service`, so the core names no feature)."""
 
     clock: Clock
     unit_of_work: UnitOfWorkFactory
-    directory: MemberDirectory
-    kudos_rules: KudosRulesCache
     outbox_written: Callable[[], None]
     uninstall_grace: timedelta = timedelta(0)
     revocations: TokenRevocationListeners | None = None
     teams_in_enterprise: Callable[[str], tuple[str, ...]] = lambda _enterprise_id: ()
+    services: tuple[object, ...] = ()
+
+    def service(self, kind: type[T]) -> T:
+        """The one object of type ``kind`` the composition root handed over."""
+        for found in self.services:
+            if isinstance(found, kind):
+                return found
+        raise LookupError(f"no {kind.__name__} was provided to the listeners")
 
 
 def provide_dependencies(

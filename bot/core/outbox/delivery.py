@@ -1,13 +1,11 @@
-"""What services need to know about delivery: outcomes, and hooks that react to them."""
+"""How a delivery ended, and the shape of a hook that reacts to it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import Any
+from datetime import datetime
 
-from bot.core.localtime import local_day_end_utc, wall_clock_utc
 from bot.core.outbox.repository import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
@@ -18,8 +16,6 @@ __all__ = [
     "UPDATE_MESSAGE",
     "Delivery",
     "DeliveryHook",
-    "DeliveryHooks",
-    "send_by_of",
 ]
 
 
@@ -36,21 +32,3 @@ class Delivery:
 
 
 DeliveryHook = Callable[[UnitOfWork, OutboxMessage, Delivery, datetime], None]
-DeliveryHooks = Mapping[str, DeliveryHook]
-
-
-def send_by_of(payload: Mapping[str, Any]) -> datetime | None:
-    """When a message stops being welcome: its ``send_by``; or, for a check-in due at
-    ``local_minute`` on ``local_date`` in ``tz``, ``late_minutes`` after that but never past
-    the end of that day (a check-in is not sent on the next day)."""
-    send_by = payload.get("send_by")
-    if isinstance(send_by, str):
-        return datetime.fromisoformat(send_by)
-    late, day, minute, tz = (
-        payload.get(key) for key in ("late_minutes", "local_date", "local_minute", "tz")
-    )
-    if not (isinstance(late, int) and isinstance(day, str) and isinstance(minute, int)):
-        return None
-    local_date, zone_name = date.fromisoformat(day), str(tz) if tz else None
-    due = wall_clock_utc(local_date, minute, zone_name)
-    return min(due + timedelta(minutes=late), local_day_end_utc(local_date, zone_name))

@@ -10,24 +10,26 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from bot.core.clock import Clock
 from bot.core.metrics import DeliveryOutcome, Metrics
-from bot.core.outbox.delivery import POST_MESSAGE, Delivery, DeliveryHooks, send_by_of
+from bot.core.outbox.delivery import POST_MESSAGE, Delivery
 from bot.core.outbox.limiter import RateLimiter
-from bot.core.outbox.renderers import UnknownKindError, render
+from bot.core.outbox.messages import (
+    MessageKind,
+    MessageKinds,
+    Payload,
+    UnreadablePayloadError,
+)
+from bot.core.outbox.rendered import RenderedMessage
 from bot.core.outbox.repository import SENT, DueMessage
 from bot.core.outbox.sender import RetryLaterError, SlackSender, UncertainDeliveryError
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 logger = logging.getLogger(__name__)
-
-# Reads what a message shows at the moment it is sent (in the claim's unit of work).
-Loader = Callable[[UnitOfWork, OutboxMessage, datetime], dict[str, Any]]
 
 LEASE = timedelta(minutes=2)
 BATCH_SIZE = 100
@@ -46,16 +48,14 @@ class Dispatcher:
         unit_of_work: UnitOfWorkFactory,
         sender: SlackSender,
         limiter: RateLimiter,
-        hooks: DeliveryHooks,
+        kinds: MessageKinds,
         clock: Clock,
-        loaders: Mapping[str, Loader] | None = None,
         metrics: Metrics | None = None,
     ) -> None:
         self._unit_of_work = unit_of_work
         self._sender = sender
         self._limiter = limiter
-        self._hooks = hooks
-        self._loaders = loaders or {}
+        self._kinds = kinds
         self._clock = clock
         self._metrics = metrics or Metrics()
         self._drain_lock = threading.Lock()
@@ -159,32 +159,65 @@ class Dispatcher:
         """Claim, send and settle one message; False if another process claimed it first or
         it came too late to be sent (then it is recorded ``skipped_late``)."""
         with self._unit_of_work() as uow:
-            if not uow.outbox.claim(due.id, lease_until=now + LEASE):
-                return False
-            message = uow.outbox.get(due.id)
-            if message is not None and _too_late(message, now):
-                uow.outbox.mark_skipped_late(message.id)
-                uow.outbox.release_followers(message.team_id, message.idempotency_key)
-                logger.info("Outbox message %d (%s) was too late to send", message.id, message.kind)
-                self._counted(message, DeliveryOutcome.SKIPPED)
-                message = None
-            linked = _linked_message(uow, message) if message is not None else None
-            loader = self._loaders.get(message.kind) if message is not None else None
-            payload = message.payload if message is not None else {}
-            if message is not None and loader is not None:  # e.g. the App Home: state as it is now
-                payload = {**payload, **loader(uow, message, now)}
+            claimed = self._claim(uow, due, now)
+        if not isinstance(claimed, _Claimed):
+            return claimed
+        message, kind = claimed.message, claimed.kind
+        linked = claimed.linked
+        permalink = self._sender.permalink(message.team_id, *linked) if linked else None
+        delivery = self._send(message, kind.render(claimed.payload, permalink), now)
+        if delivery is None:
+            return True
+        finished = self._clock.now()
+        if message.method == POST_MESSAGE:  # Slack's posting limits count new messages only
+            self._limiter.record(message.team_id, due.channel, finished)
+        self._settle(message, kind, delivery, finished)
+        self._counted(message, _outcome(delivery))
+        return True
+
+    def _claim(self, uow: UnitOfWork, due: DueMessage, now: datetime) -> _Claimed | bool:
+        """Take ``due`` and read it as its kind; or what :meth:`_deliver` returns instead."""
+        if not uow.outbox.claim(due.id, lease_until=now + LEASE):
+            return False
+        message = uow.outbox.get(due.id)
         if message is None:
             return False
-        try:
-            permalink = self._sender.permalink(message.team_id, *linked) if linked else None
-            rendered = render(message.kind, payload, permalink=permalink)
-        except UnknownKindError:
+        if message.kind not in self._kinds:
             # Written by a newer version of Kindling: leave it for a process that knows it.
             logger.warning("Outbox message %d has unknown kind %r", message.id, message.kind)
-            self._postpone(message, now + UNKNOWN_KIND_RETRY)
+            uow.outbox.postpone(message.id, not_before=now + UNKNOWN_KIND_RETRY)
+            self._deferred = True
             return True
+        kind = self._kinds[message.kind]
         try:
-            delivery = self._sender.send(message, rendered)
+            payload = _current_payload(uow, kind, message, now)
+        except UnreadablePayloadError as error:
+            logger.warning("Outbox message %d cannot be read: %s", message.id, error)
+            self._settle_unsent(uow, message, DeliveryOutcome.FAILED)
+            return True
+        if _too_late(kind, payload, now):
+            logger.info("Outbox message %d (%s) was too late to send", message.id, message.kind)
+            self._settle_unsent(uow, message, DeliveryOutcome.SKIPPED)
+            return False
+        return _Claimed(message, kind, payload, _linked_message(uow, message, payload))
+
+    def _settle_unsent(
+        self, uow: UnitOfWork, message: OutboxMessage, outcome: DeliveryOutcome
+    ) -> None:
+        """Record a message that will never be sent: unreadable, or found too late."""
+        if outcome is DeliveryOutcome.SKIPPED:
+            uow.outbox.mark_skipped_late(message.id)
+        else:
+            uow.outbox.mark_failed(message.id, error="unreadable_payload")
+        uow.outbox.release_followers(message.team_id, message.idempotency_key)
+        self._counted(message, outcome)
+
+    def _send(
+        self, message: OutboxMessage, rendered: RenderedMessage, now: datetime
+    ) -> Delivery | None:
+        """Call Slack; None when the outcome is already recorded (wait, or uncertain)."""
+        try:
+            return self._sender.send(message, rendered)
         except RetryLaterError as retry:
             self._counted(message, DeliveryOutcome.RETRY_LATER)
             self._metrics.slack_waits.labels(retry.cause).inc()
@@ -193,22 +226,16 @@ class Dispatcher:
             logger.info(
                 "Slack asked to wait %s (%s) for %s", retry.delay, retry.reason, message.team_id
             )
-            return True
+            return None
         except UncertainDeliveryError as error:
             self._counted(message, DeliveryOutcome.UNCERTAIN)
             with self._unit_of_work() as uow:
                 uow.outbox.mark_unknown(message.id, error=str(error) or "timeout")
                 uow.outbox.release_followers(message.team_id, message.idempotency_key)
-            return True
+            return None
         except Exception as error:
             logger.exception("Sending outbox message %d failed", message.id)
-            delivery = Delivery(delivered=False, error=type(error).__name__)
-        finished = self._clock.now()
-        if message.method == POST_MESSAGE:  # Slack's posting limits count new messages only
-            self._limiter.record(message.team_id, due.channel, finished)
-        self._settle(message, delivery, finished)
-        self._counted(message, _outcome(delivery))
-        return True
+            return Delivery(delivered=False, error=type(error).__name__)
 
     def _counted(self, message: OutboxMessage, outcome: DeliveryOutcome) -> None:
         self._metrics.deliveries.labels(message.kind, outcome).inc()
@@ -218,7 +245,9 @@ class Dispatcher:
         with self._unit_of_work() as uow:
             uow.outbox.postpone(message.id, not_before=not_before)
 
-    def _settle(self, message: OutboxMessage, delivery: Delivery, now: datetime) -> None:
+    def _settle(
+        self, message: OutboxMessage, kind: MessageKind[Payload], delivery: Delivery, now: datetime
+    ) -> None:
         """Record the outcome and react to it in one transaction; a failing reaction is rolled
         back to its savepoint and cannot undo the outcome."""
         with self._unit_of_work() as uow:
@@ -235,7 +264,7 @@ class Dispatcher:
                 )
                 uow.outbox.mark_failed(message.id, error=delivery.error or "unknown_error")
             uow.outbox.release_followers(message.team_id, message.idempotency_key)
-            hook = self._hooks.get(message.kind)
+            hook = kind.on_delivered
             if hook is None:
                 return
             try:
@@ -247,21 +276,41 @@ class Dispatcher:
                 )
 
 
+@dataclass(frozen=True, slots=True)
+class _Claimed:
+    """A message this process may send now, read as its kind."""
+
+    message: OutboxMessage
+    kind: MessageKind[Payload]
+    payload: Payload
+    linked: tuple[str, str] | None
+
+
 def _outcome(delivery: Delivery) -> DeliveryOutcome:
     if delivery.delivered:
         return DeliveryOutcome.SENT
     return DeliveryOutcome.SKIPPED if delivery.skipped else DeliveryOutcome.FAILED
 
 
-def _too_late(message: OutboxMessage, now: datetime) -> bool:
+def _current_payload(
+    uow: UnitOfWork, kind: MessageKind[Payload], message: OutboxMessage, now: datetime
+) -> Payload:
+    """The row's typed payload; with a loader (the App Home), the state as it is now."""
+    payload = kind.read(message.payload)
+    return kind.load(uow, message, payload, now) if kind.load is not None else payload
+
+
+def _too_late(kind: MessageKind[Payload], payload: Payload, now: datetime) -> bool:
     """A message with a deadline (a check-in, a break reminder) is not welcome after it."""
-    send_by = send_by_of(message.payload)
+    send_by = kind.deadline(payload)
     return send_by is not None and now > send_by
 
 
-def _linked_message(uow: UnitOfWork, message: OutboxMessage) -> tuple[str, str] | None:
+def _linked_message(
+    uow: UnitOfWork, message: OutboxMessage, payload: Payload
+) -> tuple[str, str] | None:
     """``(channel, ts)`` of the sent message this one links to, if it asks for a link."""
-    if not message.payload.get("link") or message.depends_on_key is None:
+    if not payload.link or message.depends_on_key is None:
         return None
     prerequisite = uow.outbox.by_key(message.team_id, message.depends_on_key)
     if prerequisite is None or prerequisite.status != SENT:

@@ -19,6 +19,7 @@ POST_MESSAGE = "chat.postMessage"
 UPDATE_MESSAGE = "chat.update"
 RESPONSE_URL = "response_url"
 PUBLISH_VIEW = "views.publish"
+UPLOAD_FILE = "files.upload_v2"
 
 WAITING = "waiting"
 PENDING = "pending"

@@ -17,11 +17,10 @@ from slack_sdk.webhook import WebhookClient
 
 from bot.core.outbox.delivery import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE, Delivery
 from bot.core.outbox.rendered import RenderedMessage
-from bot.core.outbox.repository import PUBLISH_VIEW
+from bot.core.outbox.repository import PUBLISH_VIEW, UPLOAD_FILE
 from bot.core.slack.client import WEB_API_TIMEOUT_SECONDS
 from bot.core.slack.workspace_clients import WorkspaceNotInstalledError
 from bot.core.store.models import OutboxMessage
-from bot.privacy.service import UPLOAD_FILE
 
 logger = logging.getLogger(__name__)
 

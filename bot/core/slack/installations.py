@@ -7,7 +7,7 @@ from __future__ import annotations
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from sqlalchemy import Engine, select
 
-from bot.core.store.models import BOTS_TABLE, INSTALLATIONS_TABLE
+from bot.core.slack.tables import BOTS_TABLE, INSTALLATIONS_TABLE
 
 
 class InstallationStore(SQLAlchemyInstallationStore):

@@ -21,7 +21,7 @@ from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from slack_sdk.oauth.token_rotation import TokenRotator
 from sqlalchemy import Engine
 
-from bot.core.store.models import OAUTH_STATES_TABLE
+from bot.core.slack.tables import OAUTH_STATES_TABLE
 from bot.server_paths import INSTALL_PATH, OAUTH_REDIRECT_PATH
 
 logger = logging.getLogger(__name__)

@@ -24,6 +24,7 @@ from bot.core.localtime import DAY_NAMES, parse_local_time
 from bot.core.profiles import MemberProfile
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.home.service import refresh_home
+from bot.members.directory import MemberDirectory
 from bot.recaps.service.weekly import ensure_recap, set_recap
 
 Change = Callable[[UnitOfWork, MemberProfile, datetime], object]
@@ -123,5 +124,7 @@ def _change(body: dict[str, Any], context: BoltContext, change: Change) -> None:
         change(uow, people.get(user_id) or MemberProfile.unknown(team_id, user_id), now)
         refresh_home(uow, team_id, user_id, now=now)
 
-    dependencies.directory.with_people(dependencies.unit_of_work, team_id, [user_id], apply)
+    dependencies.service(MemberDirectory).with_people(
+        dependencies.unit_of_work, team_id, [user_id], apply
+    )
     dependencies.outbox_written()

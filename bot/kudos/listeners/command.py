@@ -14,7 +14,7 @@ from bot.core.slack.blocks import text_blocks
 from bot.core.slack.payloads import can_post_in
 from bot.kudos.blocks.answers import outcome_answer
 from bot.kudos.listeners.flow import decide, modal_metadata, open_kudos_modal
-from bot.kudos.service import KudosRequest, Source
+from bot.kudos.service import KudosRequest, KudosRulesCache, Source
 from bot.kudos.text import parse_kudos_text, visible_length
 
 
@@ -28,7 +28,7 @@ def handle_kudos_command(
     team_id, giver_id = team_of(context), command["user_id"]
     channel_id, channel_name = command.get("channel_id"), command.get("channel_name")
     text = command.get("text", "")
-    rules = dependencies.kudos_rules.get(dependencies.unit_of_work, team_id, now=now)
+    rules = dependencies.service(KudosRulesCache).get(dependencies.unit_of_work, team_id, now=now)
     if text.strip():
         parsed = parse_kudos_text(text, known_values=rules.values)
         request = KudosRequest(

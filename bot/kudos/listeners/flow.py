@@ -20,6 +20,7 @@ from bot.kudos.service import (
     check_request,
     give_kudos,
 )
+from bot.members.directory import MemberDirectory
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ def decide(
     refusal = check_request(request)
     if refusal is not None:
         return refusal
-    return dependencies.directory.with_people(
+    return dependencies.service(MemberDirectory).with_people(
         dependencies.unit_of_work,
         request.team_id,
         {request.giver_id, *request.recipient_ids},

@@ -16,6 +16,7 @@ from bot.kudos.listeners.flow import decide
 from bot.kudos.service import (
     KudosRefused,
     KudosRequest,
+    KudosRulesCache,
     Refusal,
     Source,
 )
@@ -38,7 +39,7 @@ def handle_kudos_submission(
         state[ids.KUDOS_MESSAGE_BLOCK][ids.KUDOS_MESSAGE_ACTION].get("value") or ""
     ).strip()
     picked = state.get(ids.KUDOS_VALUES_BLOCK, {}).get(ids.KUDOS_VALUES_ACTION, {})
-    rules = dependencies.kudos_rules.get(dependencies.unit_of_work, team_id, now=now)
+    rules = dependencies.service(KudosRulesCache).get(dependencies.unit_of_work, team_id, now=now)
     request = KudosRequest(
         team_id=team_id,
         giver_id=giver_id,

@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 from bot.core.listeners.dependencies import dependencies_of
 from bot.core.listeners.workspace import team_of
 from bot.kudos.listeners.flow import modal_metadata, open_kudos_modal
+from bot.kudos.service import KudosRulesCache
 
 
 def handle_send_kudos_shortcut(
@@ -24,7 +25,7 @@ def handle_send_kudos_shortcut(
     initial = [author] if author and author != giver_id and not message.get("bot_id") else []
     channel = shortcut.get("channel") or {}
     now = dependencies.clock.now()
-    rules = dependencies.kudos_rules.get(dependencies.unit_of_work, team_id, now=now)
+    rules = dependencies.service(KudosRulesCache).get(dependencies.unit_of_work, team_id, now=now)
     open_kudos_modal(
         client,
         trigger_id=shortcut["trigger_id"],

@@ -17,6 +17,8 @@ from bot.core.profiles import MemberProfile
 from bot.core.slack import ids
 from bot.core.slack.blocks import Answer
 from bot.core.store.unit_of_work import UnitOfWork
+from bot.kudos.service import KudosRulesCache
+from bot.members.directory import MemberDirectory
 from bot.members.repository import MemberRepository
 from bot.settings.blocks import settings_modal, settings_saved_view
 from bot.settings.service import (
@@ -35,7 +37,9 @@ def is_admin(dependencies: Dependencies, team_id: str, user_id: str) -> bool:
         member = people.get(user_id) or MemberProfile.unknown(team_id, user_id)
         return may_change_settings(uow, member)
 
-    return dependencies.directory.with_people(dependencies.unit_of_work, team_id, [user_id], check)
+    return dependencies.service(MemberDirectory).with_people(
+        dependencies.unit_of_work, team_id, [user_id], check
+    )
 
 
 def open_settings(
@@ -77,7 +81,7 @@ def handle_settings_submission(
         saver = uow.repository(MemberRepository).get(team_id, user_id)
         tz = saver.tz if saver is not None else None
         save_settings(uow, team_id, checked, tz=tz, now=dependencies.clock.now())
-    dependencies.kudos_rules.forget(team_id)
+    dependencies.service(KudosRulesCache).forget(team_id)
     ack(response_action="update", view=settings_saved_view())
 
 

@@ -1,17 +1,26 @@
-"""Turn an outbox message's plain data into Slack text and blocks, by its kind."""
+"""Outbox kinds not yet typed by their feature: their untyped renderers, hooks and loaders,
+adapted to :class:`~bot.core.outbox.messages.MessageKind` (a step of the move to typed kinds)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime, timedelta
 from typing import Any
+
+from pydantic import ConfigDict
 
 from bot.breaks.renderers import BREAK_RENDERERS
 from bot.checkins.renderers import CHECKIN_RENDERERS
 from bot.core import guests
+from bot.core.localtime import local_day_end_utc, wall_clock_utc
+from bot.core.outbox.delivery import DeliveryHook
+from bot.core.outbox.messages import MessageKind, Payload
 from bot.core.outbox.rendered import EPHEMERAL_REPLY, RenderedMessage, Renderer
 from bot.core.phrases import phrase
 from bot.core.slack.blocks import text_blocks
+from bot.core.store.models import OutboxMessage
+from bot.core.store.unit_of_work import UnitOfWork
 from bot.help.blocks import help_blocks, help_fallback_text
 from bot.home import service as home
 from bot.home.blocks import home_blocks
@@ -27,18 +36,6 @@ from bot.wins.blocks import shared_blocks
 
 # Slack errors only an admin can mend, by installing Kindling again with what it asks for.
 REINSTALL_ERRORS = frozenset({"missing_scope", "not_allowed_token_type", "no_permission"})
-
-
-class UnknownKindError(KeyError):
-    """An outbox message of a kind this version cannot render."""
-
-
-def render(kind: str, payload: Mapping[str, Any], *, permalink: str | None) -> RenderedMessage:
-    """Render ``payload``; ``permalink`` links to the message this one depends on, if sent."""
-    renderer = RENDERERS.get(kind)
-    if renderer is None:
-        raise UnknownKindError(kind)
-    return renderer(payload, permalink)
 
 
 def _shoutout(payload: Mapping[str, Any], _permalink: str | None) -> RenderedMessage:
@@ -182,3 +179,69 @@ RENDERERS: dict[str, Renderer] = {
     **CHECKIN_RENDERERS,
     **BREAK_RENDERERS,
 }
+
+
+class RawPayload(Payload):
+    """A payload read as the plain dict its untyped renderer expects."""
+
+    model_config = ConfigDict(frozen=True, extra="allow")
+
+
+LegacyLoader = Callable[[UnitOfWork, OutboxMessage, datetime], dict[str, Any]]
+
+
+def _send_by_of(payload: RawPayload) -> datetime | None:
+    """``send_by``; or, for a check-in due at ``local_minute`` on ``local_date`` in ``tz``,
+    ``late_minutes`` after that but never past the end of that day."""
+    if payload.send_by is not None:
+        return payload.send_by
+    raw = payload.model_dump()
+    late, day, minute, tz = (
+        raw.get(key) for key in ("late_minutes", "local_date", "local_minute", "tz")
+    )
+    if not (isinstance(late, int) and isinstance(day, str) and isinstance(minute, int)):
+        return None
+    local_date, zone_name = date.fromisoformat(day), str(tz) if tz else None
+    due = wall_clock_utc(local_date, minute, zone_name)
+    return min(due + timedelta(minutes=late), local_day_end_utc(local_date, zone_name))
+
+
+def legacy_kinds(
+    *,
+    hooks: Mapping[str, DeliveryHook],
+    loaders: Mapping[str, LegacyLoader],
+    typed: Iterable[str],
+) -> list[MessageKind[RawPayload]]:
+    """A kind for each untyped renderer whose name no typed kind has taken."""
+    taken = set(typed)
+    return [
+        MessageKind(
+            name=name,
+            method="",
+            payload=RawPayload,
+            key="",
+            render=_adapted(renderer),
+            load=_adapted_loader(loaders[name]) if name in loaders else None,
+            on_delivered=hooks.get(name),
+            deadline=_send_by_of,
+        )
+        for name, renderer in RENDERERS.items()
+        if name not in taken
+    ]
+
+
+def _adapted(renderer: Renderer) -> Callable[[RawPayload, str | None], RenderedMessage]:
+    return lambda payload, permalink: renderer(payload.model_dump(mode="json"), permalink)
+
+
+def _adapted_loader(
+    loader: LegacyLoader,
+) -> Callable[[UnitOfWork, OutboxMessage, RawPayload, datetime], RawPayload]:
+    def load(
+        uow: UnitOfWork, message: OutboxMessage, payload: RawPayload, now: datetime
+    ) -> RawPayload:
+        return RawPayload.model_validate(
+            {**payload.model_dump(mode="json"), **loader(uow, message, now)}
+        )
+
+    return load

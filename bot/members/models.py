@@ -1,0 +1,34 @@
+"""The members tables. Every row carries ``team_id``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    ForeignKey,
+    String,
+    false,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.core.store.base import Base
+from bot.core.store.models import SLACK_ID
+
+
+class Member(Base):
+    """The member directory: what Kindling needs to know about a person, synced from Slack."""
+
+    __tablename__ = "members"
+
+    team_id: Mapped[str] = mapped_column(
+        SLACK_ID, ForeignKey("workspaces.team_id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[str] = mapped_column(SLACK_ID, primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(255))
+    tz: Mapped[str | None] = mapped_column(String(64))
+    is_bot: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    deleted: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    is_admin: Mapped[bool] = mapped_column(Boolean, server_default=false())  # admin or owner
+    refreshed_at: Mapped[datetime]
+    deactivated_at: Mapped[datetime | None]  # first seen deactivated (for retention)
