@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.core.clock import Clock
 from bot.core.metrics import DeliveryOutcome, Metrics
+from bot.core.outbox.claimed import Claimed, current_payload, linked_message, too_late
 from bot.core.outbox.delivery import POST_MESSAGE, Delivery
 from bot.core.outbox.limiter import RateLimiter
 from bot.core.outbox.messages import (
@@ -24,7 +24,7 @@ from bot.core.outbox.messages import (
     UnreadablePayloadError,
 )
 from bot.core.outbox.rendered import RenderedMessage
-from bot.core.outbox.repository import SENT, DueMessage
+from bot.core.outbox.repository import DueMessage
 from bot.core.outbox.sender import RetryLaterError, SlackSender, UncertainDeliveryError
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -160,7 +160,7 @@ class Dispatcher:
         it came too late to be sent (then it is recorded ``skipped_late``)."""
         with self._unit_of_work() as uow:
             claimed = self._claim(uow, due, now)
-        if not isinstance(claimed, _Claimed):
+        if not isinstance(claimed, Claimed):
             return claimed
         message, kind = claimed.message, claimed.kind
         linked = claimed.linked
@@ -175,7 +175,7 @@ class Dispatcher:
         self._counted(message, _outcome(delivery))
         return True
 
-    def _claim(self, uow: UnitOfWork, due: DueMessage, now: datetime) -> _Claimed | bool:
+    def _claim(self, uow: UnitOfWork, due: DueMessage, now: datetime) -> Claimed | bool:
         """Take ``due`` and read it as its kind; or what :meth:`_deliver` returns instead."""
         if not uow.outbox.claim(due.id, lease_until=now + LEASE):
             return False
@@ -190,16 +190,16 @@ class Dispatcher:
             return True
         kind = self._kinds[message.kind]
         try:
-            payload = _current_payload(uow, kind, message, now)
+            payload = current_payload(uow, kind, message, now)
         except UnreadablePayloadError as error:
             logger.warning("Outbox message %d cannot be read: %s", message.id, error)
             self._settle_unsent(uow, message, DeliveryOutcome.FAILED)
             return True
-        if _too_late(kind, payload, now):
+        if too_late(kind, payload, now):
             logger.info("Outbox message %d (%s) was too late to send", message.id, message.kind)
             self._settle_unsent(uow, message, DeliveryOutcome.SKIPPED)
             return False
-        return _Claimed(message, kind, payload, _linked_message(uow, message, payload))
+        return Claimed(message, kind, payload, linked_message(uow, message, payload))
 
     def _settle_unsent(
         self, uow: UnitOfWork, message: OutboxMessage, outcome: DeliveryOutcome
@@ -276,45 +276,7 @@ class Dispatcher:
                 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Claimed:
-    """A message this process may send now, read as its kind."""
-
-    message: OutboxMessage
-    kind: MessageKind[Payload]
-    payload: Payload
-    linked: tuple[str, str] | None
-
-
 def _outcome(delivery: Delivery) -> DeliveryOutcome:
     if delivery.delivered:
         return DeliveryOutcome.SENT
     return DeliveryOutcome.SKIPPED if delivery.skipped else DeliveryOutcome.FAILED
-
-
-def _current_payload(
-    uow: UnitOfWork, kind: MessageKind[Payload], message: OutboxMessage, now: datetime
-) -> Payload:
-    """The row's typed payload; with a loader (the App Home), the state as it is now."""
-    payload = kind.read(message.payload)
-    return kind.load(uow, message, payload, now) if kind.load is not None else payload
-
-
-def _too_late(kind: MessageKind[Payload], payload: Payload, now: datetime) -> bool:
-    """A message with a deadline (a check-in, a break reminder) is not welcome after it."""
-    send_by = kind.deadline(payload)
-    return send_by is not None and now > send_by
-
-
-def _linked_message(
-    uow: UnitOfWork, message: OutboxMessage, payload: Payload
-) -> tuple[str, str] | None:
-    """``(channel, ts)`` of the sent message this one links to, if it asks for a link."""
-    if not payload.link or message.depends_on_key is None:
-        return None
-    prerequisite = uow.outbox.by_key(message.team_id, message.depends_on_key)
-    if prerequisite is None or prerequisite.status != SENT:
-        return None
-    if not prerequisite.sent_channel or not prerequisite.sent_ts:
-        return None
-    return prerequisite.sent_channel, prerequisite.sent_ts
