@@ -67,6 +67,7 @@ class OutboxRepository:
 
     def __init__(self, session: Session) -> None:
         self._session = session
+        self.wrote = False  # rows were added: the dispatcher is woken once they are committed
 
     def add(self, message: NewMessage, *, now: datetime) -> int | None:
         """Insert ``message``; its id, or None if its idempotency key was already taken."""
@@ -82,7 +83,9 @@ class OutboxRepository:
             )
             .returning(OutboxMessage.id)
         )
-        return self._session.execute(statement).scalar()
+        added = self._session.execute(statement).scalar()
+        self.wrote = self.wrote or added is not None
+        return added
 
     def add_fresh(self, messages: Sequence[NewMessage], *, now: datetime) -> None:
         """Insert messages whose keys cannot exist yet (they name a row made in this
@@ -90,6 +93,7 @@ class OutboxRepository:
         if messages:
             rows = [_row(m, now, waiting=m.depends_on_key is not None) for m in messages]
             self._session.execute(_INSERT_FRESH, rows)
+            self.wrote = True
 
     def claim_many(self, messages: Sequence[NewMessage], *, now: datetime) -> int:
         """Insert scheduled messages whose keys other processes may be inserting too, in one
@@ -104,7 +108,9 @@ class OutboxRepository:
             .returning(OutboxMessage.id)
         )
         rows = [_row(m, now, waiting=False) for m in messages]
-        return len(self._session.execute(statement, rows).all())
+        claimed = len(self._session.execute(statement, rows).all())
+        self.wrote = self.wrote or claimed > 0
+        return claimed
 
     def counts_by_kind_and_status(self) -> list[tuple[str, str, int]]:
         """How many messages there are of each kind in each status (for the metrics)."""

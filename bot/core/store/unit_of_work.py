@@ -30,10 +30,15 @@ class UnitOfWork:
     maintenance: MaintenanceRepository
 
     def __init__(
-        self, session_factory: sessionmaker[Session], *, serialize: threading.RLock | None = None
+        self,
+        session_factory: sessionmaker[Session],
+        *,
+        serialize: threading.RLock | None = None,
+        outbox_committed: Callable[[], None] | None = None,
     ) -> None:
         self._session_factory = session_factory
         self._serialize = serialize
+        self._outbox_committed = outbox_committed
         self._session: Session | None = None
         self._repositories: dict[Callable[[Session], Any], Any] = {}
 
@@ -83,6 +88,8 @@ class UnitOfWork:
             self._session = None
             if self._serialize is not None:
                 self._serialize.release()
+        if exc_type is None and self.outbox.wrote and self._outbox_committed is not None:
+            self._outbox_committed()  # wake the dispatcher: new messages are there to send
 
 
 class UnitOfWorkFactory:
@@ -94,9 +101,18 @@ class UnitOfWorkFactory:
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
         self._session_factory = session_factory
+        self._outbox_committed: Callable[[], None] | None = None
         bind = session_factory.kw.get("bind")
         is_sqlite = bind is not None and bind.dialect.name == "sqlite"
         self._serialize = threading.RLock() if is_sqlite else None
 
+    def when_outbox_committed(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` after each commit that wrote outbox rows (the dispatcher's bell)."""
+        self._outbox_committed = callback
+
     def __call__(self) -> UnitOfWork:
-        return UnitOfWork(self._session_factory, serialize=self._serialize)
+        return UnitOfWork(
+            self._session_factory,
+            serialize=self._serialize,
+            outbox_committed=self._outbox_committed,
+        )
