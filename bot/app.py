@@ -103,6 +103,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         clock=clock,
         metrics=metrics,
     )
+    unit_of_work.when_outbox_committed(dispatcher.wake)
     dependencies = Dependencies(
         clock=clock,
         unit_of_work=unit_of_work,
