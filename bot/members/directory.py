@@ -4,7 +4,7 @@ and never while a transaction is open."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 from typing import TypeVar
 
@@ -51,21 +51,24 @@ class MemberDirectory:
                 wanted[user_id] = _profile(team_id, row) if row is not None else None
         return fresh, wanted
 
-    def fetch(
-        self, team_id: str, wanted: Mapping[str, MemberProfile | None]
+    def people(
+        self, uow: UnitOfWork, team_id: str, user_ids: Collection[str]
     ) -> dict[str, MemberProfile | None]:
-        """Ask Slack (``users.info``) about each wanted person, outside any transaction; on a
-        failure keep the stale entry. None: Slack does not know them."""
-        return {
-            user_id: self._fetch(team_id, user_id, stale=stale) for user_id, stale in wanted.items()
-        }
+        """The profiles of ``user_ids`` (None: unknown to Slack), in the caller's unit of work.
 
-    def remember(self, uow: UnitOfWork, profiles: Iterable[MemberProfile | None]) -> None:
-        """Cache what :meth:`fetch` learnt."""
+        Usually the directory alone answers. Someone missing from it (or not refreshed for a
+        day) is asked about with ``users.info`` (its timeout is short: this can sit on the ack
+        path) and remembered in the same transaction; on a failure the stale entry is kept.
+        """
+        fresh, wanted = self.cached(uow, team_id, user_ids)
+        people: dict[str, MemberProfile | None] = dict(fresh)
         now = self._clock.now()
-        for profile in profiles:
-            if profile is not None:
-                remember_member(uow, profile, now=now)
+        for user_id, stale in wanted.items():
+            fetched = self._fetch(team_id, user_id, stale=stale)
+            if fetched is not None:
+                remember_member(uow, fetched, now=now)
+            people[user_id] = fetched
+        return people
 
     def with_people(
         self,
@@ -74,17 +77,10 @@ class MemberDirectory:
         user_ids: Collection[str],
         work: Callable[[UnitOfWork, dict[str, MemberProfile | None]], T],
     ) -> T:
-        """Run ``work`` in one unit of work with the profiles of ``user_ids`` (None: unknown to
-        Slack). Usually one short transaction; when someone is missing from the directory,
-        ``users.info`` is asked between two transactions, never inside one."""
+        """Run ``work`` with the profiles of ``user_ids`` in one unit of work (see
+        :meth:`people`)."""
         with unit_of_work() as uow:
-            people, wanted = self.cached(uow, team_id, user_ids)
-            if not wanted:
-                return work(uow, dict(people))
-        fetched = self.fetch(team_id, wanted)
-        with unit_of_work() as uow:
-            self.remember(uow, fetched.values())
-            return work(uow, {**people, **fetched})
+            return work(uow, self.people(uow, team_id, user_ids))
 
     def sync(self, unit_of_work: UnitOfWorkFactory, team_id: str, now: datetime) -> int:
         """Refresh the whole directory of ``team_id`` with ``users.list``, one page per short
