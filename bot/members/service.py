@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from bot.breaks.service.schedules import follow_member as follow_in_breaks
 from bot.checkins.service.enrolment import follow_member
 from bot.core.profiles import MemberProfile
 from bot.core.store.unit_of_work import UnitOfWork
-from bot.members.repository import MemberRepository
+from bot.members.models import Member
+from bot.members.repository import MemberRepository, MemberRow
 
 
 def remember_member(uow: UnitOfWork, profile: MemberProfile, *, now: datetime) -> None:
@@ -34,3 +36,13 @@ def remember_member(uow: UnitOfWork, profile: MemberProfile, *, now: datetime) -
         deactivated=profile.deleted or profile.is_bot,
         now=now,
     )
+
+
+def known_member(uow: UnitOfWork, team_id: str, user_id: str) -> Member | None:
+    """The directory entry of ``user_id``, if Kindling has one."""
+    return uow.repository(MemberRepository).get(team_id, user_id)
+
+
+def known_members(uow: UnitOfWork, team_id: str, user_ids: Collection[str]) -> dict[str, MemberRow]:
+    """The directory entries of ``user_ids`` that exist, by user id."""
+    return uow.repository(MemberRepository).get_many(team_id, user_ids)
