@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import logging
-import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from slack_bolt import App
 from sqlalchemy import Engine
 
-from bot.breaks.service.claims import claim_due_breaks
-from bot.checkins.jobs import ChannelEnroller
-from bot.checkins.service.claims import claim_due_checkins
 from bot.config import Settings
 from bot.core.clock import Clock, SystemClock
 from bot.core.listeners import register_middleware
@@ -21,22 +18,18 @@ from bot.core.metrics import Metrics
 from bot.core.outbox.dispatcher import Dispatcher
 from bot.core.outbox.limiter import RateLimiter
 from bot.core.outbox.sender import SlackSender
-from bot.core.phrases import break_prompt_keys, phrase
-from bot.core.scheduling.ticker import DEFAULT_JOBS, Job, SlackJob, Ticker
+from bot.core.scheduling.ticker import DEFAULT_JOBS, Job, Ticker
 from bot.core.slack.access import SlackAccess, slack_access
 from bot.core.slack.workspace_clients import (
     WorkspaceClients,
-    WorkspaceNotInstalledError,
 )
 from bot.core.store.engine import build_engine, build_session_factory
-from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from bot.core.store.unit_of_work import UnitOfWorkFactory
 from bot.features import FEATURE_LISTENERS, message_kinds
+from bot.jobs import feature_jobs
 from bot.kudos.service import KudosRulesCache
-from bot.lifecycle import service as lifecycle
 from bot.lifecycle.service import reinstall_workspace
 from bot.members.directory import MemberDirectory
-from bot.recaps.service import kindness as kindness_recap
-from bot.recaps.service import weekly as recaps
 
 logger = logging.getLogger(__name__)
 
@@ -80,18 +73,8 @@ def build_kindling(settings: Settings, *, clock: Clock | None = None) -> Kindlin
 
 def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
     unit_of_work = UnitOfWorkFactory(build_session_factory(engine))
-
-    def outbox_counts() -> list[tuple[str, str, int]]:
-        with unit_of_work() as uow:
-            return uow.outbox.counts_by_kind_and_status()
-
-    metrics = Metrics(outbox_counts=outbox_counts)
-
-    def installed(team_id: str) -> None:
-        with unit_of_work() as uow:
-            reinstall_workspace(uow, team_id, now=clock.now())
-
-    access = slack_access(settings, engine, on_installed=installed)
+    metrics = Metrics(outbox_counts=_outbox_counts(unit_of_work))
+    access = slack_access(settings, engine, on_installed=_reinstaller(unit_of_work, clock))
     lookups = access.clients(timeout=DIRECTORY_TIMEOUT_SECONDS, retry=False)
     posting = access.clients(retry=False)
     directory = MemberDirectory(client_for=lookups, clock=clock)
@@ -103,7 +86,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         clock=clock,
         metrics=metrics,
     )
-    unit_of_work.when_outbox_committed(dispatcher.wake)
+    unit_of_work.when_outbox_committed(dispatcher.wake)  # a commit with new messages rings it
     dependencies = Dependencies(
         clock=clock,
         unit_of_work=unit_of_work,
@@ -114,51 +97,13 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         teams_in_enterprise=access.teams_in_enterprise,
     )
     bolt = _build_bolt_app(settings, access, dependencies)
-    home_remembered = threading.Event()
-
-    def sync_directories(unit_of_work: UnitOfWorkFactory, now: datetime) -> None:
-        # The token's own workspace is remembered once per process, never after an uninstall.
-        home = access.home_team_id if not home_remembered.is_set() else None
-        with unit_of_work() as uow:
-            if home is not None:  # the token was just checked: the app is installed there
-                reinstall_workspace(uow, home, now=now)
-            due = uow.workspaces.members_synced_before(now - DIRECTORY_SYNC_INTERVAL)
-        if home is not None:
-            home_remembered.set()
-        for team_id in due:
-            try:
-                directory.sync(unit_of_work, team_id, now)
-            except WorkspaceNotInstalledError:
-                logger.info("Not syncing the directory of %s: Kindling is not installed", team_id)
-
-    late_after = timedelta(minutes=settings.kindling_checkin_late_minutes)
-
-    def claim_checkins(uow: UnitOfWork, now: datetime) -> None:
-        claim_due_checkins(uow, now, late_after=late_after)
-
-    def claim_breaks(uow: UnitOfWork, now: datetime) -> None:
-        claim_due_breaks(uow, now, prompt_keys=break_prompt_keys())
-
-    def sweep_retention(uow: UnitOfWork, now: datetime) -> None:
-        lifecycle.sweep_retention(uow, now, former_name=phrase("privacy.former_teammate"))
-
     ticker = Ticker(
         clock=clock,
         unit_of_work=unit_of_work,
         jobs=(
             *DEFAULT_JOBS,
             Job("expire outbox leases", dispatcher.expire_leases),
-            SlackJob("sync member directories", sync_directories),
-            SlackJob(
-                "invite the members of enrolled channels",
-                ChannelEnroller(client_for=lookups, directory=directory),
-            ),
-            Job("claim due check-ins", claim_checkins),
-            Job("claim due break reminders", claim_breaks),
-            Job("claim due weekly recaps", recaps.claim_due_recaps),
-            Job("claim due kindness recaps", kindness_recap.claim_due_kindness_recaps),
-            Job("sweep data past its retention", sweep_retention),
-            Job("delete uninstalled workspaces' data", lifecycle.purge_uninstalled),
+            *feature_jobs(settings, access=access, directory=directory, lookups=lookups),
         ),
         after_tick=dispatcher.wake,
         metrics=metrics,
@@ -177,11 +122,33 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
     )
 
 
+def _reinstaller(unit_of_work: UnitOfWorkFactory, clock: Clock) -> Callable[[str], None]:
+    """What an OAuth install does: the workspace is (again) one Kindling serves."""
+
+    def installed(team_id: str) -> None:
+        with unit_of_work() as uow:
+            reinstall_workspace(uow, team_id, now=clock.now())
+
+    return installed
+
+
+def _outbox_counts(unit_of_work: UnitOfWorkFactory) -> Callable[[], list[tuple[str, str, int]]]:
+    """How many outbox messages there are of each kind in each status (the metrics' gauge)."""
+
+    def counts() -> list[tuple[str, str, int]]:
+        with unit_of_work() as uow:
+            return uow.outbox.counts_by_kind_and_status()
+
+    return counts
+
+
 def _build_bolt_app(settings: Settings, access: SlackAccess, dependencies: Dependencies) -> App:
     """The Bolt app with every listener registered.
 
     ``process_before_response`` runs listeners before the HTTP response is sent, which is safe
-    because listeners only write rows and ack; it removes Bolt's 10 ms ack-polling floor.
+    because listeners write rows and ack (the only Slack calls before an ack are ``views.open``,
+    whose trigger expires in 3 s, and ``users.info`` for someone missing from the directory);
+    it removes Bolt's 10 ms ack-polling floor.
     """
     signing_secret = settings.slack_signing_secret
     app = App(
