@@ -4,7 +4,7 @@ and never while a transaction is open."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import TypeVar
 
@@ -51,24 +51,21 @@ class MemberDirectory:
                 wanted[user_id] = _profile(team_id, row) if row is not None else None
         return fresh, wanted
 
-    def people(
-        self, uow: UnitOfWork, team_id: str, user_ids: Collection[str]
+    def fetch(
+        self, team_id: str, wanted: Mapping[str, MemberProfile | None]
     ) -> dict[str, MemberProfile | None]:
-        """The profiles of ``user_ids`` (None: unknown to Slack), in the caller's unit of work.
+        """Ask Slack (``users.info``) about each wanted person, outside any transaction; on a
+        failure keep the stale entry. None: Slack does not know them."""
+        return {
+            user_id: self._fetch(team_id, user_id, stale=stale) for user_id, stale in wanted.items()
+        }
 
-        Usually the directory alone answers. Someone missing from it (or not refreshed for a
-        day) is asked about with ``users.info`` (its timeout is short: this can sit on the ack
-        path) and remembered in the same transaction; on a failure the stale entry is kept.
-        """
-        fresh, wanted = self.cached(uow, team_id, user_ids)
-        people: dict[str, MemberProfile | None] = dict(fresh)
+    def remember(self, uow: UnitOfWork, profiles: Iterable[MemberProfile | None]) -> None:
+        """Cache what :meth:`fetch` learnt."""
         now = self._clock.now()
-        for user_id, stale in wanted.items():
-            fetched = self._fetch(team_id, user_id, stale=stale)
-            if fetched is not None:
-                remember_member(uow, fetched, now=now)
-            people[user_id] = fetched
-        return people
+        for profile in profiles:
+            if profile is not None:
+                remember_member(uow, profile, now=now)
 
     def with_people(
         self,
@@ -77,10 +74,17 @@ class MemberDirectory:
         user_ids: Collection[str],
         work: Callable[[UnitOfWork, dict[str, MemberProfile | None]], T],
     ) -> T:
-        """Run ``work`` with the profiles of ``user_ids`` in one unit of work (see
-        :meth:`people`)."""
+        """Run ``work`` in one unit of work with the profiles of ``user_ids`` (None: unknown to
+        Slack). Usually one short transaction; when someone is missing from the directory,
+        ``users.info`` is asked between two transactions, never inside one."""
         with unit_of_work() as uow:
-            return work(uow, self.people(uow, team_id, user_ids))
+            people, wanted = self.cached(uow, team_id, user_ids)
+            if not wanted:
+                return work(uow, dict(people))
+        fetched = self.fetch(team_id, wanted)
+        with unit_of_work() as uow:
+            self.remember(uow, fetched.values())
+            return work(uow, {**people, **fetched})
 
     def sync(self, unit_of_work: UnitOfWorkFactory, team_id: str, now: datetime) -> int:
         """Refresh the whole directory of ``team_id`` with ``users.list``, one page per short
