@@ -50,7 +50,7 @@ from bench.tick import (
     seed,
     sqlite_database,
 )
-from bot.checkins.kinds import CHECKIN
+from bot.checkins.messages import CHECKIN
 from bot.checkins.service.claims import claim_due_checkins
 from bot.core.clock import SystemClock
 from bot.core.localtime import EVERY_DAY
@@ -151,7 +151,7 @@ def statuses(engine: Engine) -> dict[str, int]:
     with engine.connect() as connection:
         rows = connection.execute(
             select(OUTBOX.c.status, func.count())
-            .where(OUTBOX.c.kind == CHECKIN)
+            .where(OUTBOX.c.kind == CHECKIN.name)
             .group_by(OUTBOX.c.status)
         )
         return {str(status): int(count) for status, count in rows}

@@ -55,7 +55,7 @@ from sqlalchemy import Engine, bindparam, create_engine, delete, func, insert, s
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.checkins.kinds import CHECKIN, checkin_key
+from bot.checkins.messages import CHECKIN
 from bot.checkins.models import CheckinSchedule
 from bot.checkins.service.claims import ClaimReport, claim_due_checkins
 from bot.core.localtime import MONDAY_TO_FRIDAY, next_occurrence
@@ -341,8 +341,8 @@ def naive_pass(engine: Engine, now: datetime) -> tuple[float, int]:
                 insert(OUTBOX),
                 {
                     "team_id": team_id,
-                    "idempotency_key": checkin_key(user_id, local_date),
-                    "kind": CHECKIN,
+                    "idempotency_key": CHECKIN.key_for(user_id=user_id, local_date=local_date),
+                    "kind": CHECKIN.name,
                     "method": POST_MESSAGE,
                     "channel": user_id,
                     "payload": {"user_id": user_id, "local_date": local_date.isoformat()},
@@ -358,7 +358,9 @@ def naive_pass(engine: Engine, now: datetime) -> tuple[float, int]:
 
 def claimed_users(engine: Engine) -> set[str]:
     with engine.connect() as connection:
-        return set(connection.scalars(select(OUTBOX.c.channel).where(OUTBOX.c.kind == CHECKIN)))
+        return set(
+            connection.scalars(select(OUTBOX.c.channel).where(OUTBOX.c.kind == CHECKIN.name))
+        )
 
 
 def still_due(engine: Engine, now: datetime) -> int:
