@@ -14,10 +14,9 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.breaks.repository import ON, PAUSED
-from bot.breaks.service.schedules import BreakSettings
 from bot.breaks.slots import Window
-from bot.checkins.renderers import when
+from bot.breaks.values import ON, PAUSED, BreakSettings
+from bot.checkins.values import when
 from bot.core.localtime import format_local_time, format_workdays
 from bot.core.phrases import break_prompt, phrase
 from bot.core.slack import ids

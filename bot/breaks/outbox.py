@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from bot.breaks import messages
+from bot.breaks.service.schedules import on_reminder_delivered
 from bot.core.outbox.messages import MessageKind
 
-KINDS: tuple[MessageKind[Any], ...] = ()
+KINDS: tuple[MessageKind[Any], ...] = (
+    replace(messages.BREAK_REMINDER, on_delivered=on_reminder_delivered),
+    messages.BREAK_UPDATED,
+    messages.BREAKS_CHANGED,
+    messages.BREAKS_PAUSED,
+)

@@ -8,11 +8,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.breaks.models import BreakReminder, BreakSchedule, BreakTaken
+from bot.breaks.values import ON
 from bot.core.store.upsert import insert_for
 
-ON = "on"
-OFF = "off"
-PAUSED = "paused"
+# ON is re-exported: other features read the status here.
+__all__ = ["ON", "BreakRepository", "channel_scope", "member_scope"]
 
 
 def channel_scope(channel_id: str) -> str:

@@ -9,11 +9,9 @@ from datetime import datetime
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.checkins.kinds import CHANNEL_NOT_ENROLLED
+from bot.checkins.messages import CHANNEL_NOT_ENROLLED, ChannelNotEnrolledPayload
 from bot.checkins.repository.answers import CheckinScheduleRepository
-from bot.checkins.service.enrolment import enrol_from_channel
-from bot.core.outbox.delivery import POST_MESSAGE
-from bot.core.outbox.repository import NewMessage
+from bot.checkins.service.consent import enrol_from_channel
 from bot.core.profiles import MemberProfile
 from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from bot.members.directory import MemberDirectory
@@ -132,14 +130,11 @@ def _give_up(
     logger.info("Could not read the members of %s in %s: %s", channel_id, team_id, reason)
     uow.repository(CheckinScheduleRepository).mark_channel_enrolled(team_id, channel_id, now=now)
     uow.outbox.add(
-        NewMessage(
+        CHANNEL_NOT_ENROLLED.message(
+            ChannelNotEnrolledPayload(channel_id=channel_id, reason=reason),
             team_id=team_id,
-            # One per /checkin team, however many processes give up on it.
-            idempotency_key=f"checkin-team-failed:{channel_id}:{asked_at.isoformat()}",
-            kind=CHANNEL_NOT_ENROLLED,
-            method=POST_MESSAGE,
             channel=enrolled_by,
-            payload={"channel_id": channel_id, "reason": reason},
+            asked_at=asked_at.isoformat(),  # one per /checkin team, however many give up on it
         ),
         now=now,
     )

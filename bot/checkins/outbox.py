@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from bot.checkins import messages
+from bot.checkins.service.consent import on_checkin_delivered
 from bot.core.outbox.messages import MessageKind
 
-KINDS: tuple[MessageKind[Any], ...] = ()
+KINDS: tuple[MessageKind[Any], ...] = (
+    replace(messages.CHECKIN, on_delivered=on_checkin_delivered),
+    messages.CHECKIN_ANSWERED,
+    replace(messages.CHECKIN_WELCOME, on_delivered=on_checkin_delivered),
+    messages.CHECKIN_NOTICE,
+    messages.CHECKIN_OPTED_OUT,
+    messages.CHECKIN_CARE,
+    messages.CHANNEL_NOT_ENROLLED,
+)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from bot.core.outbox.messages import MessageKind
+from bot.home import service
+from bot.home.messages import APP_HOME
 
-KINDS: tuple[MessageKind[Any], ...] = ()
+KINDS: tuple[MessageKind[Any], ...] = (dataclasses.replace(APP_HOME, load=service.load_home),)

@@ -4,26 +4,30 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta
 
 from bot.breaks.repository import ON, BreakRepository, member_scope
+from bot.checkins.models import CheckinSchedule
 from bot.checkins.repository.answers import CheckinAnswerRepository, CheckinScheduleRepository
-from bot.core.localtime import FALLBACK_ZONE, format_local_time, local_today
-from bot.core.outbox.repository import PUBLISH_VIEW, NewMessage
+from bot.core.localtime import DEFAULT_LOCAL_MINUTE, FALLBACK_ZONE, format_local_time, local_today
+from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
+from bot.home.messages import APP_HOME, HomePayload
+from bot.home.values import (
+    EXCERPT,
+    LIST_LENGTH,
+    MAX_LIST_LENGTH,
+    TREND_DAYS,
+    CheckinState,
+    HomeState,
+    KudosItem,
+    TodayAnswer,
+)
 from bot.kudos.models import Kudos
 from bot.kudos.repository import KudosRepository
 from bot.members.repository import MemberRepository
 from bot.recaps.repository import RecapRepository
 from bot.wins.repository import WinRepository
-
-APP_HOME = "app_home"  # the outbox kind: views.publish of a member's Home tab
-
-TREND_DAYS = 14
-LIST_LENGTH = 5
-MAX_LIST_LENGTH = 15  # "Show more" grows the lists this far (a section holds 3,000 characters)
-EXCERPT = 120
 
 
 def refresh_home(
@@ -31,25 +35,33 @@ def refresh_home(
 ) -> None:
     """Publish the member's Home again soon (only the latest pending refresh is sent), with
     ``show`` items of each list."""
-    uow.outbox.supersede_for_channel(team_id, APP_HOME, user_id)
+    uow.outbox.supersede_for_channel(team_id, APP_HOME.name, user_id)
+    payload = HomePayload(user_id=user_id, show=min(show, MAX_LIST_LENGTH))
     uow.outbox.add(
-        NewMessage(
+        APP_HOME.message(
+            payload,
             team_id=team_id,
-            idempotency_key=f"home:{user_id}:{now.isoformat()}:{uuid.uuid4().hex}",  # each one new
-            kind=APP_HOME,
-            method=PUBLISH_VIEW,
             channel=user_id,
-            payload={"user_id": user_id, "show": min(show, MAX_LIST_LENGTH)},
+            at=now.isoformat(),
+            nonce=uuid.uuid4().hex,  # each refresh is a message of its own
         ),
         now=now,
     )
 
 
+def load_home(
+    uow: UnitOfWork, message: OutboxMessage, payload: HomePayload, now: datetime
+) -> HomePayload:
+    """The loader for :data:`APP_HOME`: the Home as it is now, for the member it goes to."""
+    state = home_state(uow, message.team_id, message.channel or "", now, show=payload.show)
+    return payload.model_copy(update={"state": state})
+
+
 def home_state(
     uow: UnitOfWork, team_id: str, user_id: str, now: datetime, *, show: int = LIST_LENGTH
-) -> dict[str, Any]:
-    """Everything the Home tab shows, as plain data (read in the unit of work that sends it);
-    ``show`` items of each list, newest first."""
+) -> HomeState:
+    """Everything the Home tab shows (read in the unit of work that sends it); ``show`` items
+    of each list, newest first."""
     schedule = uow.repository(CheckinScheduleRepository).get(team_id, user_id)
     member = uow.repository(MemberRepository).get(team_id, user_id)
     tz = schedule.tz if schedule else (member.tz if member and member.tz else FALLBACK_ZONE)
@@ -58,65 +70,57 @@ def home_state(
     given, received = uow.repository(KudosRepository).counts(team_id, user_id)
     personal = uow.repository(BreakRepository).by_scope(team_id, member_scope(user_id))
     recap = uow.repository(RecapRepository).get(team_id, user_id)
-    week_start = now - timedelta(days=today.weekday())
-    return {
-        "user_id": user_id,
-        "tz": tz,
-        "today": today.isoformat(),
-        "checkin": {
-            "status": schedule.status if schedule else "off",
-            "time": format_local_time(schedule.local_minute if schedule else 570),
-            "workdays": schedule.workdays if schedule else 31,
-            "resume_on": schedule.resume_on.isoformat()
-            if schedule and schedule.resume_on and schedule.resume_on > today
-            else None,
-            "next": schedule.next_due_utc.isoformat()
-            if schedule and schedule.next_due_utc
-            else None,
-        },
-        "today_answer": {
-            "energy": answer.energy,
-            "need": answer.need,
-            "has_note": bool(answer.note),
-            "skipped": answer.skipped,
-        }
+    kudos, wins = uow.repository(KudosRepository), uow.repository(WinRepository)
+    return HomeState(
+        tz=tz,
+        today=today,
+        checkin=_checkin_state(schedule, today),
+        today_answer=TodayAnswer(
+            energy=answer.energy,
+            need=answer.need,
+            has_note=bool(answer.note),
+            skipped=answer.skipped,
+        )
         if answer
         else None,
-        "energies": [
-            [day.isoformat(), energy]
-            for day, energy in uow.repository(CheckinAnswerRepository).energies_since(
+        energies=tuple(
+            uow.repository(CheckinAnswerRepository).energies_since(
                 team_id, user_id, today - timedelta(days=TREND_DAYS - 1)
             )
-        ],
-        "kudos_given": given,
-        "kudos_received": received,
-        "received": _kudos_items(
-            uow.repository(KudosRepository).received_by(team_id, user_id, limit=show)
         ),
-        "given": _kudos_items(
-            uow.repository(KudosRepository).given_by(team_id, user_id, limit=show)
+        kudos_given=given,
+        kudos_received=received,
+        received=_kudos_items(kudos.received_by(team_id, user_id, limit=show)),
+        given=_kudos_items(kudos.given_by(team_id, user_id, limit=show)),
+        wins=wins.count(team_id, user_id),
+        recent_wins=tuple(w.text[:EXCERPT] for w in wins.recent(team_id, user_id, limit=show)),
+        breaks_this_week=uow.repository(BreakRepository).breaks_taken_by(
+            team_id, user_id, since=now - timedelta(days=today.weekday())
         ),
-        "wins": uow.repository(WinRepository).count(team_id, user_id),
-        "recent_wins": [
-            w.text[:EXCERPT]
-            for w in uow.repository(WinRepository).recent(team_id, user_id, limit=show)
-        ],
-        "show": show,
-        "breaks_this_week": uow.repository(BreakRepository).breaks_taken_by(
-            team_id, user_id, since=week_start
-        ),
-        "personal_breaks": personal is not None and personal.status == ON,
-        "weekly_recap": recap is not None and recap.status == ON,
-    }
+        personal_breaks=personal is not None and personal.status == ON,
+        weekly_recap=recap is not None and recap.status == ON,
+    )
 
 
-def _kudos_items(kudos: Sequence[Kudos]) -> list[dict[str, Any]]:
-    return [
-        {
-            "giver_id": item.giver_id,
-            "message": item.message[:EXCERPT],
-            "channel_id": item.shout_channel_id,
-            "ts": item.shout_ts,
-        }
+def _checkin_state(schedule: CheckinSchedule | None, today: date) -> CheckinState:
+    if schedule is None:
+        return CheckinState(time=format_local_time(DEFAULT_LOCAL_MINUTE))
+    return CheckinState(
+        status=schedule.status,
+        time=format_local_time(schedule.local_minute),
+        workdays=schedule.workdays,
+        resume_on=schedule.resume_on if schedule.resume_on and schedule.resume_on > today else None,
+        next=schedule.next_due_utc,
+    )
+
+
+def _kudos_items(kudos: Sequence[Kudos]) -> tuple[KudosItem, ...]:
+    return tuple(
+        KudosItem(
+            giver_id=item.giver_id,
+            message=item.message[:EXCERPT],
+            channel_id=item.shout_channel_id,
+            ts=item.shout_ts,
+        )
         for item in kudos
-    ]
+    )

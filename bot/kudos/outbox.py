@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from bot.core.outbox.messages import MessageKind
+from bot.kudos import messages
+from bot.kudos.service import on_shoutout_delivered
 
-KINDS: tuple[MessageKind[Any], ...] = ()
+KINDS: tuple[MessageKind[Any], ...] = (
+    replace(messages.SHOUTOUT, on_delivered=on_shoutout_delivered),
+    messages.CROSSPOST,
+    messages.RECEIVED_DM,
+    messages.THANKS_DM,
+    messages.THANKED_UPDATE,
+    messages.NOT_ANNOUNCED_DM,
+)

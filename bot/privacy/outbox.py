@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from bot.core.outbox.messages import MessageKind
+from bot.privacy import service
+from bot.privacy.messages import EXPORT, EXPORT_UNDELIVERED, FORGOTTEN
 
-KINDS: tuple[MessageKind[Any], ...] = ()
+KINDS: tuple[MessageKind[Any], ...] = (
+    dataclasses.replace(
+        EXPORT, load=service.export_payload, on_delivered=service.on_export_delivered
+    ),
+    FORGOTTEN,
+    EXPORT_UNDELIVERED,
+)

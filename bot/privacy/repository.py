@@ -80,7 +80,19 @@ class Forgetting:
         self._former = former
 
     def run(self, *, former_name: str) -> None:
-        team, user, former = self._team_id, self._user_id, self._former
+        self._delete_theirs()
+        self._replace_their_id()
+        self._delete_their_messages()
+        self._unmention_them(former_name)
+        workspace = self._session.get(Workspace, self._team_id)
+        user = self._user_id
+        if workspace is not None and user in workspace.admin_user_ids.split(","):
+            admins = [a for a in workspace.admin_user_ids.split(",") if a and a != user]
+            workspace.admin_user_ids = ",".join(admins)
+
+    def _delete_theirs(self) -> None:
+        """Their own rows: check-ins, wins, breaks, schedules, enrolment, kudos received."""
+        team, user = self._team_id, self._user_id
         execute = self._session.execute
         for model in (Checkin, Win, BreakTaken, CheckinSchedule, RecapSchedule, Member):
             execute(delete(model).where(model.team_id == team, model.user_id == user))
@@ -99,6 +111,11 @@ class Forgetting:
                 KudosRecipient.team_id == team, KudosRecipient.recipient_id == user
             )
         )
+
+    def _replace_their_id(self) -> None:
+        """Others' rows that name them as giver, organiser or snoozer keep ``former``."""
+        team, user, former = self._team_id, self._user_id, self._former
+        execute = self._session.execute
         execute(
             update(Kudos)
             .where(Kudos.team_id == team, Kudos.giver_id == user)
@@ -119,17 +136,24 @@ class Forgetting:
             .where(CheckinChannel.team_id == team, CheckinChannel.enrolled_by == user)
             .values(enrolled_by=former)
         )
-        mentioned = f"%{user}%"
-        execute(
+
+    def _delete_their_messages(self) -> None:
+        """Outbox rows sent to them or naming them anywhere."""
+        mentioned = f"%{self._user_id}%"
+        self._session.execute(
             delete(OutboxMessage).where(
-                OutboxMessage.team_id == team,
+                OutboxMessage.team_id == self._team_id,
                 or_(
-                    OutboxMessage.channel == user,
+                    OutboxMessage.channel == self._user_id,
                     OutboxMessage.idempotency_key.like(mentioned),
                     cast(OutboxMessage.payload, Text).like(mentioned),
                 ),
             )
         )
+
+    def _unmention_them(self, former_name: str) -> None:
+        """Others' words about them keep their meaning, not the id."""
+        team, user = self._team_id, self._user_id
         texts: tuple[tuple[type[Kudos | Win | Checkin], Any], ...] = (
             (Kudos, Kudos.message),
             (Win, Win.text),
@@ -137,15 +161,11 @@ class Forgetting:
         )
         for text_model, column in texts:
             rows = self._session.scalars(
-                select(text_model).where(text_model.team_id == team, column.like(mentioned))
+                select(text_model).where(text_model.team_id == team, column.like(f"%{user}%"))
             )
-            for row in rows:  # others' words about them keep their meaning, not the id
+            for row in rows:
                 text = getattr(row, column.key)
                 setattr(row, column.key, _unmention(text, user, former_name))
-        workspace = self._session.get(Workspace, team)
-        if workspace is not None and user in workspace.admin_user_ids.split(","):
-            admins = [a for a in workspace.admin_user_ids.split(",") if a and a != user]
-            workspace.admin_user_ids = ",".join(admins)
 
 
 def _unmention(text: str, user_id: str, name: str) -> str:

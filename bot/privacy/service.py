@@ -8,19 +8,23 @@ from datetime import datetime
 from typing import Any
 
 from bot.checkins.repository.answers import CheckinScheduleRepository
-from bot.core.outbox.delivery import POST_MESSAGE, Delivery, DeliveryHook
-from bot.core.outbox.repository import RESPONSE_URL, UPLOAD_FILE, NewMessage
+from bot.core.outbox.delivery import Delivery
+from bot.core.outbox.messages import Payload
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.kudos.repository import KudosRepository
 from bot.members.repository import MemberRepository
+from bot.privacy.messages import (
+    EXPORT,
+    EXPORT_UNDELIVERED,
+    FORGOTTEN,
+    ExportPayload,
+    UndeliveredPayload,
+)
 from bot.privacy.repository import PersonalDataRepository
+from bot.privacy.values import FORMER_TEAMMATE
 from bot.recaps.repository import RecapRepository
 
-EXPORT = "data_export"  # the outbox kind: a JSON file in the member's DM
-FORGOTTEN = "data_forgotten"  # the private confirmation after "forget me"
-EXPORT_UNDELIVERED = "data_export_undelivered"  # the DM saying the file could not be sent
-FORMER_TEAMMATE = "former-teammate"  # stands in for someone forgotten, where others' rows stay
 EXPORT_SCHEMA = "kindling-export/1"
 ALL = 1_000_000
 
@@ -28,17 +32,10 @@ ALL = 1_000_000
 def request_export(uow: UnitOfWork, team_id: str, user_id: str, *, now: datetime) -> None:
     """Send the member their data soon (read when it is sent, so it is complete)."""
     uow.workspaces.ensure(team_id, now=now)
-    uow.outbox.add(
-        NewMessage(
-            team_id=team_id,
-            idempotency_key=f"export:{user_id}:{now.isoformat()}",
-            kind=EXPORT,
-            method=UPLOAD_FILE,
-            channel=user_id,
-            payload={"user_id": user_id},
-        ),
-        now=now,
+    export = EXPORT.message(
+        ExportPayload(user_id=user_id), team_id=team_id, channel=user_id, at=now.isoformat()
     )
+    uow.outbox.add(export, now=now)
 
 
 def forget_member(
@@ -58,17 +55,13 @@ def forget_member(
     )
     if response_url:
         uow.workspaces.ensure(team_id, now=now)  # "Delete my data" may be its first request
-        uow.outbox.add(
-            NewMessage(
-                team_id=team_id,
-                idempotency_key=f"forgotten:{uuid.uuid4().hex}",  # not their id: it is gone
-                kind=FORGOTTEN,
-                method=RESPONSE_URL,
-                channel=None,
-                payload={"response_url": response_url},
-            ),
-            now=now,
+        confirmation = FORGOTTEN.message(
+            Payload(response_url=response_url),
+            team_id=team_id,
+            channel=None,
+            nonce=uuid.uuid4().hex,  # not their id: it is gone
         )
+        uow.outbox.add(confirmation, now=now)
 
 
 def on_export_delivered(
@@ -78,39 +71,43 @@ def on_export_delivered(
     happened and what to do, rather than leave them waiting for a file that never comes."""
     if delivery.delivered or delivery.skipped:
         return
-    uow.outbox.add(
-        NewMessage(
-            team_id=message.team_id,
-            idempotency_key=f"export-undelivered:{message.id}",
-            kind=EXPORT_UNDELIVERED,
-            method=POST_MESSAGE,
-            channel=message.channel,
-            payload={"error": delivery.error or "unknown_error"},
-        ),
-        now=now,
+    note = EXPORT_UNDELIVERED.message(
+        UndeliveredPayload(error=delivery.error or "unknown_error"),
+        team_id=message.team_id,
+        channel=message.channel,
+        export_id=message.id,
     )
+    uow.outbox.add(note, now=now)
 
 
-DELIVERY_HOOKS: dict[str, DeliveryHook] = {EXPORT: on_export_delivered}
-
-
-def export_payload(uow: UnitOfWork, message: OutboxMessage, now: datetime) -> dict[str, Any]:
+def export_payload(
+    uow: UnitOfWork, message: OutboxMessage, payload: ExportPayload, now: datetime
+) -> ExportPayload:
     """The loader for :data:`EXPORT`: the member's data, read at send time."""
-    return {"export": member_export(uow, message.team_id, str(message.payload["user_id"]), now)}
+    export = member_export(uow, message.team_id, payload.user_id, now)
+    return payload.model_copy(update={"export": export})
 
 
 def member_export(uow: UnitOfWork, team_id: str, user_id: str, now: datetime) -> dict[str, Any]:
     """Everything stored about ``user_id`` in ``team_id``, and nobody else's data (kudos
     they received name the giver, as the recipient already saw)."""
-    member = uow.repository(MemberRepository).get(team_id, user_id)
-    schedule = uow.repository(CheckinScheduleRepository).get(team_id, user_id)
-    recap = uow.repository(RecapRepository).get(team_id, user_id)
-    data = uow.repository(PersonalDataRepository)
     return {
         "schema": EXPORT_SCHEMA,
         "exported_at": now.isoformat(),
         "team_id": team_id,
         "user_id": user_id,
+        **_settings(uow, team_id, user_id),
+        **_history(uow.repository(PersonalDataRepository), team_id, user_id),
+        **_kudos(uow.repository(KudosRepository), team_id, user_id),
+    }
+
+
+def _settings(uow: UnitOfWork, team_id: str, user_id: str) -> dict[str, Any]:
+    """The member's profile, check-in settings and weekly recap setting."""
+    member = uow.repository(MemberRepository).get(team_id, user_id)
+    schedule = uow.repository(CheckinScheduleRepository).get(team_id, user_id)
+    recap = uow.repository(RecapRepository).get(team_id, user_id)
+    return {
         "profile": {"display_name": member.display_name, "tz": member.tz}
         if member is not None
         else None,
@@ -125,6 +122,12 @@ def member_export(uow: UnitOfWork, team_id: str, user_id: str, now: datetime) ->
         if schedule is not None
         else None,
         "weekly_recap": {"status": recap.status} if recap is not None else None,
+    }
+
+
+def _history(data: PersonalDataRepository, team_id: str, user_id: str) -> dict[str, Any]:
+    """The member's check-ins (notes too), wins, breaks taken and break schedules."""
+    return {
         "checkins": [
             {
                 "local_date": c.local_date.isoformat(),
@@ -151,23 +154,29 @@ def member_export(uow: UnitOfWork, team_id: str, user_id: str, now: datetime) ->
             }
             for b in data.break_schedules(team_id, user_id)
         ],
+    }
+
+
+def _kudos(kudos: KudosRepository, team_id: str, user_id: str) -> dict[str, Any]:
+    """Kudos the member gave (with whom to) and received (with whom from)."""
+    return {
         "kudos_given": [
             {
                 "at": _iso(k.created_at),
                 "message": k.message,
-                "to": uow.repository(KudosRepository).recipients(k.id),
-                "values": uow.repository(KudosRepository).values(k.id),
+                "to": kudos.recipients(k.id),
+                "values": kudos.values(k.id),
             }
-            for k in uow.repository(KudosRepository).given_by(team_id, user_id, limit=ALL)
+            for k in kudos.given_by(team_id, user_id, limit=ALL)
         ],
         "kudos_received": [
             {
                 "at": _iso(k.created_at),
                 "message": k.message,
                 "from": k.giver_id,
-                "values": uow.repository(KudosRepository).values(k.id),
+                "values": kudos.values(k.id),
             }
-            for k in uow.repository(KudosRepository).received_by(team_id, user_id, limit=ALL)
+            for k in kudos.received_by(team_id, user_id, limit=ALL)
         ],
     }
 

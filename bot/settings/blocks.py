@@ -25,14 +25,26 @@ from slack_sdk.models.views import View
 from bot.core.localtime import format_local_time
 from bot.core.phrases import phrase
 from bot.core.slack import ids
-from bot.settings.service import WorkspaceSettings
+from bot.settings.values import WorkspaceSettings
 
 ACTION = ids.SETTINGS_FIELD_ACTION
 
 
 def settings_modal(settings: WorkspaceSettings) -> dict[str, Any]:
-    leaderboard = Option(value="on", label=phrase("settings.leaderboard_on"))
-    blocks: list[Block] = [
+    """The settings form, filled with ``settings``."""
+    return View(
+        type="modal",
+        callback_id=ids.SETTINGS_MODAL,
+        title=PlainTextObject(text=phrase("settings.title")),
+        submit=PlainTextObject(text=phrase("settings.save")),
+        close=PlainTextObject(text=phrase("settings.cancel")),
+        blocks=[*_kudos_fields(settings), *_workspace_fields(settings), *_admin_fields(settings)],
+    ).to_dict()
+
+
+def _kudos_fields(settings: WorkspaceSettings) -> list[Block]:
+    """Where kudos go, the values they may name, and how many a day."""
+    return [
         _input(
             "kudos_channel",
             ConversationSelectElement(
@@ -52,6 +64,12 @@ def settings_modal(settings: WorkspaceSettings) -> dict[str, Any]:
                 action_id=ACTION, is_decimal_allowed=False, initial_value=str(settings.daily_limit)
             ),
         ),
+    ]
+
+
+def _workspace_fields(settings: WorkspaceSettings) -> list[Block]:
+    """Check-ins, group size, retention and holidays."""
+    return [
         _input(
             "checkin_time",
             TimePickerElement(
@@ -81,6 +99,13 @@ def settings_modal(settings: WorkspaceSettings) -> dict[str, Any]:
             ),
             optional=True,
         ),
+    ]
+
+
+def _admin_fields(settings: WorkspaceSettings) -> list[Block]:
+    """The support link, the leaderboard, and Kindling's admins."""
+    leaderboard = Option(value="on", label=phrase("settings.leaderboard_on"))
+    return [
         _input(
             "support_link",
             UrlInputElement(action_id=ACTION, initial_value=settings.support_link or None),
@@ -103,14 +128,6 @@ def settings_modal(settings: WorkspaceSettings) -> dict[str, Any]:
             optional=True,
         ),
     ]
-    return View(
-        type="modal",
-        callback_id=ids.SETTINGS_MODAL,
-        title=PlainTextObject(text=phrase("settings.title")),
-        submit=PlainTextObject(text=phrase("settings.save")),
-        close=PlainTextObject(text=phrase("settings.cancel")),
-        blocks=blocks,
-    ).to_dict()
 
 
 def settings_saved_view() -> dict[str, Any]:

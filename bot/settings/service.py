@@ -12,26 +12,13 @@ from bot.core.profiles import MemberProfile
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.core.store.workspaces import DEFAULT_CHECKIN_MINUTE
 from bot.recaps.service.kindness import schedule_kindness_recap
+from bot.settings.values import WorkspaceSettings
 
 VALUE_TAG = re.compile(r"^[a-z0-9][a-z0-9\-]{0,29}$")
 MAX_VALUES = 10
 DAILY_LIMIT_RANGE = range(1, 101)
 GROUP_SIZE_RANGE = range(MIN_GROUP_FLOOR, 51)
 RETENTION_RANGE = range(30, 3651)
-
-
-@dataclass(frozen=True, slots=True)
-class WorkspaceSettings:
-    kudos_channel_id: str | None
-    values: tuple[str, ...]
-    daily_limit: int
-    checkin_minute: int
-    min_group_size: int
-    retention_days: int
-    holiday_country: str | None
-    support_link: str | None
-    leaderboard: bool
-    admin_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,16 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.core.outbox.delivery import POST_MESSAGE, RESPONSE_URL
-from bot.core.outbox.repository import NewMessage
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.home.service import refresh_home
 from bot.kudos.text import defuse_mass_mentions
+from bot.wins.messages import WIN_SHARE_DONE, WIN_SHARED, ShareDonePayload, SharedPayload
 from bot.wins.repository import WinRepository
 
 MAX_WIN_LENGTH = 500
-WIN_SHARED = "win_shared"  # the win, posted in the channel
-WIN_SHARE_DONE = "win_share_done"  # the member's private note, replaced to say it was shared
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,27 +72,15 @@ def share_win(
         return False
     if not uow.repository(WinRepository).mark_shared(win.id, now=now):
         return False
+    shared = SharedPayload(user_id=user_id, text=win.text)
     uow.outbox.add(
-        NewMessage(
-            team_id=team_id,
-            idempotency_key=f"win-shared:{win.id}",
-            kind=WIN_SHARED,
-            method=POST_MESSAGE,
-            channel=win.channel_id,
-            payload={"user_id": user_id, "text": win.text},
-        ),
+        WIN_SHARED.message(shared, team_id=team_id, channel=win.channel_id, win_id=win.id),
         now=now,
     )
     if response_url:
+        done = ShareDonePayload(response_url=response_url, channel_id=win.channel_id)
         uow.outbox.add(
-            NewMessage(
-                team_id=team_id,
-                idempotency_key=f"win-share-done:{win.id}",
-                kind=WIN_SHARE_DONE,
-                method=RESPONSE_URL,
-                channel=None,
-                payload={"response_url": response_url, "channel_id": win.channel_id},
-            ),
+            WIN_SHARE_DONE.message(done, team_id=team_id, channel=None, win_id=win.id),
             now=now,
         )
     return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -10,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import Engine, insert, select
 
-from bot.checkins.kinds import CHECKIN
+from bot.checkins.messages import CHECKIN
 from bot.checkins.models import CheckinSchedule
 from bot.checkins.repository.answers import CheckinScheduleRepository
 from bot.checkins.repository.claims import CheckinClaimRepository
@@ -59,7 +60,7 @@ def claimed_checkins(engine: Engine) -> list[Any]:
                     OutboxMessage.not_before,
                     OutboxMessage.created_at,
                 )
-                .where(OutboxMessage.kind == CHECKIN)
+                .where(OutboxMessage.kind == CHECKIN.name)
                 .order_by(OutboxMessage.id)
             )
         )
@@ -116,6 +117,40 @@ def test_after_a_short_outage_the_check_in_is_still_sent(
     assert report.skipped_late == 0
     (claim,) = claimed_checkins(engine)
     assert claim.status == PENDING
+
+
+def test_the_claimed_row_is_the_check_in_kind_with_todays_key_and_payload(
+    unit_of_work: UnitOfWorkFactory, engine: Engine
+) -> None:
+    morning = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)
+    enrol(unit_of_work, person("UALICE", "Europe/Berlin"), morning)
+    with unit_of_work() as uow:
+        claim_due_checkins(uow, datetime(2026, 11, 25, 8, 31, tzinfo=UTC), late_after=LATE_AFTER)
+    with engine.connect() as connection:
+        (row,) = connection.execute(
+            select(
+                OutboxMessage.idempotency_key,
+                OutboxMessage.kind,
+                OutboxMessage.method,
+                OutboxMessage.payload,
+            )
+        )
+    stored = row.payload if isinstance(row.payload, dict) else json.loads(row.payload)
+    assert stored == {  # exactly as the untyped claim wrote it
+        "user_id": "UALICE",
+        "local_date": "2026-11-25",
+        "tz": "Europe/Berlin",
+        "local_minute": NINE_THIRTY,
+        "late_minutes": 120,
+    }
+    payload = CHECKIN.read(stored)
+    assert (row.idempotency_key, row.kind, row.method) == (
+        "checkin:UALICE:2026-11-25",
+        CHECKIN.name,
+        CHECKIN.method,
+    )
+    assert row.idempotency_key == CHECKIN.key_for(payload)
+    assert CHECKIN.deadline(payload) == datetime(2026, 11, 25, 10, 30, tzinfo=UTC)
 
 
 def test_after_a_long_outage_the_check_in_is_skipped_late_and_tomorrow_is_next(

@@ -11,8 +11,10 @@ from sqlalchemy import Engine, insert
 from bot.checkins.models import Checkin
 from bot.core.store.models import Workspace
 from bot.core.store.unit_of_work import UnitOfWorkFactory
-from bot.home.blocks import home_blocks, sparkline
+from bot.home.blocks import home_blocks
+from bot.home.messages import HomePayload
 from bot.home.service import home_state
+from bot.home.sparkline import sparkline
 from bot.kudos.repository import KudosRepository
 from bot.wins.models import Win
 from tests.fakeslack.validation import view_problems
@@ -25,8 +27,9 @@ MAX_VIEW_BYTES = 250_000
 def home_view(unit_of_work: UnitOfWorkFactory, user_id: str, show: int = 5) -> dict[str, object]:
     with unit_of_work() as uow:
         state = home_state(uow, TEAM, user_id, NOW, show=show)
-    json.dumps(state)  # plain data: it travels through the outbox payload
-    return {"type": "home", "blocks": home_blocks(state)}
+    stored = HomePayload(user_id=user_id, show=show, state=state).model_dump(mode="json")
+    assert "state" not in stored  # read when the Home is sent, never kept in the outbox row
+    return {"type": "home", "blocks": home_blocks(state, show=show)}
 
 
 def test_an_empty_home_is_valid(unit_of_work: UnitOfWorkFactory) -> None:
@@ -98,5 +101,5 @@ def test_a_year_of_history_stays_within_slacks_limits(
 
 
 def test_the_sparkline_shows_answers_and_gaps() -> None:
-    energies = [("2026-11-24", 5), ("2026-11-22", 1)]
+    energies = [(date(2026, 11, 24), 5), (date(2026, 11, 22), 1)]
     assert sparkline(energies, today=date(2026, 11, 25), days=5) == "·▁·█·"

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from bot.checkins.kinds import CHECKIN
+from bot.checkins.messages import CHECKIN
 from bot.checkins.models import CheckinSchedule
 from bot.checkins.repository.answers import CheckinScheduleRepository
 from bot.core.store.models import OutboxMessage
@@ -90,7 +90,7 @@ def checkin_rows(engine: Engine) -> list[Any]:
         return list(
             connection.execute(
                 select(OutboxMessage.channel, OutboxMessage.status, OutboxMessage.error).where(
-                    OutboxMessage.kind == CHECKIN
+                    OutboxMessage.kind == CHECKIN.name
                 )
             )
         )

@@ -8,9 +8,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
-from bot.breaks.models import BreakSchedule, BreakTaken
-from bot.breaks.repository import PAUSED, BreakRepository
+from bot.breaks.models import BreakReminder, BreakSchedule, BreakTaken
+from bot.breaks.repository import BreakRepository
+from bot.breaks.values import PAUSED
 from bot.core.slack import ids
 from bot.core.store.models import OutboxMessage
 from tests.fakeslack import FakeSlack, RecordedCall
@@ -205,6 +207,27 @@ def test_i_took_a_break_counts_each_person_once_per_reminder(
     assert "1 person took a break" in shown(updates[0])
     assert "2 people took a break" in shown(updates[1])
     assert updates[1].args["ts"] == reminder.result["ts"]
+
+
+def test_break_rows_keep_the_previous_releases_idempotency_keys(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    """A changed key would let a message be sent twice across an upgrade."""
+    turned_on = running_app.kindling.clock.now()
+    reminder = posted_reminder(running_app, fake_slack)
+    press_reminder(running_app, fake_slack, reminder, ids.BREAK_TOOK, BOB)
+    with running_app.kindling.engine.connect() as connection:
+        rows = connection.execute(
+            select(OutboxMessage.kind, OutboxMessage.idempotency_key).order_by(OutboxMessage.id)
+        ).all()
+        schedule_id, reminder_id = connection.execute(
+            select(BreakReminder.schedule_id, BreakReminder.id)
+        ).one()
+    assert [tuple(row) for row in rows] == [
+        ("breaks_changed", f"breaks-changed:{schedule_id}:{turned_on.isoformat()}:{ALICE}"),
+        ("break", f"break:{schedule_id}:{BERLIN_1130.isoformat()}"),
+        ("break_updated", f"break-updated:{reminder_id}:{BOB}:{BERLIN_1130.isoformat()}"),
+    ]
 
 
 def test_snooze_today_stops_the_channels_reminders_until_tomorrow(

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from bot.core.slack import ids
 from bot.core.store.models import OutboxMessage
@@ -14,6 +15,7 @@ from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import ALICE, BOB, add_people
 from tests.slack.conftest import RunningApp
 from tests.slack.kudos_support import count
+from tests.support.messages import render
 from tests.support.signing import block_action, command_payload
 
 GENERAL = "CGENERAL"
@@ -74,6 +76,36 @@ def test_a_win_is_kept_privately_and_shared_once_on_request(
     assert "shipped my first PR" in post
     (done,) = fake_slack.calls(f"response_url:win-{ALICE}")
     assert done.args["replace_original"] is True
+
+
+def test_a_shared_win_keeps_the_previous_releases_idempotency_keys(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    """A changed key would let a win be posted twice across an upgrade."""
+    share(running_app, fake_slack, win(running_app, fake_slack, "shipped my first PR"))
+    with running_app.kindling.engine.connect() as connection:
+        rows = connection.execute(
+            select(OutboxMessage.kind, OutboxMessage.idempotency_key).order_by(OutboxMessage.id)
+        ).all()
+        win_id = connection.execute(select(Win.id)).scalar_one()
+    assert [tuple(row) for row in rows if row.kind.startswith("win")] == [
+        ("win_shared", f"win-shared:{win_id}"),
+        ("win_share_done", f"win-share-done:{win_id}"),
+    ]
+
+
+def test_win_rows_written_by_the_previous_release_still_render() -> None:
+    """The payloads exactly as the untyped service wrote them."""
+    shared = render("win_shared", {"user_id": ALICE, "text": "shipped it"}, permalink=None)
+    assert shared.text == f"🎉 <@{ALICE}> is celebrating a small win:"
+    assert "shipped it" in json.dumps(shared.blocks)
+    done = render(
+        "win_share_done",
+        {"response_url": "https://hooks.slack.com/x", "channel_id": GENERAL},
+        permalink=None,
+    )
+    assert done.text == f"Shared in <#{GENERAL}> 🎉"
+    assert done.extra == {"replace_original": True}
 
 
 def test_a_win_in_a_dm_has_no_share_button(running_app: RunningApp, fake_slack: FakeSlack) -> None:

@@ -8,18 +8,22 @@ from typing import Any
 
 import pytest
 
-from bot.checkins import kinds
+from bot.checkins import messages as kinds
 from bot.checkins.blocks.checkin import note_modal
-from bot.checkins.renderers import CHECKIN_RENDERERS
-from bot.checkins.service.answers import NEEDS
+from bot.checkins.outbox import KINDS
+from bot.checkins.values import NEEDS
 from bot.core.phrases import phrase_choices
 from tests.fakeslack.validation import blocks_problems, view_problems
 from tests.support.messages import kind_names, render
 
 DAY = "2026-11-26"
 PAYLOADS: dict[str, dict[str, Any]] = {
-    kinds.CHECKIN: {"user_id": "UA", "local_date": DAY, "send_by": "2026-11-26T10:30:00+00:00"},
-    kinds.CHECKIN_ANSWERED: {
+    kinds.CHECKIN.name: {
+        "user_id": "UA",
+        "local_date": DAY,
+        "send_by": "2026-11-26T10:30:00+00:00",
+    },
+    kinds.CHECKIN_ANSWERED.name: {
         "user_id": "UA",
         "local_date": DAY,
         "ts": "1.2",
@@ -28,28 +32,29 @@ PAYLOADS: dict[str, dict[str, Any]] = {
         "has_note": True,
         "skipped": False,
     },
-    kinds.CHECKIN_WELCOME: {
+    kinds.CHECKIN_WELCOME.name: {
         "user_id": "UA",
         "channel_id": "CTEAM",
         "inviter_id": "UB",
         "local_minute": 570,
         "workdays": 31,
     },
-    kinds.CHECKIN_NOTICE: {
+    kinds.CHECKIN_NOTICE.name: {
         "response_url": "https://hooks.slack.com/x",
         "day": "2026-11-25",
         "next_due": "2026-11-26T08:30:00+00:00",
         "tz": "Europe/Berlin",
     },
-    kinds.CHECKIN_OPTED_OUT: {"response_url": "https://hooks.slack.com/x"},
-    kinds.CHANNEL_NOT_ENROLLED: {"channel_id": "GSECRET", "reason": "channel_not_found"},
-    kinds.CHECKIN_CARE: {"user_id": "UA", "support_link": "https://example.org/support"},
+    kinds.CHECKIN_OPTED_OUT.name: {"response_url": "https://hooks.slack.com/x"},
+    kinds.CHANNEL_NOT_ENROLLED.name: {"channel_id": "GSECRET", "reason": "channel_not_found"},
+    kinds.CHECKIN_CARE.name: {"user_id": "UA", "support_link": "https://example.org/support"},
 }
 
 
 def test_every_check_in_kind_is_rendered_and_valid() -> None:
-    assert set(CHECKIN_RENDERERS) == set(PAYLOADS)
-    assert set(CHECKIN_RENDERERS) <= kind_names()
+    names = {kind.name for kind in KINDS}
+    assert names == set(PAYLOADS)
+    assert names <= kind_names()
     for kind, payload in PAYLOADS.items():
         rendered = render(kind, payload, permalink=None)
         assert rendered.text
@@ -59,8 +64,8 @@ def test_every_check_in_kind_is_rendered_and_valid() -> None:
 @pytest.mark.parametrize("energy", [1, 2, 3, 4, 5, None])
 @pytest.mark.parametrize("need", [*NEEDS, None])
 def test_every_answer_renders_with_a_reply(energy: int | None, need: str | None) -> None:
-    payload = {**PAYLOADS[kinds.CHECKIN_ANSWERED], "energy": energy, "need": need}
-    rendered = render(kinds.CHECKIN_ANSWERED, payload, permalink=None)
+    payload = {**PAYLOADS[kinds.CHECKIN_ANSWERED.name], "energy": energy, "need": need}
+    rendered = render(kinds.CHECKIN_ANSWERED.name, payload, permalink=None)
     assert blocks_problems(rendered.blocks) == []
     assert rendered.extra == {"ts": "1.2"}
     shown = json.dumps(rendered.blocks, ensure_ascii=False)
@@ -70,17 +75,19 @@ def test_every_answer_renders_with_a_reply(energy: int | None, need: str | None)
 
 
 def test_the_same_check_in_is_greeted_the_same_and_days_vary() -> None:
-    first = render(kinds.CHECKIN, PAYLOADS[kinds.CHECKIN], permalink=None).blocks[0]
-    again = render(kinds.CHECKIN, PAYLOADS[kinds.CHECKIN], permalink=None).blocks[0]
+    checkin = kinds.CHECKIN.name
+    first = render(checkin, PAYLOADS[checkin], permalink=None).blocks[0]
+    again = render(checkin, PAYLOADS[checkin], permalink=None).blocks[0]
     assert first == again
     days = [{"user_id": "UA", "local_date": f"2026-12-{d:02d}"} for d in range(1, 29)]
-    greetings = {json.dumps(render(kinds.CHECKIN, day, permalink=None).blocks[0]) for day in days}
+    greetings = {json.dumps(render(checkin, day, permalink=None).blocks[0]) for day in days}
     assert len(greetings) > 3
     assert len(phrase_choices("checkin.greetings")) >= 5
 
 
 def test_every_control_carries_its_day() -> None:
-    blocks = render(kinds.CHECKIN, PAYLOADS[kinds.CHECKIN], permalink=None).blocks
+    checkin = kinds.CHECKIN.name
+    blocks = render(checkin, PAYLOADS[checkin], permalink=None).blocks
     values = [
         element.get("value") or element["options"][0]["value"]
         for block in blocks

@@ -7,17 +7,15 @@ import re
 
 from bot.kudos.blocks.answers import left_out_text, refusal_text
 from bot.kudos.blocks.shoutout import kudos_modal, people, quote, received_blocks, shoutout_blocks
-from bot.kudos.service import (
+from bot.kudos.messages import (
     CROSSPOST,
     NOT_ANNOUNCED_DM,
     RECEIVED_DM,
     SHOUTOUT,
     THANKED_UPDATE,
     THANKS_DM,
-    KudosRefused,
-    LeftOut,
-    Refusal,
 )
+from bot.kudos.values import KudosRefused, LeftOut, Refusal
 from tests.fakeslack.validation import blocks_problems, view_problems
 from tests.support.clock import ManualClock
 from tests.support.messages import kind_names, render
@@ -70,7 +68,10 @@ def test_received_blocks_offer_thanks_until_pressed() -> None:
 
 
 def test_every_kudos_outbox_kind_renders_valid_block_kit() -> None:
-    kudos_kinds = {SHOUTOUT, CROSSPOST, RECEIVED_DM, THANKS_DM, THANKED_UPDATE, NOT_ANNOUNCED_DM}
+    kudos_kinds = {
+        kind.name
+        for kind in (SHOUTOUT, CROSSPOST, RECEIVED_DM, THANKS_DM, THANKED_UPDATE, NOT_ANNOUNCED_DM)
+    }
     assert kudos_kinds <= kind_names()
     for kind in kudos_kinds:
         rendered = render(kind, PAYLOAD, permalink="https://kindling-test.slack.com/archives/C1/p1")

@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.breaks.repository import BreakRepository
-from bot.breaks.service.schedules import snooze_today, took_a_break
+from bot.breaks.service.reminders import snooze_today, took_a_break
 from bot.core.listeners.dependencies import dependencies_of
 from bot.core.listeners.workspace import team_of
 from bot.core.slack.payloads import message_of_action

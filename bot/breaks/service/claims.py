@@ -6,15 +6,13 @@ import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from bot.breaks.kinds import BREAK_REMINDER
+from bot.breaks.messages import BREAK_REMINDER, ReminderPayload
 from bot.breaks.models import BreakSchedule
 from bot.breaks.prompts import NO_REPEAT_WITHIN, choose_prompt
 from bot.breaks.repository import BreakRepository
 from bot.breaks.service.schedules import reschedule
 from bot.core.holidays import is_public_holiday
 from bot.core.localtime import local_today
-from bot.core.outbox.delivery import POST_MESSAGE
-from bot.core.outbox.repository import NewMessage
 from bot.core.store.unit_of_work import UnitOfWork
 
 logger = logging.getLogger(__name__)
@@ -90,23 +88,22 @@ def claim_slot(
     )
     if reminder_id is None:
         return False
+    payload = ReminderPayload(
+        reminder_id=reminder_id,
+        schedule_id=schedule.id,
+        prompt=prompt,
+        personal=schedule.personal,
+        send_by=slot + late_after,
+        # Personal reminders wait out Slack's do-not-disturb (checked when sent).
+        unless_dnd=schedule.channel_id if schedule.personal else None,
+    )
     uow.outbox.add(
-        NewMessage(
+        BREAK_REMINDER.message(
+            payload,
             team_id=schedule.team_id,
-            idempotency_key=f"break:{schedule.id}:{slot.isoformat()}",
-            kind=BREAK_REMINDER,
-            method=POST_MESSAGE,
             channel=schedule.channel_id,
             subject_id=reminder_id,
-            payload={
-                "reminder_id": reminder_id,
-                "schedule_id": schedule.id,
-                "prompt": prompt,
-                "personal": schedule.personal,
-                "send_by": (slot + late_after).isoformat(),
-                # Personal reminders wait out Slack's do-not-disturb (checked when sent).
-                "unless_dnd": schedule.channel_id if schedule.personal else None,
-            },
+            slot=slot.isoformat(),
         ),
         now=now,
     )

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
-from bot.breaks.kinds import BREAK_REMINDER, BREAK_UPDATED, BREAKS_CHANGED, BREAKS_PAUSED
-from bot.breaks.models import BreakReminder, BreakSchedule
-from bot.breaks.repository import OFF, ON, PAUSED, BreakRepository, channel_scope, member_scope
+from bot.breaks.messages import (
+    BREAK_REMINDER,
+    BREAKS_CHANGED,
+    BREAKS_PAUSED,
+    ChangedPayload,
+    PausedPayload,
+)
+from bot.breaks.models import BreakSchedule
+from bot.breaks.repository import BreakRepository, channel_scope, member_scope
 from bot.breaks.slots import Cadence, Window, next_slot
 from bot.breaks.text import BreaksRequest
+from bot.breaks.values import OFF, ON, PAUSED, BreakSettings
 from bot.checkins.repository.answers import CheckinScheduleRepository
 from bot.core.localtime import FALLBACK_ZONE, MONDAY_TO_FRIDAY, local_today, zone
-from bot.core.outbox.delivery import POST_MESSAGE, UPDATE_MESSAGE, Delivery, DeliveryHook
-from bot.core.outbox.repository import NewMessage
+from bot.core.outbox.delivery import Delivery
 from bot.core.profiles import MemberProfile
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
@@ -25,20 +30,6 @@ LOW_ENERGY_FOLLOW_UP = timedelta(minutes=60)
 DEACTIVATED = "deactivated"
 # Slack answers to a DM that mean the person cannot get one at all.
 UNREACHABLE_PERSON = frozenset({"user_not_found", "account_inactive", "cannot_dm_bot"})
-
-
-@dataclass(frozen=True, slots=True)
-class BreakSettings:
-    """A schedule as people see it in ``/breaks status`` and the confirmations."""
-
-    status: str
-    interval: int
-    window: Window
-    workdays: int
-    tz: str
-    next_slot: datetime | None
-    snoozed_on: date | None
-    paused_reason: str | None
 
 
 def cadence_of(schedule: BreakSchedule) -> Cadence:
@@ -187,40 +178,6 @@ def follow_member(
         reschedule(schedule, now)
 
 
-def took_a_break(
-    uow: UnitOfWork,
-    reminder: BreakReminder,
-    user_id: str,
-    *,
-    message: tuple[str, str],
-    now: datetime,
-) -> bool:
-    """Count ``user_id``'s break once per reminder, and show the new count."""
-    if not uow.repository(BreakRepository).take_break(reminder, user_id, now=now):
-        return False
-    _show_reminder_state(uow, reminder, message=message, by=user_id, now=now)
-    return True
-
-
-def snooze_today(
-    uow: UnitOfWork,
-    reminder: BreakReminder,
-    user_id: str,
-    *,
-    message: tuple[str, str],
-    now: datetime,
-) -> None:
-    """No more reminders from this schedule today (in its zone); the message says who."""
-    schedule = uow.repository(BreakRepository).get(reminder.schedule_id)
-    if schedule is None:
-        return
-    schedule.snoozed_on = local_today(now, schedule.tz)
-    reminder.snoozed_by = user_id
-    _touch(schedule, now)
-    reschedule(schedule, now)
-    _show_reminder_state(uow, reminder, message=message, by=user_id, now=now)
-
-
 def pause_unreachable(uow: UnitOfWork, schedule_id: int, *, reason: str, now: datetime) -> None:
     """Slack says the channel cannot be posted in (archived, removed): stop trying, and tell
     whoever set the reminders up, once."""
@@ -230,14 +187,14 @@ def pause_unreachable(uow: UnitOfWork, schedule_id: int, *, reason: str, now: da
     schedule.status, schedule.paused_reason = PAUSED, reason[:40]
     _touch(schedule, now)
     reschedule(schedule, now)
+    payload = PausedPayload(channel_id=schedule.channel_id, reason=reason)
     uow.outbox.add(
-        NewMessage(
+        BREAKS_PAUSED.message(
+            payload,
             team_id=schedule.team_id,
-            idempotency_key=f"breaks-paused:{schedule.id}:{now.isoformat()}",
-            kind=BREAKS_PAUSED,
-            method=POST_MESSAGE,
             channel=schedule.set_up_by,
-            payload={"channel_id": schedule.channel_id, "reason": reason},
+            schedule_id=schedule.id,
+            at=now.isoformat(),
         ),
         now=now,
     )
@@ -290,51 +247,21 @@ def _settings(schedule: BreakSchedule) -> BreakSettings:
 
 def _announce(uow: UnitOfWork, schedule: BreakSchedule, who: str, now: datetime) -> None:
     """One quiet line in the channel naming who changed the reminders, and to what."""
-    uow.outbox.add(
-        NewMessage(
-            team_id=schedule.team_id,
-            idempotency_key=f"breaks-changed:{schedule.id}:{now.isoformat()}:{who}",
-            kind=BREAKS_CHANGED,
-            method=POST_MESSAGE,
-            channel=schedule.channel_id,
-            payload={
-                "who": who,
-                "on": schedule.status == ON,
-                "interval": schedule.interval_minutes,
-                "window": [schedule.window_start, schedule.window_end],
-                "workdays": schedule.workdays,
-                "tz": schedule.tz,
-            },
-        ),
-        now=now,
+    payload = ChangedPayload(
+        who=who,
+        on=schedule.status == ON,
+        interval=schedule.interval_minutes,
+        window=(schedule.window_start, schedule.window_end),
+        workdays=schedule.workdays,
+        tz=schedule.tz,
     )
-
-
-def _show_reminder_state(
-    uow: UnitOfWork,
-    reminder: BreakReminder,
-    *,
-    message: tuple[str, str],
-    by: str,
-    now: datetime,
-) -> None:
-    """Update the reminder message with its count and snooze (only the latest is sent)."""
-    uow.outbox.supersede(reminder.team_id, BREAK_UPDATED, reminder.id)
     uow.outbox.add(
-        NewMessage(
-            team_id=reminder.team_id,
-            idempotency_key=f"break-updated:{reminder.id}:{by}:{now.isoformat()}",
-            kind=BREAK_UPDATED,
-            method=UPDATE_MESSAGE,
-            channel=message[0],
-            subject_id=reminder.id,
-            payload={
-                "reminder_id": reminder.id,
-                "prompt": reminder.prompt,
-                "ts": message[1],
-                "taken": uow.repository(BreakRepository).breaks_taken(reminder.id),
-                "snoozed_by": reminder.snoozed_by,
-            },
+        BREAKS_CHANGED.message(
+            payload,
+            team_id=schedule.team_id,
+            channel=schedule.channel_id,
+            schedule_id=schedule.id,
+            at=now.isoformat(),
         ),
         now=now,
     )
@@ -348,9 +275,6 @@ def on_reminder_delivered(
     unreachable = delivery.channel_unreachable or delivery.error in UNREACHABLE_PERSON
     if delivery.delivered or not unreachable:
         return
-    schedule_id = message.payload.get("schedule_id")
-    if isinstance(schedule_id, int):
+    schedule_id = BREAK_REMINDER.read(message.payload).schedule_id
+    if schedule_id is not None:
         pause_unreachable(uow, schedule_id, reason=delivery.error or "unreachable", now=now)
-
-
-DELIVERY_HOOKS: dict[str, DeliveryHook] = {BREAK_REMINDER: on_reminder_delivered}

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from bot.checkins.blocks.checkin import need_label
-from bot.checkins.renderers import when
-from bot.checkins.repository.answers import ON, OPTED_OUT
-from bot.checkins.service.enrolment import CheckinSettings
-from bot.checkins.service.pulse import TeamPulse, TooFewAnswers
 from bot.checkins.text import Action
+from bot.checkins.values import ON, OPTED_OUT, CheckinSettings, TeamPulse, TooFewAnswers, when
 from bot.core.localtime import format_local_time, format_workdays
 from bot.core.phrases import phrase
 from bot.core.slack.blocks import Answer

@@ -22,7 +22,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.checkins.service.answers import MAX_NOTE_LENGTH, NEEDS
+from bot.checkins.values import MAX_NOTE_LENGTH, NEEDS
 from bot.core.phrases import phrase
 from bot.core.slack import ids
 from bot.core.slack.blocks import message_blocks
@@ -51,17 +51,8 @@ def checkin_blocks(
     *, local_date: date, greeting: str, answer: AnswerView | None
 ) -> list[dict[str, Any]]:
     """The check-in DM, showing the answer (and still answerable) once there is one."""
-    energy = answer.energy if answer else None
     need = answer.need if answer else None
-    buttons = [
-        ButtonElement(
-            text=f"{emoji} {level}",
-            action_id=f"{ids.CHECKIN_ENERGY_PREFIX}{level}",
-            value=button_value(local_date, str(level)),
-            style="primary" if energy == level else None,
-        )
-        for level, emoji in enumerate(ENERGY_EMOJI, start=1)
-    ]
+    buttons = _energy_buttons(local_date, answer.energy if answer else None)
     options = [Option(value=button_value(local_date, key), label=need_label(key)) for key in NEEDS]
     chosen = next((o for o in options if need is not None and o.value.endswith(f"|{need}")), None)
     needs = StaticSelectElement(
@@ -100,6 +91,19 @@ def checkin_blocks(
         blocks.append(SectionBlock(text=MarkdownTextObject(text=answer_text(answer))))
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=phrase("checkin.private"))]))
     return message_blocks(blocks)
+
+
+def _energy_buttons(local_date: date, energy: int | None) -> list[ButtonElement]:
+    """One button per level; the one answered stands out."""
+    return [
+        ButtonElement(
+            text=f"{emoji} {level}",
+            action_id=f"{ids.CHECKIN_ENERGY_PREFIX}{level}",
+            value=button_value(local_date, str(level)),
+            style="primary" if energy == level else None,
+        )
+        for level, emoji in enumerate(ENERGY_EMOJI, start=1)
+    ]
 
 
 def answer_text(answer: AnswerView) -> str:

@@ -13,15 +13,14 @@ from slack_sdk.errors import SlackApiError
 from bot.checkins.blocks.checkin import note_modal
 from bot.checkins.repository.answers import CheckinAnswerRepository
 from bot.checkins.service.answers import (
-    ENERGY_LEVELS,
-    NEEDS,
     AnswerChange,
     CheckinMessage,
     answer_checkin,
     member_today,
     tell_day_passed,
 )
-from bot.checkins.service.enrolment import opt_out
+from bot.checkins.service.consent import opt_out
+from bot.checkins.values import ENERGY_LEVELS, NEEDS
 from bot.core.listeners.dependencies import dependencies_of
 from bot.core.listeners.workspace import team_of
 from bot.core.slack.payloads import checkin_choice, message_of_action

@@ -7,13 +7,8 @@ from typing import Any
 
 from slack_bolt import Ack, BoltContext
 
-from bot.checkins.service.answers import (
-    MAX_NOTE_LENGTH,
-    AnswerChange,
-    CheckinMessage,
-    DayPassed,
-    answer_checkin,
-)
+from bot.checkins.service.answers import AnswerChange, CheckinMessage, DayPassed, answer_checkin
+from bot.checkins.values import MAX_NOTE_LENGTH
 from bot.core.listeners.dependencies import dependencies_of
 from bot.core.listeners.workspace import team_of
 from bot.core.phrases import phrase

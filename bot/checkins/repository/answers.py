@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -11,12 +10,18 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.checkins.models import Checkin, CheckinChannel, CheckinChannelMember, CheckinSchedule
+from bot.checkins.values import OFF, ON, OPTED_OUT, PulseFigures
 from bot.core.store.base import Base
 from bot.core.store.upsert import insert_for
 
-ON = "on"
-OFF = "off"
-OPTED_OUT = "opted_out"
+__all__ = [
+    "OFF",
+    "ON",
+    "OPTED_OUT",
+    "CheckinAnswerRepository",
+    "CheckinScheduleRepository",
+    "PulseFigures",
+]
 
 _SCHEDULES = Base.metadata.tables[CheckinSchedule.__tablename__]
 
@@ -116,15 +121,6 @@ class CheckinScheduleRepository:
             .where(CheckinChannel.team_id == team_id, CheckinChannel.channel_id == channel_id)
             .values(members_enrolled_at=now)
         )
-
-
-@dataclass(frozen=True, slots=True)
-class PulseFigures:
-    """Anonymous figures over a channel's answers: never who said what."""
-
-    respondents: int
-    average_energy: float | None
-    needs: dict[str, int]
 
 
 class CheckinAnswerRepository:

@@ -11,13 +11,13 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Select,
     String,
     and_,
     bindparam,
     case,
     cast,
     exists,
-    func,
     literal,
     not_,
     or_,
@@ -28,6 +28,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from bot.checkins.models import CheckinSchedule
+from bot.checkins.repository.payload_sql import key_expression, payload_object
+from bot.core.outbox.messages import MessageKind
 from bot.core.outbox.repository import PENDING, SKIPPED_LATE
 from bot.core.store.base import Base
 from bot.core.store.models import OutboxMessage, Workspace
@@ -37,6 +39,19 @@ from bot.members.models import Member
 _OUTBOX = Base.metadata.tables[OutboxMessage.__tablename__]
 _WHEN = OutboxMessage.__table__.c.not_before.type
 _SCHEDULES = Base.metadata.tables[CheckinSchedule.__tablename__]
+# The outbox columns a claim fills, in the order of its SELECT.
+_CLAIMED_COLUMNS = (
+    "team_id",
+    "idempotency_key",
+    "kind",
+    "method",
+    "channel",
+    "payload",
+    "status",
+    "attempts",
+    "not_before",
+    "created_at",
+)
 
 # Moves one group of due schedules on; rows someone moved meanwhile are left alone.
 _ADVANCE = (
@@ -102,67 +117,26 @@ class CheckinClaimRepository:
         self,
         now: datetime,
         *,
-        kind: str,
-        method: str,
+        kind: MessageKind[Any],
         late_before: datetime,
         late_minutes: int,
         holidays: Collection[tuple[str, date]] = (),
     ) -> Claimed:
-        """Insert every due check-in's outbox row (key ``checkin:<user>:<local date>``) in one
-        statement, leaving keys another process inserted first; one due before
-        ``late_before`` is inserted as ``skipped_late``. None on a workspace's holiday."""
-        s = CheckinSchedule
-        day = cast(s.next_local_date, String)
-        payload = _json_object(
-            self._session,
-            ("user_id", s.user_id),
-            ("local_date", day),
-            ("tz", s.tz),
-            ("local_minute", s.local_minute),
-            ("late_minutes", literal(late_minutes)),
+        """Insert every due check-in's outbox row of ``kind`` (its payload and key built in
+        SQL from the schedule) in one statement, leaving keys another process inserted first;
+        one due before ``late_before`` is inserted as ``skipped_late``. None on a workspace's
+        holiday."""
+        rows = _due_rows(
+            kind,
+            now,
+            late_before=late_before,
+            late_minutes=late_minutes,
+            holidays=holidays,
+            dialect=self._session.get_bind().dialect.name,
         )
-        status = case(
-            (
-                s.next_due_utc < bindparam("late_before", late_before, type_=_WHEN),
-                literal(SKIPPED_LATE),
-            ),
-            else_=literal(PENDING),
-        )
-        conditions = [_due(now), not_(_member_gone())]
-        if holidays:
-            conditions.append(tuple_(s.team_id, s.next_local_date).not_in(list(holidays)))
-        rows = select(
-            s.team_id,
-            literal("checkin:") + s.user_id + literal(":") + day,
-            literal(kind),
-            literal(method),
-            s.user_id,
-            payload,
-            status,
-            literal(0),
-            s.next_due_utc,
-            bindparam("created_at", now, type_=_WHEN),
-        ).where(*conditions)
-        if self._session.get_bind().dialect.name == "postgresql":
-            # The same order in every process: racing claims wait on each other, never
-            # deadlock. (SQLite has one writer at a time; ordering there would make it walk
-            # the whole table in primary-key order instead of the due index.)
-            rows = rows.order_by(s.team_id, s.user_id)
-        columns = [
-            "team_id",
-            "idempotency_key",
-            "kind",
-            "method",
-            "channel",
-            "payload",
-            "status",
-            "attempts",
-            "not_before",
-            "created_at",
-        ]
         statement = (
             insert_for(self._session, _OUTBOX)
-            .from_select(columns, rows)
+            .from_select(list(_CLAIMED_COLUMNS), rows)
             .on_conflict_do_nothing(index_elements=["team_id", "idempotency_key"])
             .returning(_OUTBOX.c.status)
         )
@@ -203,6 +177,54 @@ class CheckinClaimRepository:
             )
 
 
+def _due_rows(
+    kind: MessageKind[Any],
+    now: datetime,
+    *,
+    late_before: datetime,
+    late_minutes: int,
+    holidays: Collection[tuple[str, date]],
+    dialect: str,
+) -> Select[Any]:
+    """One row of :data:`_CLAIMED_COLUMNS` for each due check-in."""
+    s, c = CheckinSchedule, _SCHEDULES.c
+    fields: dict[str, ColumnElement[Any]] = {  # the payload's and the key's, in SQL
+        "user_id": c.user_id,
+        "local_date": cast(c.next_local_date, String),  # ISO 8601, as the payload has it
+        "tz": c.tz,
+        "local_minute": c.local_minute,
+        "late_minutes": literal(late_minutes),
+    }
+    status = case(
+        (
+            s.next_due_utc < bindparam("late_before", late_before, type_=_WHEN),
+            literal(SKIPPED_LATE),
+        ),
+        else_=literal(PENDING),
+    )
+    conditions = [_due(now), not_(_member_gone())]
+    if holidays:
+        conditions.append(tuple_(s.team_id, s.next_local_date).not_in(list(holidays)))
+    rows = select(
+        s.team_id,
+        key_expression(kind, fields),
+        literal(kind.name),
+        literal(kind.method),
+        s.user_id,
+        payload_object(kind, fields, dialect=dialect),
+        status,
+        literal(0),
+        s.next_due_utc,
+        bindparam("created_at", now, type_=_WHEN),
+    ).where(*conditions)
+    if dialect == "postgresql":
+        # The same order in every process: racing claims wait on each other, never
+        # deadlock. (SQLite has one writer at a time; ordering there would make it walk
+        # the whole table in primary-key order instead of the due index.)
+        rows = rows.order_by(s.team_id, s.user_id)
+    return rows
+
+
 def _due(now: datetime) -> ColumnElement[bool]:
     return and_(
         CheckinSchedule.status == "on",
@@ -216,11 +238,3 @@ def _member_gone() -> ColumnElement[bool]:
         Member.user_id == CheckinSchedule.user_id,
         or_(Member.deleted, Member.is_bot),
     )
-
-
-def _json_object(session: Session, *pairs: tuple[str, Any]) -> Any:
-    """``json_object`` on SQLite, ``json_build_object`` on PostgreSQL."""
-    arguments = [part for key, value in pairs for part in (literal(key), value)]
-    if session.get_bind().dialect.name == "postgresql":
-        return func.json_build_object(*arguments)
-    return func.json_object(*arguments)

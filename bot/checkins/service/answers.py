@@ -7,20 +7,21 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot.breaks.service.schedules import after_low_energy
-from bot.checkins.kinds import CHECKIN_ANSWERED, CHECKIN_CARE, CHECKIN_NOTICE
+from bot.checkins.messages import (
+    CHECKIN_ANSWERED,
+    CHECKIN_CARE,
+    CHECKIN_NOTICE,
+    CheckinAnsweredPayload,
+    CheckinCarePayload,
+    CheckinNoticePayload,
+)
 from bot.checkins.repository.answers import CheckinAnswerRepository, CheckinScheduleRepository
+from bot.checkins.values import LOW_ENERGY
 from bot.core.localtime import local_today
-from bot.core.outbox.delivery import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE
-from bot.core.outbox.repository import NewMessage
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.home.service import refresh_home
 from bot.members.repository import MemberRepository
 
-NEEDS = ("rest", "focus", "connection", "win", "nothing")
-ENERGY_LEVELS = range(1, 6)
-LOW_ENERGY = 2  # at or below: one concrete self-kindness suggestion comes with the reply
-MIDDLE_ENERGY = 3
-MAX_NOTE_LENGTH = 1000
 LOW_STREAK = 3  # answered check-ins in a row with low energy before Kindling reaches out
 CARE_AT_MOST_EVERY = timedelta(days=14)
 
@@ -100,28 +101,28 @@ def answer_checkin(
     checkin = uow.repository(CheckinAnswerRepository).record(
         team_id, user_id, local_date, now=now, **change.columns()
     )
-    uow.outbox.supersede(team_id, CHECKIN_ANSWERED, checkin.id)  # only the latest state matters
+    # Only the latest state matters: an update still waiting gives way to this one.
+    uow.outbox.supersede(team_id, CHECKIN_ANSWERED.name, checkin.id)
     if change.energy is not None and change.energy <= LOW_ENERGY:
         after_low_energy(uow, team_id, user_id, now=now)  # a personal break comes sooner
         care_for_streak(uow, team_id, user_id, today=local_date, now=now)
     refresh_home(uow, team_id, user_id, now=now)
+    answered = CheckinAnsweredPayload(
+        user_id=user_id,
+        local_date=local_date,
+        ts=message.ts,
+        energy=checkin.energy,
+        need=checkin.need,
+        has_note=bool(checkin.note),
+        skipped=checkin.skipped,
+    )
     uow.outbox.add(
-        NewMessage(
+        CHECKIN_ANSWERED.message(
+            answered,
             team_id=team_id,
-            idempotency_key=f"checkin-answer:{user_id}:{message.action_ts}",
-            kind=CHECKIN_ANSWERED,
-            method=UPDATE_MESSAGE,
             channel=message.channel_id,
             subject_id=checkin.id,
-            payload={
-                "user_id": user_id,
-                "local_date": local_date.isoformat(),
-                "ts": message.ts,
-                "energy": checkin.energy,
-                "need": checkin.need,
-                "has_note": bool(checkin.note),
-                "skipped": checkin.skipped,
-            },
+            action_ts=message.action_ts,
         ),
         now=now,
     )
@@ -145,18 +146,11 @@ def care_for_streak(
         return False
     schedule.care_sent_on = today
     workspace = uow.workspaces.get(team_id)
+    care = CheckinCarePayload(
+        user_id=user_id, support_link=workspace.support_link if workspace is not None else None
+    )
     uow.outbox.add(
-        NewMessage(
-            team_id=team_id,
-            idempotency_key=f"checkin-care:{user_id}:{today.isoformat()}",
-            kind=CHECKIN_CARE,
-            method=POST_MESSAGE,
-            channel=user_id,
-            payload={
-                "user_id": user_id,
-                "support_link": workspace.support_link if workspace is not None else None,
-            },
-        ),
+        CHECKIN_CARE.message(care, team_id=team_id, channel=user_id, day=today.isoformat()),
         now=now,
     )
     return True
@@ -175,20 +169,19 @@ def tell_day_passed(
     if not message.response_url:
         return
     schedule = uow.repository(CheckinScheduleRepository).get(team_id, user_id)
-    next_due = schedule.next_due_utc if schedule is not None else None
+    notice = CheckinNoticePayload(
+        response_url=message.response_url,
+        day=day,
+        next_due=schedule.next_due_utc if schedule is not None else None,
+        tz=schedule.tz if schedule is not None else None,
+    )
     uow.outbox.add(
-        NewMessage(
+        CHECKIN_NOTICE.message(
+            notice,
             team_id=team_id,
-            idempotency_key=f"checkin-passed:{user_id}:{message.action_ts}",
-            kind=CHECKIN_NOTICE,
-            method=RESPONSE_URL,
             channel=None,  # a response_url is not a channel: no per-channel pacing
-            payload={
-                "response_url": message.response_url,
-                "day": day.isoformat(),
-                "next_due": next_due.isoformat() if next_due else None,
-                "tz": schedule.tz if schedule is not None else None,
-            },
+            user_id=user_id,
+            action_ts=message.action_ts,
         ),
         now=now,
     )

@@ -6,11 +6,10 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.checkins.kinds import CHECKIN
+from bot.checkins.messages import CHECKIN
 from bot.checkins.repository.claims import CheckinClaimRepository, GroupMove
 from bot.core.holidays import is_public_holiday
 from bot.core.localtime import next_occurrence
-from bot.core.outbox.delivery import POST_MESSAGE
 from bot.core.store.unit_of_work import UnitOfWork
 
 logger = logging.getLogger(__name__)
@@ -54,7 +53,6 @@ def _claim_pass(uow: UnitOfWork, now: datetime, *, late_after: timedelta) -> Cla
     claimed = claims.claim_due(
         now,
         kind=CHECKIN,
-        method=POST_MESSAGE,
         late_before=now - late_after,
         late_minutes=int(late_after.total_seconds() // 60),
         holidays=holidays,

@@ -1,18 +1,18 @@
-"""Who takes part in the check-in and when: enrolment, consent, settings and pauses."""
+"""A member's own check-in: turning it on and off, its time, days and pauses, and keeping
+its schedule in step with Slack's profile (channel enrolment and "Not for me": ``consent``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from bot.breaks.service.schedules import UNREACHABLE_PERSON
 from bot.breaks.service.schedules import follow_member as follow_in_breaks
-from bot.checkins.kinds import CHECKIN, CHECKIN_OPTED_OUT, CHECKIN_WELCOME, welcome_key
 from bot.checkins.models import CheckinSchedule
-from bot.checkins.repository.answers import OFF, ON, OPTED_OUT, CheckinScheduleRepository
+from bot.checkins.repository.answers import CheckinScheduleRepository
 from bot.checkins.text import MAX_PAUSE_DAYS, Action, CheckinRequest
+from bot.checkins.values import OFF, ON, CheckinSettings
 from bot.core.localtime import (
     FALLBACK_ZONE,
     MONDAY_TO_FRIDAY,
@@ -20,10 +20,7 @@ from bot.core.localtime import (
     local_today,
     next_occurrence,
 )
-from bot.core.outbox.delivery import POST_MESSAGE, RESPONSE_URL, Delivery, DeliveryHook
-from bot.core.outbox.repository import NewMessage
 from bot.core.profiles import MemberProfile
-from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.home.service import refresh_home
 from bot.recaps.service.weekly import ensure_recap
@@ -31,19 +28,6 @@ from bot.recaps.service.weekly import ensure_recap
 T = TypeVar("T")
 
 DEACTIVATED = "deactivated"
-
-
-@dataclass(frozen=True, slots=True)
-class CheckinSettings:
-    """A member's check-in as they see it in ``/checkin``."""
-
-    status: str
-    tz: str
-    local_minute: int
-    workdays: int
-    resume_on: date | None  # while the pause lasts: the day check-ins come back
-    next_checkin: Occurrence | None
-    stopped_reason: str | None = None
 
 
 class PauseProblem(Exception):  # noqa: N818  # a refusal told to the member, not a fault
@@ -96,30 +80,6 @@ def turn_off(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> Checki
     return reschedule(schedule, now)
 
 
-def opt_out(
-    uow: UnitOfWork, team_id: str, user_id: str, *, response_url: str | None, now: datetime
-) -> None:
-    """ "Not for me": out for good; no channel enrolment brings them back, only they can.
-    The welcome message is replaced to say so."""
-    schedule = uow.repository(CheckinScheduleRepository).get(team_id, user_id)
-    if schedule is not None:
-        schedule.status = OPTED_OUT
-        schedule.updated_at = now
-        reschedule(schedule, now)
-    if response_url:
-        uow.outbox.add(
-            NewMessage(
-                team_id=team_id,
-                idempotency_key=f"checkin-opted-out:{user_id}:{now.isoformat()}",
-                kind=CHECKIN_OPTED_OUT,
-                method=RESPONSE_URL,
-                channel=None,  # a response_url is not a channel: no per-channel pacing
-                payload={"response_url": response_url},
-            ),
-            now=now,
-        )
-
-
 def set_time(
     uow: UnitOfWork, member: MemberProfile, local_minute: int, *, now: datetime
 ) -> CheckinSettings:
@@ -163,59 +123,6 @@ def resume(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> CheckinS
     schedule = _schedule_for(uow, member, now=now)
     schedule.resume_on = None
     return reschedule(schedule, now)
-
-
-def enrol_from_channel(
-    uow: UnitOfWork,
-    member: MemberProfile,
-    *,
-    channel_id: str,
-    invited_by: str | None,
-    now: datetime,
-) -> bool:
-    """Enrol someone a channel brought in, with a one-time welcome DM; never a bot, a
-    deactivated person, or anyone who already chose (on, off, or "Not for me")."""
-    if member.is_bot or member.deleted:
-        return False
-    default_minute = uow.workspaces.checkin_default_minute(member.team_id)
-    upcoming = next_occurrence(
-        now, tz=member.tz, local_minute=default_minute, workdays=MONDAY_TO_FRIDAY
-    )
-    added = uow.repository(CheckinScheduleRepository).add_if_absent(
-        {
-            "team_id": member.team_id,
-            "user_id": member.user_id,
-            "status": ON,
-            "tz": member.tz or FALLBACK_ZONE,
-            "local_minute": default_minute,
-            "workdays": MONDAY_TO_FRIDAY,
-            "next_due_utc": upcoming.due_utc if upcoming else None,
-            "next_local_date": upcoming.local_date if upcoming else None,
-            "joined_via": channel_id,
-            "created_at": now,
-            "updated_at": now,
-        }
-    )
-    if added:
-        ensure_recap(uow, member, now=now)
-        uow.outbox.add(
-            NewMessage(
-                team_id=member.team_id,
-                idempotency_key=welcome_key(member.user_id),
-                kind=CHECKIN_WELCOME,
-                method=POST_MESSAGE,
-                channel=member.user_id,
-                payload={
-                    "user_id": member.user_id,
-                    "channel_id": channel_id,
-                    "inviter_id": invited_by,
-                    "local_minute": default_minute,
-                    "workdays": MONDAY_TO_FRIDAY,
-                },
-            ),
-            now=now,
-        )
-    return added
 
 
 def follow_member(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> None:
@@ -286,23 +193,6 @@ def _settings(schedule: CheckinSchedule, now: datetime) -> CheckinSettings:
         next_checkin=upcoming,
         stopped_reason=schedule.stopped_reason,
     )
-
-
-def on_checkin_delivered(
-    uow: UnitOfWork, message: OutboxMessage, delivery: Delivery, _now: datetime
-) -> None:
-    """A check-in or welcome Slack refused because the person cannot get DMs at all
-    (deactivated, unknown, a bot): stop scheduling them. Other failures stay per day."""
-    if not delivery.delivered and delivery.error in UNREACHABLE_PERSON and message.channel:
-        uow.repository(CheckinScheduleRepository).stop(
-            message.team_id, message.channel, reason=delivery.error
-        )
-
-
-DELIVERY_HOOKS: dict[str, DeliveryHook] = {
-    CHECKIN: on_checkin_delivered,
-    CHECKIN_WELCOME: on_checkin_delivered,
-}
 
 
 def _given(value: T | None) -> T:

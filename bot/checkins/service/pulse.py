@@ -3,27 +3,14 @@ out (at least the workspace's minimum group size of distinct people answered).""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.checkins.repository.answers import CheckinAnswerRepository, PulseFigures
+from bot.checkins.repository.answers import CheckinAnswerRepository
+from bot.checkins.values import TeamPulse, TooFewAnswers
 from bot.core.store.unit_of_work import UnitOfWork
 
 PULSE_DAYS = 7
 MIN_GROUP_FLOOR = 3  # never smaller, whatever the workspace setting says
-
-
-@dataclass(frozen=True, slots=True)
-class TeamPulse:
-    figures: PulseFigures
-    days: int
-
-
-@dataclass(frozen=True, slots=True)
-class TooFewAnswers:
-    """Not enough distinct people answered to keep them anonymous."""
-
-    needed: int
 
 
 def min_group_size(uow: UnitOfWork, team_id: str) -> int:

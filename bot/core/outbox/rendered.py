@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,8 +14,5 @@ class RenderedMessage:
     blocks: list[dict[str, Any]]
     extra: dict[str, Any] = field(default_factory=dict)
 
-
-# A renderer turns a payload (and the permalink of the message it links to) into a message.
-Renderer = Callable[[Mapping[str, Any], str | None], RenderedMessage]
 
 EPHEMERAL_REPLY = {"response_type": "ephemeral", "replace_original": False}

@@ -13,7 +13,7 @@ from bot.core.listeners.workspace import installed_command
 from bot.core.phrases import phrase, phrases
 from bot.core.slack.blocks import Answer
 from bot.help.blocks import help_blocks, help_fallback_text
-from bot.home.blocks import privacy_buttons
+from bot.privacy.blocks import privacy_buttons
 from bot.privacy.service import request_export
 from bot.settings.listeners.modal import open_settings
 

@@ -7,10 +7,10 @@ from typing import Any
 
 from slack_bolt import BoltContext
 
-from bot.core.guests import answer_direct_message
 from bot.core.listeners.dependencies import dependencies_of
 from bot.core.listeners.workspace import team_of
 from bot.core.slack.payloads import is_person_writing_to_app
+from bot.help.service import answer_direct_message
 
 
 def handle_direct_message(

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from bot.core.phrases import phrase
 from bot.core.slack.blocks import Answer, text_blocks
 from bot.kudos.blocks.shoutout import mention, people
-from bot.kudos.service import (
+from bot.kudos.values import (
     MAX_MESSAGE_LENGTH,
     MAX_RECIPIENTS,
     KudosGiven,

@@ -26,7 +26,7 @@ from slack_sdk.models.views import View
 from bot.core.phrases import phrase
 from bot.core.slack import ids
 from bot.core.slack.blocks import MAX_BLOCKS_PER_VIEW, message_blocks
-from bot.kudos.service import MAX_MESSAGE_LENGTH, MAX_RECIPIENTS
+from bot.kudos.values import MAX_MESSAGE_LENGTH, MAX_RECIPIENTS
 
 SECTION_TEXT_LIMIT = 3000
 UNFINISHED_MARKUP = re.compile(r"(&[a-z]*|<[^>]*)$")

@@ -5,19 +5,17 @@ turns the leaderboard on."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, timedelta
-from typing import Any
+from datetime import datetime, timedelta
 
 from bot.core.localtime import wall_clock_utc
-from bot.core.outbox.delivery import POST_MESSAGE
-from bot.core.outbox.repository import NewMessage
 from bot.core.store.models import OutboxMessage, Workspace
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.kudos.repository import KudosRepository
 from bot.members.repository import MemberRepository
+from bot.recaps.messages import KINDNESS_RECAP, KindnessRecapPayload
 from bot.recaps.service.weekly import LATE_AFTER, next_recap, week_of
+from bot.recaps.values import KindnessFigures
 
-KINDNESS_RECAP = "kindness_recap"
 TOP = 3
 
 
@@ -36,42 +34,45 @@ def claim_due_kindness_recaps(uow: UnitOfWork, now: datetime) -> int:
             continue
         if now - due <= LATE_AFTER:
             week_start = week_of(due, workspace.tz)
+            payload = KindnessRecapPayload(week_start=week_start, tz=workspace.tz)
             messages.append(
-                NewMessage(
-                    team_id=workspace.team_id,
-                    idempotency_key=f"kindness-recap:{week_start.isoformat()}",
-                    kind=KINDNESS_RECAP,
-                    method=POST_MESSAGE,
-                    channel=workspace.kudos_channel_id,
-                    payload={"week_start": week_start.isoformat(), "tz": workspace.tz},
+                KINDNESS_RECAP.message(
+                    payload, team_id=workspace.team_id, channel=workspace.kudos_channel_id
                 )
             )
         workspace.kindness_recap_due_utc = next_recap(max(due, now - LATE_AFTER), workspace.tz)
     return uow.outbox.claim_many(messages, now=now)
 
 
-def kindness_figures(uow: UnitOfWork, message: OutboxMessage, _now: datetime) -> dict[str, Any]:
-    """The week's kindness in the workspace, read when the recap is sent."""
-    tz = str(message.payload["tz"])
-    monday = date.fromisoformat(str(message.payload["week_start"]))
+def load_kindness_recap(
+    uow: UnitOfWork, message: OutboxMessage, payload: KindnessRecapPayload, _now: datetime
+) -> KindnessRecapPayload:
+    """The loader for :data:`KINDNESS_RECAP`: the week's figures, read when it is sent."""
+    figures = kindness_figures(uow, message.team_id, payload)
+    return payload.model_copy(update={"figures": figures})
+
+
+def kindness_figures(
+    uow: UnitOfWork, team_id: str, payload: KindnessRecapPayload
+) -> KindnessFigures:
+    """The week's kindness in the workspace."""
+    tz, monday = payload.tz, payload.week_start
     period = (wall_clock_utc(monday, 0, tz), wall_clock_utc(monday + timedelta(days=7), 0, tz))
-    givers, recipients, values = uow.repository(KudosRepository).week_of_kindness(
-        message.team_id, period
-    )
+    givers, recipients, values = uow.repository(KudosRepository).week_of_kindness(team_id, period)
     people = set(givers) | set(recipients)
-    directory = uow.repository(MemberRepository).get_many(message.team_id, people)
+    directory = uow.repository(MemberRepository).get_many(team_id, people)
     names = sorted(directory[p].display_name if p in directory else p for p in people)
-    workspace = uow.workspaces.get(message.team_id)
+    workspace = uow.workspaces.get(team_id)
     leaderboard = None
     if workspace is not None and workspace.leaderboard:
-        leaderboard = [
-            [directory[p].display_name if p in directory else p, n]
+        leaderboard = tuple(
+            (directory[p].display_name if p in directory else p, n)
             for p, n in Counter(givers).most_common(TOP)
-        ]
-    return {
-        "kudos": len(givers),
-        "appreciated": len(set(recipients)),
-        "values": Counter(values).most_common(TOP),
-        "names": names,
-        "leaderboard": leaderboard,
-    }
+        )
+    return KindnessFigures(
+        kudos=len(givers),
+        appreciated=len(set(recipients)),
+        values=tuple(Counter(values).most_common(TOP)),
+        names=tuple(names),
+        leaderboard=leaderboard,
+    )

@@ -4,22 +4,20 @@ week, on Friday afternoon in the member's own time; celebrating, never comparing
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from bot.breaks.repository import BreakRepository
 from bot.checkins.repository.answers import CheckinAnswerRepository
 from bot.core.localtime import FALLBACK_ZONE, local_today, wall_clock_utc
-from bot.core.outbox.delivery import POST_MESSAGE, RESPONSE_URL
-from bot.core.outbox.repository import NewMessage
+from bot.core.outbox.messages import Payload
 from bot.core.profiles import MemberProfile
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.kudos.repository import KudosRepository
+from bot.recaps.messages import RECAP_OFF_NOTE, WEEKLY_RECAP, WeeklyRecapPayload
 from bot.recaps.repository import RecapRepository
+from bot.recaps.values import RecapFigures
 from bot.wins.repository import WinRepository
 
-WEEKLY_RECAP = "weekly_recap"
-RECAP_OFF_NOTE = "weekly_recap_off"
 RECAP_WEEKDAY = 4  # Friday
 RECAP_MINUTE = 16 * 60
 LATE_AFTER = timedelta(hours=12)
@@ -76,17 +74,14 @@ def set_recap(
     schedule.status = "on" if on else "off"
     schedule.next_due_utc = next_recap(now, schedule.tz) if on else None
     if response_url and not on:
-        uow.outbox.add(
-            NewMessage(
-                team_id=team_id,
-                idempotency_key=f"recap-off:{user_id}:{now.isoformat()}",
-                kind=RECAP_OFF_NOTE,
-                method=RESPONSE_URL,
-                channel=None,
-                payload={"response_url": response_url},
-            ),
-            now=now,
+        note = RECAP_OFF_NOTE.message(
+            Payload(response_url=response_url),
+            team_id=team_id,
+            channel=None,
+            user_id=user_id,
+            at=now.isoformat(),
         )
+        uow.outbox.add(note, now=now)
 
 
 def claim_due_recaps(uow: UnitOfWork, now: datetime) -> int:
@@ -98,29 +93,27 @@ def claim_due_recaps(uow: UnitOfWork, now: datetime) -> int:
             continue
         if now - due <= LATE_AFTER:
             week_start = week_of(due, schedule.tz)
+            payload = WeeklyRecapPayload(
+                user_id=schedule.user_id, week_start=week_start, tz=schedule.tz
+            )
             messages.append(
-                NewMessage(
-                    team_id=schedule.team_id,
-                    idempotency_key=f"recap:{schedule.user_id}:{week_start.isoformat()}",
-                    kind=WEEKLY_RECAP,
-                    method=POST_MESSAGE,
-                    channel=schedule.user_id,
-                    payload={
-                        "user_id": schedule.user_id,
-                        "week_start": week_start.isoformat(),
-                        "tz": schedule.tz,
-                    },
-                )
+                WEEKLY_RECAP.message(payload, team_id=schedule.team_id, channel=schedule.user_id)
             )
         schedule.next_due_utc = next_recap(max(due, now - LATE_AFTER), schedule.tz)
     return uow.outbox.claim_many(messages, now=now)
 
 
-def recap_figures(uow: UnitOfWork, message: OutboxMessage, _now: datetime) -> dict[str, Any]:
-    """The week's figures, read when the recap is sent (the member's own data only)."""
-    payload = message.payload
-    team_id, user_id, tz = message.team_id, str(payload["user_id"]), str(payload["tz"])
-    monday = date.fromisoformat(str(payload["week_start"]))
+def load_recap(
+    uow: UnitOfWork, message: OutboxMessage, payload: WeeklyRecapPayload, _now: datetime
+) -> WeeklyRecapPayload:
+    """The loader for :data:`WEEKLY_RECAP`: the week's figures, read when it is sent."""
+    figures = recap_figures(uow, message.team_id, payload)
+    return payload.model_copy(update={"figures": figures})
+
+
+def recap_figures(uow: UnitOfWork, team_id: str, payload: WeeklyRecapPayload) -> RecapFigures:
+    """The week's figures (the member's own data only)."""
+    user_id, tz, monday = payload.user_id, payload.tz, payload.week_start
     period = (wall_clock_utc(monday, 0, tz), wall_clock_utc(monday + timedelta(days=7), 0, tz))
     given = uow.repository(KudosRepository).given_by(
         team_id, user_id, limit=FULL_COUNT, period=period
@@ -130,21 +123,19 @@ def recap_figures(uow: UnitOfWork, message: OutboxMessage, _now: datetime) -> di
     )
     wins = [w for w in uow.repository(WinRepository).recent(team_id, user_id, limit=FULL_COUNT)
             if period[0] <= w.created_at < period[1]]  # fmt: skip
-    energies = [
-        [day.isoformat(), energy]
+    energies = tuple(
+        (day, energy)
         for day, energy in uow.repository(CheckinAnswerRepository).energies_since(
             team_id, user_id, monday
         )
         if day < monday + timedelta(days=7)
-    ]
-    return {
-        "given": len(given),
-        "received": len(received),
-        "received_from": sorted({k.giver_id for k in received})[:LISTED],
-        "wins": [w.text[:200] for w in wins[:LISTED]],
-        "win_count": len(wins),
-        "breaks": uow.repository(BreakRepository).breaks_taken_by(
-            team_id, user_id, since=period[0]
-        ),
-        "energies": energies,
-    }
+    )
+    return RecapFigures(
+        given=len(given),
+        received=len(received),
+        received_from=tuple(sorted({k.giver_id for k in received})[:LISTED]),
+        wins=tuple(w.text[:200] for w in wins[:LISTED]),
+        win_count=len(wins),
+        breaks=uow.repository(BreakRepository).breaks_taken_by(team_id, user_id, since=period[0]),
+        energies=energies,
+    )

@@ -1,0 +1,60 @@
+"""The rules of kudos: who may receive them, limits, double-enter protection, announcements.
+
+The kudos service's public entry: the rules and their cache (:mod:`.rules`), giving a kudos
+(:mod:`.giving`) and writing its messages (:mod:`.announcements`), thanks (:mod:`.thanks`), and
+the reaction to a shout-out's delivery (:mod:`.delivered`).
+"""
+
+from __future__ import annotations
+
+from bot.kudos.messages import THANKS_DM as _THANKS_DM
+from bot.kudos.service.delivered import on_shoutout_delivered
+from bot.kudos.service.giving import DOUBLE_ENTER_WINDOW, give_kudos
+from bot.kudos.service.rules import (
+    RULES_TTL,
+    KudosRulesCache,
+    check_request,
+    local_day,
+    workspace_rules,
+)
+from bot.kudos.service.thanks import say_thanks
+from bot.kudos.values import (
+    DEFAULT_VALUES,
+    MAX_MESSAGE_LENGTH,
+    MAX_RECIPIENTS,
+    KudosGiven,
+    KudosOutcome,
+    KudosRefused,
+    KudosRequest,
+    LeftOut,
+    Refusal,
+    Source,
+    WorkspaceKudosRules,
+)
+
+# The thank-you DM's kind name, for code that writes its rows by hand (tests/slack/test_outbox).
+THANKS_DM = _THANKS_DM.name
+
+__all__ = [
+    "DEFAULT_VALUES",
+    "DOUBLE_ENTER_WINDOW",
+    "MAX_MESSAGE_LENGTH",
+    "MAX_RECIPIENTS",
+    "RULES_TTL",
+    "THANKS_DM",
+    "KudosGiven",
+    "KudosOutcome",
+    "KudosRefused",
+    "KudosRequest",
+    "KudosRulesCache",
+    "LeftOut",
+    "Refusal",
+    "Source",
+    "WorkspaceKudosRules",
+    "check_request",
+    "give_kudos",
+    "local_day",
+    "on_shoutout_delivered",
+    "say_thanks",
+    "workspace_rules",
+]

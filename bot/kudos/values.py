@@ -1,0 +1,85 @@
+"""Kudos values the service decides with and the Block Kit builders show: limits, requests,
+outcomes. Pure: nothing here reaches the store or Slack."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+MAX_RECIPIENTS = 10
+MAX_MESSAGE_LENGTH = 1000
+DEFAULT_VALUES = ("kindness", "teamwork", "courage", "craft", "care")
+
+
+class Source(StrEnum):
+    COMMAND = "command"
+    MODAL = "modal"
+
+
+class Refusal(StrEnum):
+    """Why a kudos was not recorded; each has a kind explanation in the phrase file."""
+
+    NO_RECIPIENT = "no_recipient"
+    PLAIN_NAMES = "plain_names"
+    ONLY_YOURSELF = "only_yourself"
+    MASS_MENTION = "mass_mention"
+    TOO_MANY_RECIPIENTS = "too_many_recipients"
+    MESSAGE_TOO_LONG = "message_too_long"
+    NOBODY_LEFT = "nobody_left"
+    DAILY_LIMIT = "daily_limit"
+
+
+class LeftOut(StrEnum):
+    """Why a person was left out of a kudos that still went to others."""
+
+    YOURSELF = "yourself"
+    BOT = "bot"
+    THIS_APP = "this_app"
+    DEACTIVATED = "deactivated"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class KudosRequest:
+    """A kudos as someone asked for it, already parsed into plain values."""
+
+    team_id: str
+    giver_id: str
+    recipient_ids: tuple[str, ...]
+    message: str
+    message_length: int
+    values: tuple[str, ...]
+    source: Source
+    channel_id: str | None
+    can_post_in_channel: bool
+    response_url: str | None = None
+    has_mass_mention: bool = False
+    plain_at_names: tuple[str, ...] = ()
+    app_user_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class KudosRefused:
+    reason: Refusal
+    resets_at: datetime | None = None
+    limit: int | None = None
+    left_out: tuple[tuple[str, LeftOut], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class KudosGiven:
+    kudos_id: int
+    recipient_ids: tuple[str, ...]
+    left_out: tuple[tuple[str, LeftOut], ...] = ()
+    repeated: bool = False
+
+
+KudosOutcome = KudosGiven | KudosRefused
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceKudosRules:
+    values: tuple[str, ...] = DEFAULT_VALUES
+    daily_limit: int = 10
+    kudos_channel_id: str | None = None

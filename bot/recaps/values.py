@@ -1,0 +1,36 @@
+"""The figures the recaps show, as plain data read when they are sent (no store here, so
+the Block Kit builders may use them)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict
+
+
+class RecapFigures(BaseModel):
+    """A member's week: kind acts given and received, wins, breaks and energy; the defaults
+    are a quiet week."""
+
+    model_config = ConfigDict(frozen=True)
+
+    given: int = 0
+    received: int = 0
+    received_from: tuple[str, ...] = ()  # user ids, a few
+    wins: tuple[str, ...] = ()  # a few wins' texts
+    win_count: int = 0
+    breaks: int = 0
+    energies: tuple[tuple[date, int], ...] = ()  # oldest first, within the week
+
+
+class KindnessFigures(BaseModel):
+    """A workspace's week of kindness: how much, who took part (display names), the values
+    shown most, and the givers' leaderboard when an admin turned it on."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kudos: int = 0
+    appreciated: int = 0
+    values: tuple[tuple[str, int], ...] = ()
+    names: tuple[str, ...] = ()
+    leaderboard: tuple[tuple[str, int], ...] | None = None
