@@ -21,8 +21,7 @@ from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from bot.lifecycle import service as lifecycle
 from bot.lifecycle.service import reinstall_workspace
 from bot.members.directory import MemberDirectory
-from bot.recaps.service import kindness as kindness_recap
-from bot.recaps.service import weekly as recaps
+from bot.recaps.service import claims as recap_claims
 
 logger = logging.getLogger(__name__)
 
@@ -80,8 +79,8 @@ def feature_jobs(
         ),
         Job("claim due check-ins", claim_checkins),
         Job("claim due break reminders", claim_breaks),
-        Job("claim due weekly recaps", recaps.claim_due_recaps),
-        Job("claim due kindness recaps", kindness_recap.claim_due_kindness_recaps),
+        Job("claim due weekly recaps", recap_claims.claim_due_recaps),
+        Job("claim due kindness recaps", recap_claims.claim_due_kindness_recaps),
         Job("sweep data past its retention", sweep_retention),
         Job("delete uninstalled workspaces' data", lifecycle.purge_uninstalled),
     )

@@ -12,8 +12,8 @@ from bot.core.store.models import OutboxMessage, Workspace
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.kudos.repository import KudosRepository
 from bot.members.repository import MemberRepository
-from bot.recaps.messages import KINDNESS_RECAP, KindnessRecapPayload
-from bot.recaps.service.weekly import LATE_AFTER, next_recap, week_of
+from bot.recaps.messages import KindnessRecapPayload
+from bot.recaps.service.weekly import next_recap
 from bot.recaps.values import KindnessFigures
 
 TOP = 3
@@ -23,25 +23,6 @@ def schedule_kindness_recap(workspace: Workspace, now: datetime) -> None:
     """Friday 16:00 in the workspace's zone while it has a kudos channel; none without."""
     has_channel = workspace.kudos_channel_id is not None
     workspace.kindness_recap_due_utc = next_recap(now, workspace.tz) if has_channel else None
-
-
-def claim_due_kindness_recaps(uow: UnitOfWork, now: datetime) -> int:
-    """One recap per workspace and week, whatever runs."""
-    messages = []
-    for workspace in uow.workspaces.kindness_recaps_due(now, limit=100):
-        due = workspace.kindness_recap_due_utc
-        if due is None or workspace.kudos_channel_id is None:  # pragma: no cover - filtered
-            continue
-        if now - due <= LATE_AFTER:
-            week_start = week_of(due, workspace.tz)
-            payload = KindnessRecapPayload(week_start=week_start, tz=workspace.tz)
-            messages.append(
-                KINDNESS_RECAP.message(
-                    payload, team_id=workspace.team_id, channel=workspace.kudos_channel_id
-                )
-            )
-        workspace.kindness_recap_due_utc = next_recap(max(due, now - LATE_AFTER), workspace.tz)
-    return uow.outbox.claim_many(messages, now=now)
 
 
 def load_kindness_recap(

@@ -13,7 +13,7 @@ from bot.core.profiles import MemberProfile
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.kudos.repository import KudosRepository
-from bot.recaps.messages import RECAP_OFF_NOTE, WEEKLY_RECAP, WeeklyRecapPayload
+from bot.recaps.messages import RECAP_OFF_NOTE, WeeklyRecapPayload
 from bot.recaps.repository import RecapRepository
 from bot.recaps.values import RecapFigures
 from bot.wins.repository import WinRepository
@@ -82,25 +82,6 @@ def set_recap(
             at=now.isoformat(),
         )
         uow.outbox.add(note, now=now)
-
-
-def claim_due_recaps(uow: UnitOfWork, now: datetime) -> int:
-    """Claim each due recap once per member and week, whatever runs."""
-    messages = []
-    for schedule in uow.repository(RecapRepository).due(now, limit=CLAIM_BATCH):
-        due = schedule.next_due_utc
-        if due is None:  # pragma: no cover - due() only returns scheduled rows
-            continue
-        if now - due <= LATE_AFTER:
-            week_start = week_of(due, schedule.tz)
-            payload = WeeklyRecapPayload(
-                user_id=schedule.user_id, week_start=week_start, tz=schedule.tz
-            )
-            messages.append(
-                WEEKLY_RECAP.message(payload, team_id=schedule.team_id, channel=schedule.user_id)
-            )
-        schedule.next_due_utc = next_recap(max(due, now - LATE_AFTER), schedule.tz)
-    return uow.outbox.claim_many(messages, now=now)
 
 
 def load_recap(
