@@ -49,4 +49,3 @@ def _on_reminder(
             snooze_today(uow, reminder, user_id, message=message, now=now)
         else:
             took_a_break(uow, reminder, user_id, message=message, now=now)
-    dependencies.outbox_written()

@@ -48,7 +48,6 @@ def handle_breaks_command(ack: Ack, command: dict[str, Any], context: BoltContex
         answer = _in_channel(dependencies, command, parsed)
     else:
         answer = _personal(dependencies, command, on=parsed.action is BreaksAction.ME_ON)
-    dependencies.outbox_written()
     ack(**answer.as_ack()) if answer is not None else ack()
 
 

@@ -78,7 +78,6 @@ def handle_add_note(
             )
         checkin = uow.repository(CheckinAnswerRepository).get(team_id, user_id, choice[0])
     if passed:
-        dependencies.outbox_written()
         return
     note = checkin.note if checkin else None
     view = note_modal(
@@ -103,7 +102,6 @@ def handle_not_for_me(
             response_url=body.get("response_url"),
             now=dependencies.clock.now(),
         )
-    dependencies.outbox_written()
 
 
 def _answer(
@@ -127,7 +125,6 @@ def _answer(
             message=message,
             now=dependencies.clock.now(),
         )
-    dependencies.outbox_written()
 
 
 def _message(body: dict[str, Any], action: dict[str, Any]) -> CheckinMessage | None:

@@ -34,7 +34,6 @@ def handle_member_joined_channel(
         invited_by=invited_by,
         now=dependencies.clock.now(),
     )
-    dependencies.outbox_written()
 
 
 def handle_member_left_channel(

@@ -54,4 +54,3 @@ def handle_note_submission(
         ack(response_action="errors", errors={ids.CHECKIN_NOTE_BLOCK: passed})
         return
     ack()
-    dependencies.outbox_written()

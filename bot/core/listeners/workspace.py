@@ -92,7 +92,6 @@ def _answer_guest(body: dict[str, Any], context: BoltContext, team_id: str) -> B
                 interaction_id=interaction_id,
                 now=dependencies.clock.now(),
             )
-        dependencies.outbox_written()
     return BoltResponse(status=200, body="")
 
 

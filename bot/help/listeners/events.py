@@ -27,4 +27,3 @@ def handle_direct_message(
             event_id=str(body["event_id"]),
             now=dependencies.clock.now(),
         )
-    dependencies.outbox_written()

@@ -112,7 +112,6 @@ def handle_show_more(
             now=dependencies.clock.now(),
             show=int(value) if value.isdigit() else 10,
         )
-    dependencies.outbox_written()
 
 
 def _change(body: dict[str, Any], context: BoltContext, change: Change) -> None:
@@ -127,4 +126,3 @@ def _change(body: dict[str, Any], context: BoltContext, change: Change) -> None:
     dependencies.service(MemberDirectory).with_people(
         dependencies.unit_of_work, team_id, [user_id], apply
     )
-    dependencies.outbox_written()

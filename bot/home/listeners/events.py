@@ -24,4 +24,3 @@ def handle_app_home_opened(
             event["user"],
             now=dependencies.clock.now(),
         )
-    dependencies.outbox_written()

@@ -36,4 +36,3 @@ def handle_say_thanks(
             dm_ts=dm_ts,
             now=dependencies.clock.now(),
         )
-    dependencies.outbox_written()

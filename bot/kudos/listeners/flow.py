@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -16,6 +16,7 @@ from bot.kudos.blocks.shoutout import kudos_modal
 from bot.kudos.service import (
     KudosOutcome,
     KudosRequest,
+    KudosRulesCache,
     WorkspaceKudosRules,
     check_request,
     give_kudos,
@@ -33,8 +34,8 @@ def open_kudos_modal(
     initial_user_ids: Sequence[str],
     metadata: dict[str, Any],
 ) -> bool:
-    """Open the kudos modal: the one Slack call a listener makes itself (the trigger expires
-    in 3 s). True when Slack opened it."""
+    """Open the kudos modal (a listener calls Slack itself here: the trigger expires in 3 s).
+    True when Slack opened it."""
     view = kudos_modal(values=values, initial_user_ids=initial_user_ids, metadata=metadata)
     try:
         client.views_open(trigger_id=trigger_id, view=view)
@@ -52,19 +53,35 @@ def modal_metadata(channel_id: str | None, channel_name: str | None) -> dict[str
 
 def decide(
     dependencies: Dependencies,
-    request: KudosRequest,
+    team_id: str,
+    request_for: Callable[[WorkspaceKudosRules], KudosRequest],
     *,
-    rules: WorkspaceKudosRules,
     now: datetime,
-) -> KudosOutcome:
-    """Refuse what needs nobody's details; otherwise look people up (see
-    :meth:`MemberDirectory.with_people`) and give the kudos."""
-    refusal = check_request(request)
-    if refusal is not None:
-        return refusal
-    return dependencies.service(MemberDirectory).with_people(
-        dependencies.unit_of_work,
-        request.team_id,
-        {request.giver_id, *request.recipient_ids},
-        lambda uow, people: give_kudos(uow, request, rules=rules, people=people, now=now),
-    )
+) -> tuple[KudosRequest, KudosOutcome]:
+    """Read the workspace's rules, make the request with them (parsed once), check it once,
+    and give the kudos, all in one unit of work.
+
+    Only when someone is missing from the member directory does Slack get asked
+    (``users.info``), between that transaction and a second one: never inside a transaction.
+    """
+    directory = dependencies.service(MemberDirectory)
+    with dependencies.unit_of_work() as uow:
+        rules = dependencies.service(KudosRulesCache).get(uow, team_id, now=now)
+        request = request_for(rules)
+        refused = check_request(request)
+        if refused is not None:  # nobody's details needed: no lookups, nothing written
+            return request, refused
+        people, wanted = directory.cached(uow, team_id, {request.giver_id, *request.recipient_ids})
+        if not wanted:
+            return request, give_kudos(uow, request, rules=rules, people=people, now=now)
+    fetched = directory.fetch(team_id, wanted)
+    with dependencies.unit_of_work() as uow:
+        directory.remember(uow, fetched.values())
+        everyone = {**people, **fetched}
+        return request, give_kudos(uow, request, rules=rules, people=everyone, now=now)
+
+
+def workspace_values(dependencies: Dependencies, team_id: str, *, now: datetime) -> tuple[str, ...]:
+    """The workspace's value tags, for a modal about to open."""
+    with dependencies.unit_of_work() as uow:
+        return dependencies.service(KudosRulesCache).get(uow, team_id, now=now).values

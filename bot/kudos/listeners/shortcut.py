@@ -9,8 +9,7 @@ from slack_sdk import WebClient
 
 from bot.core.listeners.dependencies import dependencies_of
 from bot.core.listeners.workspace import team_of
-from bot.kudos.listeners.flow import modal_metadata, open_kudos_modal
-from bot.kudos.service import KudosRulesCache
+from bot.kudos.listeners.flow import modal_metadata, open_kudos_modal, workspace_values
 
 
 def handle_send_kudos_shortcut(
@@ -25,11 +24,10 @@ def handle_send_kudos_shortcut(
     initial = [author] if author and author != giver_id and not message.get("bot_id") else []
     channel = shortcut.get("channel") or {}
     now = dependencies.clock.now()
-    rules = dependencies.service(KudosRulesCache).get(dependencies.unit_of_work, team_id, now=now)
     open_kudos_modal(
         client,
         trigger_id=shortcut["trigger_id"],
-        values=rules.values,
+        values=workspace_values(dependencies, team_id, now=now),
         initial_user_ids=initial,
         metadata=modal_metadata(channel.get("id"), channel.get("name")),
     )

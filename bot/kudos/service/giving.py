@@ -11,7 +11,7 @@ from bot.core.profiles import MemberProfile
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.kudos.repository import KudosRepository
 from bot.kudos.service.announcements import enqueue_announcements
-from bot.kudos.service.rules import check_request, local_day
+from bot.kudos.service.rules import local_day
 from bot.kudos.values import (
     KudosGiven,
     KudosOutcome,
@@ -39,10 +39,8 @@ def give_kudos(
     people: Mapping[str, MemberProfile | None],
     now: datetime,
 ) -> KudosOutcome:
-    """Record a kudos and its announcements in the outbox, or say why not (changing nothing)."""
-    refusal = check_request(request)
-    if refusal is not None:
-        return refusal
+    """Record a kudos and its announcements in the outbox, or say why not (changing nothing).
+    ``request`` has passed :func:`check_request` (the rules that need nobody's details)."""
     screening = _screen_recipients(request, people)
     if not screening.kept:
         return KudosRefused(Refusal.NOBODY_LEFT, left_out=tuple(screening.left_out))

@@ -7,7 +7,7 @@ import threading
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from bot.core.store.unit_of_work import UnitOfWork
 from bot.kudos.values import (
     MAX_MESSAGE_LENGTH,
     MAX_RECIPIENTS,
@@ -43,15 +43,13 @@ class KudosRulesCache:
         self._entries: dict[str, tuple[datetime, WorkspaceKudosRules]] = {}
         self._lock = threading.Lock()
 
-    def get(
-        self, unit_of_work: UnitOfWorkFactory, team_id: str, *, now: datetime
-    ) -> WorkspaceKudosRules:
+    def get(self, uow: UnitOfWork, team_id: str, *, now: datetime) -> WorkspaceKudosRules:
+        """The rules of ``team_id``, read in the caller's unit of work when not cached."""
         with self._lock:
             entry = self._entries.get(team_id)
         if entry is not None and timedelta(0) <= now - entry[0] < self._ttl:
             return entry[1]
-        with unit_of_work() as uow:
-            rules = workspace_rules(uow, team_id, now=now)
+        rules = workspace_rules(uow, team_id, now=now)
         with self._lock:
             self._entries[team_id] = (now, rules)
         return rules

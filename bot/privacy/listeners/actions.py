@@ -19,7 +19,6 @@ def handle_export(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     dependencies = dependencies_of(context)
     with dependencies.unit_of_work() as uow:
         request_export(uow, team_of(context), body["user"]["id"], now=dependencies.clock.now())
-    dependencies.outbox_written()
 
 
 def handle_forget(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
@@ -38,4 +37,3 @@ def handle_forget(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     if (body.get("view") or {}).get("type") == "home":
         with dependencies.unit_of_work() as uow:
             refresh_home(uow, team_id, user_id, now=now)  # an empty Home, from now on
-    dependencies.outbox_written()

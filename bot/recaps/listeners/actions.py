@@ -25,4 +25,3 @@ def handle_recap_off(
             response_url=body.get("response_url"),
             now=dependencies.clock.now(),
         )
-    dependencies.outbox_written()

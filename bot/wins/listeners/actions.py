@@ -28,4 +28,3 @@ def handle_share_win(
             response_url=body.get("response_url"),
             now=dependencies.clock.now(),
         )
-    dependencies.outbox_written()
