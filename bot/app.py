@@ -91,7 +91,6 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         clock=clock,
         unit_of_work=unit_of_work,
         services=(directory, KudosRulesCache()),
-        outbox_written=dispatcher.wake,
         uninstall_grace=timedelta(days=settings.kindling_uninstall_grace_days),
         revocations=access.revocations,
         teams_in_enterprise=access.teams_in_enterprise,

@@ -9,10 +9,8 @@ from sqlalchemy.orm import Session
 
 from bot.breaks.models import BreakReminder, BreakSchedule, BreakTaken
 from bot.breaks.values import ON
+from bot.core.scheduling.due_rows import locked_due_rows
 from bot.core.store.upsert import insert_for
-
-# ON is re-exported: other features read the status here.
-__all__ = ["ON", "BreakRepository", "channel_scope", "member_scope"]
 
 
 def channel_scope(channel_id: str) -> str:
@@ -46,14 +44,9 @@ class BreakRepository:
     def due(self, now: datetime, *, limit: int) -> list[BreakSchedule]:
         """Schedules whose next slot has come (locked until commit on PostgreSQL; schedules
         another ticker holds are skipped)."""
-        return list(
-            self._session.scalars(
-                select(BreakSchedule)
-                .where(BreakSchedule.status == ON, BreakSchedule.next_slot_utc <= now)
-                .order_by(BreakSchedule.next_slot_utc)
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            )
+        on = [BreakSchedule.status == ON]
+        return locked_due_rows(
+            self._session, BreakSchedule, BreakSchedule.next_slot_utc, now, limit=limit, where=on
         )
 
     def recent_prompts(self, schedule_id: int, *, count: int) -> list[str]:

@@ -6,7 +6,7 @@ import dataclasses
 from typing import Any
 
 from bot.core.outbox.messages import MessageKind
-from bot.home import service
 from bot.home.messages import APP_HOME
+from bot.home.service import state
 
-KINDS: tuple[MessageKind[Any], ...] = (dataclasses.replace(APP_HOME, load=service.load_home),)
+KINDS: tuple[MessageKind[Any], ...] = (dataclasses.replace(APP_HOME, load=state.load_home),)

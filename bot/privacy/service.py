@@ -7,13 +7,13 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from bot.checkins.repository.answers import CheckinScheduleRepository
+from bot.checkins.service.records import checkin_schedule
 from bot.core.outbox.delivery import Delivery
 from bot.core.outbox.messages import Payload
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
-from bot.kudos.repository import KudosRepository
-from bot.members.repository import MemberRepository
+from bot.kudos.service import kudos_given, kudos_received, kudos_recipients, kudos_values
+from bot.members.service import known_member
 from bot.privacy.messages import (
     EXPORT,
     EXPORT_UNDELIVERED,
@@ -23,7 +23,7 @@ from bot.privacy.messages import (
 )
 from bot.privacy.repository import PersonalDataRepository
 from bot.privacy.values import FORMER_TEAMMATE
-from bot.recaps.repository import RecapRepository
+from bot.recaps.service.weekly import recap_status
 
 EXPORT_SCHEMA = "kindling-export/1"
 ALL = 1_000_000
@@ -98,15 +98,15 @@ def member_export(uow: UnitOfWork, team_id: str, user_id: str, now: datetime) ->
         "user_id": user_id,
         **_settings(uow, team_id, user_id),
         **_history(uow.repository(PersonalDataRepository), team_id, user_id),
-        **_kudos(uow.repository(KudosRepository), team_id, user_id),
+        **_kudos(uow, team_id, user_id),
     }
 
 
 def _settings(uow: UnitOfWork, team_id: str, user_id: str) -> dict[str, Any]:
     """The member's profile, check-in settings and weekly recap setting."""
-    member = uow.repository(MemberRepository).get(team_id, user_id)
-    schedule = uow.repository(CheckinScheduleRepository).get(team_id, user_id)
-    recap = uow.repository(RecapRepository).get(team_id, user_id)
+    member = known_member(uow, team_id, user_id)
+    schedule = checkin_schedule(uow, team_id, user_id)
+    recap = recap_status(uow, team_id, user_id)
     return {
         "profile": {"display_name": member.display_name, "tz": member.tz}
         if member is not None
@@ -121,7 +121,7 @@ def _settings(uow: UnitOfWork, team_id: str, user_id: str) -> dict[str, Any]:
         }
         if schedule is not None
         else None,
-        "weekly_recap": {"status": recap.status} if recap is not None else None,
+        "weekly_recap": {"status": recap} if recap is not None else None,
     }
 
 
@@ -157,26 +157,26 @@ def _history(data: PersonalDataRepository, team_id: str, user_id: str) -> dict[s
     }
 
 
-def _kudos(kudos: KudosRepository, team_id: str, user_id: str) -> dict[str, Any]:
+def _kudos(uow: UnitOfWork, team_id: str, user_id: str) -> dict[str, Any]:
     """Kudos the member gave (with whom to) and received (with whom from)."""
     return {
         "kudos_given": [
             {
                 "at": _iso(k.created_at),
                 "message": k.message,
-                "to": kudos.recipients(k.id),
-                "values": kudos.values(k.id),
+                "to": kudos_recipients(uow, k.id),
+                "values": kudos_values(uow, k.id),
             }
-            for k in kudos.given_by(team_id, user_id, limit=ALL)
+            for k in kudos_given(uow, team_id, user_id, limit=ALL)
         ],
         "kudos_received": [
             {
                 "at": _iso(k.created_at),
                 "message": k.message,
                 "from": k.giver_id,
-                "values": kudos.values(k.id),
+                "values": kudos_values(uow, k.id),
             }
-            for k in kudos.received_by(team_id, user_id, limit=ALL)
+            for k in kudos_received(uow, team_id, user_id, limit=ALL)
         ],
     }
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.core.scheduling.due_rows import locked_due_rows
 from bot.core.store.upsert import insert_for
 from bot.recaps.models import RecapSchedule
+from bot.recaps.values import ON
 
 
 class RecapRepository:
@@ -31,12 +32,7 @@ class RecapRepository:
 
     def due(self, now: datetime, *, limit: int) -> list[RecapSchedule]:
         """Recaps due at ``now`` (locked until commit on PostgreSQL; others skip them)."""
-        return list(
-            self._session.scalars(
-                select(RecapSchedule)
-                .where(RecapSchedule.status == "on", RecapSchedule.next_due_utc <= now)
-                .order_by(RecapSchedule.next_due_utc)
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            )
+        on = [RecapSchedule.status == ON]
+        return locked_due_rows(
+            self._session, RecapSchedule, RecapSchedule.next_due_utc, now, limit=limit, where=on
         )

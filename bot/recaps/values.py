@@ -1,11 +1,14 @@
-"""The figures the recaps show, as plain data read when they are sent (no store here, so
-the Block Kit builders may use them)."""
+"""The recap schedule's statuses and the figures the recaps show, as plain data read when they
+are sent (no store here, so the Block Kit builders may use them)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict
+
+ON = "on"  # a member's weekly recap schedule: on, or turned off
+OFF = "off"
 
 
 class RecapFigures(BaseModel):

@@ -1,4 +1,5 @@
-"""Small wins: noted privately with ``/win``, shared in the channel once if the member likes."""
+"""Small wins: noted privately with ``/win``, shared in the channel once if the member likes,
+and read for the Home and the weekly recap."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from bot.core.store.unit_of_work import UnitOfWork
 from bot.home.service import refresh_home
 from bot.kudos.text import defuse_mass_mentions
 from bot.wins.messages import WIN_SHARE_DONE, WIN_SHARED, ShareDonePayload, SharedPayload
+from bot.wins.models import Win
 from bot.wins.repository import WinRepository
 
 MAX_WIN_LENGTH = 500
@@ -84,3 +86,13 @@ def share_win(
             now=now,
         )
     return True
+
+
+def win_count(uow: UnitOfWork, team_id: str, user_id: str) -> int:
+    """How many wins the member noted, in all."""
+    return uow.repository(WinRepository).count(team_id, user_id)
+
+
+def recent_wins(uow: UnitOfWork, team_id: str, user_id: str, *, limit: int) -> list[Win]:
+    """The member's newest ``limit`` wins, newest first."""
+    return uow.repository(WinRepository).recent(team_id, user_id, limit=limit)

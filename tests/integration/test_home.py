@@ -13,7 +13,7 @@ from bot.core.store.models import Workspace
 from bot.core.store.unit_of_work import UnitOfWorkFactory
 from bot.home.blocks import home_blocks
 from bot.home.messages import HomePayload
-from bot.home.service import home_state
+from bot.home.service.state import home_state
 from bot.home.sparkline import sparkline
 from bot.kudos.repository import KudosRepository
 from bot.wins.models import Win

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.checkins.models import CheckinSchedule
-from bot.checkins.repository.answers import OFF, ON
+from bot.checkins.values import OFF, ON
 from bot.core.store.models import OutboxMessage
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import (

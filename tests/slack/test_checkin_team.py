@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.checkins.repository.answers import ON, OPTED_OUT
+from bot.checkins.values import ON, OPTED_OUT
 from bot.core.slack import ids
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import (

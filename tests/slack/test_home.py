@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.checkins.repository.answers import ON
+from bot.checkins.values import ON
 from bot.core.slack import ids
 from tests.fakeslack import FakeSlack, RecordedCall
 from tests.slack.checkin_support import ALICE, BOB, add_people, checkin, member_event, schedule

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -13,13 +12,13 @@ from bot.breaks.repository import BreakRepository
 from bot.breaks.service.schedules import reschedule
 from bot.core.holidays import is_public_holiday
 from bot.core.localtime import local_today
+from bot.core.scheduling.due import Due, DuePolicy, claim_each
 from bot.core.store.unit_of_work import UnitOfWork
 
-logger = logging.getLogger(__name__)
-
-LATE_AFTER = timedelta(minutes=30)  # a break reminder is only useful near its time
-CLAIM_BATCH = 500
-CATCH_UP_PASSES = 3
+# A break reminder is only useful near its time; catch-up passes reach the slot due now.
+BREAKS = DuePolicy(
+    "break reminders", late_after=timedelta(minutes=30), batch=500, catch_up_passes=3
+)
 
 
 def claim_due_breaks(
@@ -27,48 +26,40 @@ def claim_due_breaks(
     now: datetime,
     *,
     prompt_keys: Sequence[str],
-    late_after: timedelta = LATE_AFTER,
+    policy: DuePolicy = BREAKS,
 ) -> int:
     """Claim every due slot (unique per schedule and slot, so whatever runs, a slot is posted
     at most once); one found too late, or on the workspace's public holiday, is passed over.
     Returns how many were claimed."""
-    claimed = 0
     countries: dict[str, str | None] = {}
-    due = uow.repository(BreakRepository).due(now, limit=CLAIM_BATCH)
-    for _ in range(CATCH_UP_PASSES):  # after an outage: the slot due now, in the same tick
-        claimed += _claim_pass(
-            uow, due, now, prompt_keys=prompt_keys, late_after=late_after, countries=countries
-        )
-        due = uow.repository(BreakRepository).due(now, limit=CLAIM_BATCH)
-        if not due:
-            break
-    return claimed
 
-
-def _claim_pass(
-    uow: UnitOfWork,
-    due: Sequence[BreakSchedule],
-    now: datetime,
-    *,
-    prompt_keys: Sequence[str],
-    late_after: timedelta,
-    countries: dict[str, str | None],
-) -> int:
-    claimed = 0
-    for schedule in due:
-        slot = schedule.next_slot_utc
-        if slot is None:  # pragma: no cover - due() only returns scheduled rows
-            continue
-        if schedule.team_id not in countries:
-            workspace = uow.workspaces.get(schedule.team_id)
-            countries[schedule.team_id] = workspace.holiday_country if workspace else None
-        holiday = is_public_holiday(countries[schedule.team_id], local_today(slot, schedule.tz))
-        if now - slot <= late_after and not holiday:
-            claimed += claim_slot(
-                uow, schedule, slot, prompt_keys=prompt_keys, late_after=late_after, now=now
+    def claim(due: Sequence[Due[BreakSchedule]]) -> int:
+        return sum(
+            claim_slot(
+                uow, d.item, d.at, prompt_keys=prompt_keys, late_after=policy.late_after, now=now
             )
-        reschedule(schedule, max(slot, now - late_after))
-    return claimed
+            for d in due
+            if not _on_holiday(uow, d.item, d.at, countries)
+        )
+
+    return claim_each(
+        policy,
+        now,
+        select=lambda limit: uow.repository(BreakRepository).due(now, limit=limit),
+        due_at=lambda schedule: schedule.next_slot_utc,
+        claim=claim,
+        advance=reschedule,
+    ).claimed
+
+
+def _on_holiday(
+    uow: UnitOfWork, schedule: BreakSchedule, slot: datetime, countries: dict[str, str | None]
+) -> bool:
+    """Whether ``slot`` falls on the workspace's public holiday (countries looked up once)."""
+    if schedule.team_id not in countries:
+        workspace = uow.workspaces.get(schedule.team_id)
+        countries[schedule.team_id] = workspace.holiday_country if workspace else None
+    return is_public_holiday(countries[schedule.team_id], local_today(slot, schedule.tz))
 
 
 def claim_slot(
@@ -78,7 +69,7 @@ def claim_slot(
     *,
     prompt_keys: Sequence[str],
     now: datetime,
-    late_after: timedelta = LATE_AFTER,
+    late_after: timedelta = BREAKS.late_after,
 ) -> bool:
     """Claim one slot and write its reminder; False if it was already claimed."""
     recent = uow.repository(BreakRepository).recent_prompts(schedule.id, count=NO_REPEAT_WITHIN)

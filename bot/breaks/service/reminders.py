@@ -1,5 +1,6 @@
 """A posted reminder's buttons: "I took a break" counts once, "Snooze today" quiets the
-schedule for the day, and the message is updated to show either."""
+schedule for the day, and the message is updated to show either; and how many breaks a member
+took (for the Home and the weekly recap)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,8 @@ def _show_reminder_state(
         ),
         now=now,
     )
+
+
+def breaks_taken_since(uow: UnitOfWork, team_id: str, user_id: str, *, since: datetime) -> int:
+    """How many breaks ``user_id`` took since ``since``."""
+    return uow.repository(BreakRepository).breaks_taken_by(team_id, user_id, since=since)

@@ -16,7 +16,7 @@ from bot.breaks.repository import BreakRepository, channel_scope, member_scope
 from bot.breaks.slots import Cadence, Window, next_slot
 from bot.breaks.text import BreaksRequest
 from bot.breaks.values import OFF, ON, PAUSED, BreakSettings
-from bot.checkins.repository.answers import CheckinScheduleRepository
+from bot.checkins.service.records import checkin_schedule
 from bot.core.localtime import FALLBACK_ZONE, MONDAY_TO_FRIDAY, local_today, zone
 from bot.core.outbox.delivery import Delivery
 from bot.core.profiles import MemberProfile
@@ -119,7 +119,7 @@ def channel_off(
 
 def personal_on(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> BreakSettings:
     """DMs on the member's own check-in days, 10:00-17:00 in their own zone."""
-    checkin = uow.repository(CheckinScheduleRepository).get(member.team_id, member.user_id)
+    checkin = checkin_schedule(uow, member.team_id, member.user_id)
     workdays = checkin.workdays if checkin is not None else MONDAY_TO_FRIDAY
     schedule = uow.repository(BreakRepository).by_scope(
         member.team_id, member_scope(member.user_id)
@@ -149,6 +149,12 @@ def personal_off(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> No
         _touch(schedule, now)
         reschedule(schedule, now)
         refresh_home(uow, member.team_id, member.user_id, now=now)
+
+
+def personal_breaks_on(uow: UnitOfWork, team_id: str, user_id: str) -> bool:
+    """Whether the member's personal break reminders are on."""
+    schedule = uow.repository(BreakRepository).by_scope(team_id, member_scope(user_id))
+    return schedule is not None and schedule.status == ON
 
 
 def follow_member(

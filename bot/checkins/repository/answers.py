@@ -10,18 +10,9 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.checkins.models import Checkin, CheckinChannel, CheckinChannelMember, CheckinSchedule
-from bot.checkins.values import OFF, ON, OPTED_OUT, PulseFigures
+from bot.checkins.values import PulseFigures
 from bot.core.store.base import Base
 from bot.core.store.upsert import insert_for
-
-__all__ = [
-    "OFF",
-    "ON",
-    "OPTED_OUT",
-    "CheckinAnswerRepository",
-    "CheckinScheduleRepository",
-    "PulseFigures",
-]
 
 _SCHEDULES = Base.metadata.tables[CheckinSchedule.__tablename__]
 

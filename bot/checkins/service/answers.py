@@ -20,7 +20,7 @@ from bot.checkins.values import LOW_ENERGY
 from bot.core.localtime import local_today
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.home.service import refresh_home
-from bot.members.repository import MemberRepository
+from bot.members.service import known_member
 
 LOW_STREAK = 3  # answered check-ins in a row with low energy before Kindling reaches out
 CARE_AT_MOST_EVERY = timedelta(days=14)
@@ -77,7 +77,7 @@ def member_today(uow: UnitOfWork, team_id: str, user_id: str, now: datetime) -> 
     schedule = uow.repository(CheckinScheduleRepository).get(team_id, user_id)
     if schedule is not None:
         return local_today(now, schedule.tz)
-    member = uow.repository(MemberRepository).get(team_id, user_id)
+    member = known_member(uow, team_id, user_id)
     return local_today(now, member.tz if member else None)
 
 

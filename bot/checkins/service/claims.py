@@ -2,50 +2,46 @@
 
 from __future__ import annotations
 
-import logging
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.checkins.messages import CHECKIN
-from bot.checkins.repository.claims import CheckinClaimRepository, GroupMove
+from bot.checkins.repository.claims import CheckinClaimRepository, DueGroup, GroupMove
 from bot.core.holidays import is_public_holiday
 from bot.core.localtime import next_occurrence
+from bot.core.scheduling.due import DueCounts, DuePolicy, Pass, Window, claim_passes
 from bot.core.store.unit_of_work import UnitOfWork
 
-logger = logging.getLogger(__name__)
+# Two hours by default (``KINDLING_CHECKIN_LATE_MINUTES``); a late one is recorded, never sent.
+# All due at once, in one statement; after an outage a second pass sends today's check-in at
+# once, when the days long gone have been recorded ``skipped_late``.
+CHECKINS = DuePolicy(
+    "check-ins",
+    late_after=timedelta(hours=2),
+    batch=None,
+    catch_up_passes=3,
+    record_late=True,
+)
 
-DEFAULT_LATE_AFTER = timedelta(hours=2)
-CATCH_UP_PASSES = 3
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimReport:
-    """What one tick did: check-ins this process won (to send, or recorded too late), and
-    those found too late. Deactivated people are left out (their schedules are stopped when
-    the directory learns of it)."""
-
-    claimed: int
-    skipped_late: int
+# What one tick did: check-ins this process won (to send, or recorded too late), and those
+# found too late. Deactivated people are left out (their schedules are stopped when the
+# directory learns of it).
+ClaimReport = DueCounts
 
 
 def claim_due_checkins(
-    uow: UnitOfWork, now: datetime, *, late_after: timedelta = DEFAULT_LATE_AFTER
+    uow: UnitOfWork, now: datetime, *, late_after: timedelta = CHECKINS.late_after
 ) -> ClaimReport:
-    """Claim what is due; after an outage a second pass sends today's check-in at once,
-    once the days long gone have been recorded ``skipped_late``."""
-    total = ClaimReport(0, 0)
-    for _ in range(CATCH_UP_PASSES):
-        report = _claim_pass(uow, now, late_after=late_after)
-        total = ClaimReport(
-            total.claimed + report.claimed, total.skipped_late + report.skipped_late
-        )
-        if not report.skipped_late:  # only days long gone make today's due in the same tick
-            break
-    return total
+    """Claim what is due, with ``late_after`` as the late window (the setting's)."""
+    policy = replace(CHECKINS, late_after=late_after)
+    return claim_passes(policy, now, lambda window: _claim_pass(uow, window))
 
 
-def _claim_pass(uow: UnitOfWork, now: datetime, *, late_after: timedelta) -> ClaimReport:
+def _claim_pass(uow: UnitOfWork, window: Window) -> Pass:
+    """One set-based pass: the claim writes late check-ins ``skipped_late`` in SQL (the
+    policy's ``record_late``); every due group then moves on from within the window."""
     claims = uow.repository(CheckinClaimRepository)
+    now = window.now
     holidays = [
         (team, day) for team, country, day in claims.due_holiday_dates(now)
         if is_public_holiday(country, day)
@@ -53,33 +49,24 @@ def _claim_pass(uow: UnitOfWork, now: datetime, *, late_after: timedelta) -> Cla
     claimed = claims.claim_due(
         now,
         kind=CHECKIN,
-        late_before=now - late_after,
-        late_minutes=int(late_after.total_seconds() // 60),
+        late_before=window.late_before,
+        late_minutes=window.late_minutes,
         holidays=holidays,
     )
-    moves = []
-    for group in claims.due_groups(now):
-        # Catch up within the window after an outage, but never on a day long gone.
-        upcoming = next_occurrence(
-            max(group.due_utc, now - late_after),
-            tz=group.tz,
-            local_minute=group.local_minute,
-            workdays=group.workdays,
-            resume_on=group.resume_on,
-        )
-        moves.append(
-            GroupMove(
-                group,
-                upcoming.due_utc if upcoming else None,
-                upcoming.local_date if upcoming else None,
-            )
-        )
-    claims.advance(moves)
-    if claimed.skipped_late:
-        logger.warning(
-            "%d check-ins were found more than %s late; not sent", claimed.skipped_late, late_after
-        )
-    return ClaimReport(
-        claimed=claimed.pending + claimed.skipped_late,
-        skipped_late=claimed.skipped_late,
+    claims.advance([_move(group, window) for group in claims.due_groups(now)])
+    counts = DueCounts(claimed.pending + claimed.skipped_late, claimed.skipped_late)
+    # Only days long gone make today's due in the same tick.
+    return Pass(counts, again=claimed.skipped_late > 0)
+
+
+def _move(group: DueGroup, window: Window) -> GroupMove:
+    upcoming = next_occurrence(
+        window.resume_after(group.due_utc),
+        tz=group.tz,
+        local_minute=group.local_minute,
+        workdays=group.workdays,
+        resume_on=group.resume_on,
     )
+    if upcoming is None:
+        return GroupMove(group, None, None)
+    return GroupMove(group, upcoming.due_utc, upcoming.local_date)

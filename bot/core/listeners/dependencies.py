@@ -20,7 +20,7 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class Dependencies:
-    """Shared by every request: the clock, units of work, the outbox's bell, how an
+    """Shared by every request: the clock, units of work (whose commits wake the outbox), how an
     uninstall is handled (Bolt's revocation listeners, with OAuth installs, how long data
     outlives the install, and which installed workspaces an Enterprise Grid organisation
     has), and the long-lived objects features made for themselves (``services``, found by
@@ -28,7 +28,6 @@ class Dependencies:
 
     clock: Clock
     unit_of_work: UnitOfWorkFactory
-    outbox_written: Callable[[], None]
     uninstall_grace: timedelta = timedelta(0)
     revocations: TokenRevocationListeners | None = None
     teams_in_enterprise: Callable[[str], tuple[str, ...]] = lambda _enterprise_id: ()

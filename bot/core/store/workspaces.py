@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
+from bot.core.scheduling.due_rows import locked_due_rows
 from bot.core.store.models import Workspace
 from bot.core.store.upsert import insert_for
 
@@ -57,14 +58,8 @@ class WorkspaceRepository:
     def kindness_recaps_due(self, now: datetime, *, limit: int) -> list[Workspace]:
         """Workspaces whose weekly kindness recap is due (locked until commit on PostgreSQL;
         other tickers skip them)."""
-        return list(
-            self._session.scalars(
-                select(Workspace)
-                .where(Workspace.kindness_recap_due_utc <= now)
-                .order_by(Workspace.kindness_recap_due_utc)
-                .limit(limit)
-                .with_for_update(skip_locked=True)
-            )
+        return locked_due_rows(
+            self._session, Workspace, Workspace.kindness_recap_due_utc, now, limit=limit
         )
 
     def mark_members_synced(self, team_id: str, *, now: datetime) -> None:

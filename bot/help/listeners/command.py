@@ -15,7 +15,7 @@ from bot.core.slack.blocks import Answer
 from bot.help.blocks import help_blocks, help_fallback_text
 from bot.privacy.blocks import privacy_buttons
 from bot.privacy.service import request_export
-from bot.settings.listeners.modal import open_settings
+from bot.settings.modal import open_settings
 
 HELP_WORDS = frozenset({"", "help", "?"})
 
@@ -51,7 +51,6 @@ def _export(
 ) -> dict[str, Any]:
     with dependencies.unit_of_work() as uow:
         request_export(uow, command["team_id"], command["user_id"], now=dependencies.clock.now())
-    dependencies.outbox_written()
     return Answer.of_text(phrase("privacy.export_on_its_way")).as_ack()
 
 

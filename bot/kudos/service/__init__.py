@@ -1,8 +1,9 @@
 """The rules of kudos: who may receive them, limits, double-enter protection, announcements.
 
 The kudos service's public entry: the rules and their cache (:mod:`.rules`), giving a kudos
-(:mod:`.giving`) and writing its messages (:mod:`.announcements`), thanks (:mod:`.thanks`), and
-the reaction to a shout-out's delivery (:mod:`.delivered`).
+(:mod:`.giving`) and writing its messages (:mod:`.announcements`), thanks (:mod:`.thanks`), the
+reaction to a shout-out's delivery (:mod:`.delivered`), and the journal other features read
+(:mod:`.journal`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,14 @@ from __future__ import annotations
 from bot.kudos.messages import THANKS_DM as _THANKS_DM
 from bot.kudos.service.delivered import on_shoutout_delivered
 from bot.kudos.service.giving import DOUBLE_ENTER_WINDOW, give_kudos
+from bot.kudos.service.journal import (
+    kudos_counts,
+    kudos_given,
+    kudos_received,
+    kudos_recipients,
+    kudos_values,
+    week_of_kindness,
+)
 from bot.kudos.service.rules import (
     RULES_TTL,
     KudosRulesCache,
@@ -53,8 +62,14 @@ __all__ = [
     "WorkspaceKudosRules",
     "check_request",
     "give_kudos",
+    "kudos_counts",
+    "kudos_given",
+    "kudos_received",
+    "kudos_recipients",
+    "kudos_values",
     "local_day",
     "on_shoutout_delivered",
     "say_thanks",
+    "week_of_kindness",
     "workspace_rules",
 ]

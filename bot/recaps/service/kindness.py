@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 from bot.core.localtime import wall_clock_utc
 from bot.core.store.models import OutboxMessage, Workspace
 from bot.core.store.unit_of_work import UnitOfWork
-from bot.kudos.repository import KudosRepository
-from bot.members.repository import MemberRepository
+from bot.kudos.service import week_of_kindness
+from bot.members.service import known_members
 from bot.recaps.messages import KindnessRecapPayload
 from bot.recaps.service.weekly import next_recap
 from bot.recaps.values import KindnessFigures
@@ -39,9 +39,9 @@ def kindness_figures(
     """The week's kindness in the workspace."""
     tz, monday = payload.tz, payload.week_start
     period = (wall_clock_utc(monday, 0, tz), wall_clock_utc(monday + timedelta(days=7), 0, tz))
-    givers, recipients, values = uow.repository(KudosRepository).week_of_kindness(team_id, period)
+    givers, recipients, values = week_of_kindness(uow, team_id, period)
     people = set(givers) | set(recipients)
-    directory = uow.repository(MemberRepository).get_many(team_id, people)
+    directory = known_members(uow, team_id, people)
     names = sorted(directory[p].display_name if p in directory else p for p in people)
     workspace = uow.workspaces.get(team_id)
     leaderboard = None

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from bot.breaks.repository import BreakRepository
-from bot.checkins.repository.answers import CheckinAnswerRepository
+from bot.breaks.service.reminders import breaks_taken_since
+from bot.checkins.service.records import energies_since
 from bot.core.localtime import FALLBACK_ZONE, local_today, wall_clock_utc
 from bot.core.outbox.messages import Payload
 from bot.core.profiles import MemberProfile
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
-from bot.kudos.repository import KudosRepository
+from bot.kudos.service import kudos_given, kudos_received
 from bot.recaps.messages import RECAP_OFF_NOTE, WeeklyRecapPayload
 from bot.recaps.repository import RecapRepository
-from bot.recaps.values import RecapFigures
-from bot.wins.repository import WinRepository
+from bot.recaps.values import OFF, ON, RecapFigures
+from bot.wins.service import recent_wins
 
 RECAP_WEEKDAY = 4  # Friday
 RECAP_MINUTE = 16 * 60
@@ -50,7 +50,7 @@ def ensure_recap(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> No
         {
             "team_id": member.team_id,
             "user_id": member.user_id,
-            "status": "on",
+            "status": ON,
             "tz": tz,
             "next_due_utc": next_recap(now, tz),
             "created_at": now,
@@ -71,7 +71,7 @@ def set_recap(
     schedule = uow.repository(RecapRepository).get(team_id, user_id)
     if schedule is None:
         return
-    schedule.status = "on" if on else "off"
+    schedule.status = ON if on else OFF
     schedule.next_due_utc = next_recap(now, schedule.tz) if on else None
     if response_url and not on:
         note = RECAP_OFF_NOTE.message(
@@ -82,6 +82,13 @@ def set_recap(
             at=now.isoformat(),
         )
         uow.outbox.add(note, now=now)
+
+
+def recap_status(uow: UnitOfWork, team_id: str, user_id: str) -> str | None:
+    """The member's weekly recap status (:data:`ON` or :data:`OFF`), or None if they never
+    had one."""
+    schedule = uow.repository(RecapRepository).get(team_id, user_id)
+    return schedule.status if schedule is not None else None
 
 
 def load_recap(
@@ -96,19 +103,13 @@ def recap_figures(uow: UnitOfWork, team_id: str, payload: WeeklyRecapPayload) ->
     """The week's figures (the member's own data only)."""
     user_id, tz, monday = payload.user_id, payload.tz, payload.week_start
     period = (wall_clock_utc(monday, 0, tz), wall_clock_utc(monday + timedelta(days=7), 0, tz))
-    given = uow.repository(KudosRepository).given_by(
-        team_id, user_id, limit=FULL_COUNT, period=period
-    )
-    received = uow.repository(KudosRepository).received_by(
-        team_id, user_id, limit=FULL_COUNT, period=period
-    )
-    wins = [w for w in uow.repository(WinRepository).recent(team_id, user_id, limit=FULL_COUNT)
+    given = kudos_given(uow, team_id, user_id, limit=FULL_COUNT, period=period)
+    received = kudos_received(uow, team_id, user_id, limit=FULL_COUNT, period=period)
+    wins = [w for w in recent_wins(uow, team_id, user_id, limit=FULL_COUNT)
             if period[0] <= w.created_at < period[1]]  # fmt: skip
     energies = tuple(
         (day, energy)
-        for day, energy in uow.repository(CheckinAnswerRepository).energies_since(
-            team_id, user_id, monday
-        )
+        for day, energy in energies_since(uow, team_id, user_id, monday)
         if day < monday + timedelta(days=7)
     )
     return RecapFigures(
@@ -117,6 +118,6 @@ def recap_figures(uow: UnitOfWork, team_id: str, payload: WeeklyRecapPayload) ->
         received_from=tuple(sorted({k.giver_id for k in received})[:LISTED]),
         wins=tuple(w.text[:200] for w in wins[:LISTED]),
         win_count=len(wins),
-        breaks=uow.repository(BreakRepository).breaks_taken_by(team_id, user_id, since=period[0]),
+        breaks=breaks_taken_since(uow, team_id, user_id, since=period[0]),
         energies=energies,
     )

@@ -1,62 +1,21 @@
-"""``/kindling settings``: the admin-only form, opened and saved."""
+"""``/kindling settings``: the admin-only form, saved (:mod:`bot.settings.modal` opens it)."""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from slack_bolt import Ack, BoltContext
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
-from bot.core.listeners.dependencies import Dependencies, dependencies_of
+from bot.core.listeners.dependencies import dependencies_of
 from bot.core.listeners.workspace import team_of
 from bot.core.localtime import parse_local_time
 from bot.core.phrases import phrase
-from bot.core.profiles import MemberProfile
 from bot.core.slack import ids
-from bot.core.slack.blocks import Answer
-from bot.core.store.unit_of_work import UnitOfWork
 from bot.kudos.service import KudosRulesCache
-from bot.members.directory import MemberDirectory
-from bot.members.repository import MemberRepository
-from bot.settings.blocks import settings_modal, settings_saved_view
-from bot.settings.service import (
-    SettingsForm,
-    check_form,
-    may_change_settings,
-    read_settings,
-    save_settings,
-)
-
-logger = logging.getLogger(__name__)
-
-
-def is_admin(dependencies: Dependencies, team_id: str, user_id: str) -> bool:
-    def check(uow: UnitOfWork, people: dict[str, MemberProfile | None]) -> bool:
-        member = people.get(user_id) or MemberProfile.unknown(team_id, user_id)
-        return may_change_settings(uow, member)
-
-    return dependencies.service(MemberDirectory).with_people(
-        dependencies.unit_of_work, team_id, [user_id], check
-    )
-
-
-def open_settings(
-    dependencies: Dependencies, client: WebClient, command: dict[str, Any]
-) -> Answer | None:
-    """Open the form for an admin (None: opened); anyone else gets a kind refusal."""
-    team_id = command["team_id"]
-    if not is_admin(dependencies, team_id, command["user_id"]):
-        return Answer.of_text(phrase("settings.not_admin"))
-    with dependencies.unit_of_work() as uow:
-        view = settings_modal(read_settings(uow, team_id))
-    try:
-        client.views_open(trigger_id=command["trigger_id"], view=view)
-    except (SlackApiError, OSError) as error:
-        logger.warning("Could not open the settings form: %s", error)
-        return Answer.of_text(phrase("settings.open_failed"))
-    return None
+from bot.members.service import known_member
+from bot.settings.blocks import settings_saved_view
+from bot.settings.modal import is_admin
+from bot.settings.service import SettingsForm, check_form, save_settings
 
 
 def handle_settings_submission(
@@ -78,7 +37,7 @@ def handle_settings_submission(
         ack(response_action="errors", errors=errors)
         return
     with dependencies.unit_of_work() as uow:
-        saver = uow.repository(MemberRepository).get(team_id, user_id)
+        saver = known_member(uow, team_id, user_id)
         tz = saver.tz if saver is not None else None
         save_settings(uow, team_id, checked, tz=tz, now=dependencies.clock.now())
     dependencies.service(KudosRulesCache).forget(team_id)
