@@ -91,7 +91,7 @@ def personal_on_text(settings: BreakSettings) -> str:
     return phrase("breaks.me_on", **_fields(settings))
 
 
-def changed_text(
+def changed_text(  # noqa: PLR0913  # keyword-only: each setting the line names
     *, who: str, on: bool, interval: int, window: Window, workdays: int, tz: str
 ) -> str:
     """The quiet line in the channel after a change."""

@@ -90,7 +90,7 @@ class ChannelEnroller:
         return members
 
 
-def enrol_people(
+def enrol_people(  # noqa: PLR0913  # keyword-only: the channel, who invited, and the job's context
     directory: MemberDirectory,
     unit_of_work: UnitOfWorkFactory,
     team_id: str,
@@ -117,7 +117,7 @@ def enrol_people(
     return directory.with_people(unit_of_work, team_id, user_ids, enrol)
 
 
-def _give_up(
+def _give_up(  # noqa: PLR0913  # keyword-only: what the giving-up DM needs to say
     uow: UnitOfWork,
     team_id: str,
     channel_id: str,

@@ -47,7 +47,7 @@ class KudosRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def add(
+    def add(  # noqa: PLR0913  # keyword-only: one per column of the kudos row
         self,
         *,
         team_id: str,

@@ -64,7 +64,7 @@ class MemberRepository:
         )
         return {row[0]: MemberRow(*row) for row in rows}
 
-    def upsert(
+    def upsert(  # noqa: PLR0913  # keyword-only: one per column of the directory row
         self,
         *,
         team_id: str,

@@ -38,7 +38,7 @@ def request_export(uow: UnitOfWork, team_id: str, user_id: str, *, now: datetime
     uow.outbox.add(export, now=now)
 
 
-def forget_member(
+def forget_member(  # noqa: PLR0913  # keyword-only: who, and where to confirm
     uow: UnitOfWork,
     team_id: str,
     user_id: str,

@@ -30,7 +30,7 @@ class WinRefused:
     key: str
 
 
-def record_win(
+def record_win(  # noqa: PLR0913  # keyword-only: the win and where it was typed
     uow: UnitOfWork,
     *,
     team_id: str,
@@ -59,7 +59,7 @@ def record_win(
     return WinRecorded(win_id, safe, can_share=can_post_in_channel)
 
 
-def share_win(
+def share_win(  # noqa: PLR0913  # keyword-only: the win and where to confirm
     uow: UnitOfWork,
     *,
     team_id: str,

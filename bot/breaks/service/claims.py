@@ -62,7 +62,7 @@ def _on_holiday(
     return is_public_holiday(countries[schedule.team_id], local_today(slot, schedule.tz))
 
 
-def claim_slot(
+def claim_slot(  # noqa: PLR0913  # keyword-only: the slot, its schedule and the claim's context
     uow: UnitOfWork,
     schedule: BreakSchedule,
     slot: datetime,

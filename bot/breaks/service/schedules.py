@@ -80,7 +80,7 @@ def channel_schedule(
     return schedule
 
 
-def channel_on(
+def channel_on(  # noqa: PLR0913  # keyword-only: the command's parsed settings
     uow: UnitOfWork,
     team_id: str,
     channel_id: str,
@@ -157,7 +157,7 @@ def personal_breaks_on(uow: UnitOfWork, team_id: str, user_id: str) -> bool:
     return schedule is not None and schedule.status == ON
 
 
-def follow_member(
+def follow_member(  # noqa: PLR0913  # keyword-only: what the directory learnt about the person
     uow: UnitOfWork,
     team_id: str,
     user_id: str,
@@ -221,7 +221,7 @@ def after_low_energy(uow: UnitOfWork, team_id: str, user_id: str, *, now: dateti
         schedule.next_slot_utc = soon
 
 
-def _new_schedule(
+def _new_schedule(  # noqa: PLR0913  # keyword-only: one per column of the new row
     team_id: str, scope: str, channel_id: str, *, by: MemberProfile, workdays: int, now: datetime
 ) -> BreakSchedule:
     return BreakSchedule(

@@ -177,7 +177,7 @@ class CheckinClaimRepository:
             )
 
 
-def _due_rows(
+def _due_rows(  # noqa: PLR0913  # keyword-only: the claim's window and filters, bound into one statement
     kind: MessageKind[Any],
     now: datetime,
     *,

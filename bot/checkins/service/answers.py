@@ -81,7 +81,7 @@ def member_today(uow: UnitOfWork, team_id: str, user_id: str, now: datetime) -> 
     return local_today(now, member.tz if member else None)
 
 
-def answer_checkin(
+def answer_checkin(  # noqa: PLR0913  # keyword-only: the button's value and who pressed it
     uow: UnitOfWork,
     *,
     team_id: str,
@@ -156,7 +156,7 @@ def care_for_streak(
     return True
 
 
-def tell_day_passed(
+def tell_day_passed(  # noqa: PLR0913  # keyword-only: what the private note says
     uow: UnitOfWork,
     *,
     team_id: str,

@@ -42,7 +42,7 @@ DEBOUNCE_SECONDS = 0.05
 class Dispatcher:
     """Delivers the outbox; ``drain`` sends what is due now, the thread keeps draining."""
 
-    def __init__(
+    def __init__(  # noqa: PLR0913  # keyword-only: the dispatcher's collaborators, given by the composition root
         self,
         *,
         unit_of_work: UnitOfWorkFactory,

@@ -85,7 +85,7 @@ class MessageKind(Generic[P]):
         fields = payload.model_dump() if payload is not None else {}
         return self.key.format(**{**fields, **key_fields})
 
-    def message(
+    def message(  # noqa: PLR0913  # keyword-only: the outbox row's optional columns
         self,
         payload: P,
         *,

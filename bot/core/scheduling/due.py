@@ -115,7 +115,7 @@ def claim_passes(
     return total
 
 
-def claim_each(
+def claim_each(  # noqa: PLR0913  # keyword-only: the policy and its four small callables
     policy: DuePolicy,
     now: datetime,
     *,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 M = TypeVar("M")
 
 
-def locked_due_rows(
+def locked_due_rows(  # noqa: PLR0913  # keyword-only: the query's table, columns and limit
     session: Session,
     model: type[M],
     due: InstrumentedAttribute[datetime | None],

@@ -70,7 +70,7 @@ class SignedStateStore(OAuthStateStore):
         return hmac.new(self._secret, state.encode(), hashlib.sha256).hexdigest()
 
 
-def oauth_settings(
+def oauth_settings(  # noqa: PLR0913  # keyword-only: OAuth settings from the configuration
     *,
     client_id: str,
     client_secret: str,

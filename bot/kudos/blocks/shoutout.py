@@ -73,7 +73,7 @@ def shoutout_text(*, giver_id: str, recipient_ids: Sequence[str]) -> str:
     )
 
 
-def received_blocks(
+def received_blocks(  # noqa: PLR0913  # keyword-only: what the recipient's DM shows
     *,
     kudos_id: int,
     giver_id: str,

@@ -22,7 +22,7 @@ from bot.kudos.repository import KudosRepository
 from bot.kudos.values import KudosRequest, WorkspaceKudosRules
 
 
-def enqueue_announcements(
+def enqueue_announcements(  # noqa: PLR0913  # keyword-only: the kudos and where it is announced
     uow: UnitOfWork,
     request: KudosRequest,
     kudos_id: int,

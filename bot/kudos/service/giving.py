@@ -69,7 +69,7 @@ def give_kudos(
     return _record(uow, request, screening, fingerprint, rules, now=now)
 
 
-def _record(
+def _record(  # noqa: PLR0913  # the checked request, its screening and the workspace's rules
     uow: UnitOfWork,
     request: KudosRequest,
     screening: _Screening,

@@ -15,7 +15,7 @@ from bot.kudos.messages import (
 from bot.kudos.repository import KudosRepository
 
 
-def say_thanks(
+def say_thanks(  # noqa: PLR0913  # keyword-only: the button's value and the DM to update
     uow: UnitOfWork,
     *,
     team_id: str,

@@ -58,7 +58,7 @@ def ensure_recap(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> No
     )
 
 
-def set_recap(
+def set_recap(  # noqa: PLR0913  # keyword-only: the toggle and where to confirm
     uow: UnitOfWork,
     team_id: str,
     user_id: str,
