@@ -20,10 +20,9 @@ import time
 from collections import Counter
 from typing import Any
 
+from bot.core.outbox.values import DeliveryMethod
 from tests.fakeslack import FakeSlack
 from tests.fakeslack.server import Answer
-
-POST_MESSAGE = "chat.postMessage"
 
 
 class CappedFakeSlack(FakeSlack):
@@ -49,7 +48,7 @@ class CappedFakeSlack(FakeSlack):
         *,
         client: tuple[str, str] | None = None,
     ) -> Answer:
-        if method != POST_MESSAGE:
+        if method != DeliveryMethod.POST_MESSAGE:
             return super().answer(method, args, token, client=client)
         with self._cap_lock:
             window = int(time.monotonic() - self._epoch)

@@ -58,8 +58,8 @@ from bot.core.outbox.delivery import Delivery
 from bot.core.outbox.dispatcher import Dispatcher
 from bot.core.outbox.limiter import RateLimiter
 from bot.core.outbox.rendered import RenderedMessage
-from bot.core.outbox.repository import PENDING, SENDING, SENT, WAITING
 from bot.core.outbox.sender import SlackSender
+from bot.core.outbox.values import OPEN, OutboxStatus
 from bot.core.slack.client import build_web_client
 from bot.core.store.engine import build_engine, build_session_factory
 from bot.core.store.models import OutboxMessage
@@ -74,7 +74,6 @@ TARGET_RATIO = 1.1
 POLL_SECONDS = 0.05
 SHORTEST_WAIT_SECONDS = 0.005
 DRIVERS = ("thread", "drain")
-OPEN = (WAITING, PENDING, SENDING)
 
 
 @dataclass(frozen=True)
@@ -327,7 +326,7 @@ def _print(
         f"{'max/1s':>6s} {'in send':>8s} {'dups':>5s} {'lost':>5s}  statuses"
     )
     for outcome in outcomes:
-        sent = outcome.statuses.get(SENT, 0)
+        sent = outcome.statuses.get(OutboxStatus.SENT, 0)
         print(
             f"{outcome.driver:11s} {outcome.seconds:8.1f} {outcome.seconds / floor:8.2f} "
             f"{sent / outcome.seconds:7.1f} {outcome.rate_limited:5d} "

@@ -59,7 +59,7 @@ from bot.checkins.messages import CHECKIN
 from bot.checkins.models import CheckinSchedule
 from bot.checkins.service.claims import ClaimReport, claim_due_checkins
 from bot.core.localtime import MONDAY_TO_FRIDAY, next_occurrence
-from bot.core.outbox.delivery import POST_MESSAGE
+from bot.core.outbox.values import DeliveryMethod
 from bot.core.store import migrate
 from bot.core.store.base import Base
 from bot.core.store.engine import build_engine, build_session_factory
@@ -343,7 +343,7 @@ def naive_pass(engine: Engine, now: datetime) -> tuple[float, int]:
                     "team_id": team_id,
                     "idempotency_key": CHECKIN.key_for(user_id=user_id, local_date=local_date),
                     "kind": CHECKIN.name,
-                    "method": POST_MESSAGE,
+                    "method": DeliveryMethod.POST_MESSAGE,
                     "channel": user_id,
                     "payload": {"user_id": user_id, "local_date": local_date.isoformat()},
                     "status": "pending",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -15,7 +15,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.breaks.slots import Window
-from bot.breaks.values import ON, PAUSED, BreakSettings
+from bot.breaks.values import BreakSettings, BreakStatus
 from bot.checkins.values import when
 from bot.core.localtime import format_local_time, format_workdays
 from bot.core.phrases import break_prompt, phrase
@@ -77,9 +77,9 @@ def _fields(settings: BreakSettings) -> dict[str, object]:
 
 def status_text(settings: BreakSettings | None, *, today_local: date | None = None) -> str:
     """``/breaks status``: the schedule and the next reminder in the channel's zone."""
-    if settings is None or settings.status not in {ON, PAUSED}:
+    if settings is None or settings.status not in {BreakStatus.ON, BreakStatus.PAUSED}:
         return phrase("breaks.status_off")
-    if settings.status == PAUSED:
+    if settings.status == BreakStatus.PAUSED:
         return phrase("breaks.status_paused", reason=settings.paused_reason or "")
     text = phrase("breaks.status_on", **_fields(settings))
     if settings.snoozed_on is not None and settings.snoozed_on == today_local:
@@ -105,7 +105,3 @@ def changed_text(  # noqa: PLR0913  # keyword-only: each setting the line names
         days=format_workdays(workdays),
         tz=tz,
     )
-
-
-def next_text(moment: datetime, tz: str) -> str:
-    return when(moment, tz)

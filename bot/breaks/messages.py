@@ -6,7 +6,7 @@ from bot.breaks.blocks import changed_text, reminder_blocks
 from bot.breaks.slots import Window
 from bot.core.outbox.messages import MessageKind, Payload
 from bot.core.outbox.rendered import RenderedMessage
-from bot.core.outbox.repository import POST_MESSAGE, UPDATE_MESSAGE
+from bot.core.outbox.values import DeliveryMethod
 from bot.core.phrases import break_prompt, phrase
 from bot.core.slack.blocks import text_blocks
 
@@ -90,7 +90,7 @@ def render_paused(payload: PausedPayload, _permalink: str | None) -> RenderedMes
 # A reminder in a channel, or a personal one by DM (``slot``: the slot's ISO time).
 BREAK_REMINDER = MessageKind(
     name="break",
-    method=POST_MESSAGE,
+    method=DeliveryMethod.POST_MESSAGE,
     payload=ReminderPayload,
     key="break:{schedule_id}:{slot}",
     render=render_reminder,
@@ -100,7 +100,7 @@ BREAK_REMINDER = MessageKind(
 # when, ISO).
 BREAK_UPDATED = MessageKind(
     name="break_updated",
-    method=UPDATE_MESSAGE,
+    method=DeliveryMethod.UPDATE_MESSAGE,
     payload=UpdatedPayload,
     key="break-updated:{reminder_id}:{by}:{at}",
     render=render_updated,
@@ -109,7 +109,7 @@ BREAK_UPDATED = MessageKind(
 # The quiet line in the channel naming who changed what (``at``: when, ISO).
 BREAKS_CHANGED = MessageKind(
     name="breaks_changed",
-    method=POST_MESSAGE,
+    method=DeliveryMethod.POST_MESSAGE,
     payload=ChangedPayload,
     key="breaks-changed:{schedule_id}:{at}:{who}",
     render=render_changed,
@@ -118,7 +118,7 @@ BREAKS_CHANGED = MessageKind(
 # DM to whoever set the reminders up: the channel cannot be reached (``at``: when, ISO).
 BREAKS_PAUSED = MessageKind(
     name="breaks_paused",
-    method=POST_MESSAGE,
+    method=DeliveryMethod.POST_MESSAGE,
     payload=PausedPayload,
     key="breaks-paused:{schedule_id}:{at}",
     render=render_paused,

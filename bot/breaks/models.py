@@ -15,6 +15,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from bot.breaks.values import BreakStatus
 from bot.core.store.base import Base
 from bot.core.store.models import SLACK_ID
 
@@ -37,7 +38,7 @@ class BreakSchedule(Base):
     channel_id: Mapped[str] = mapped_column(SLACK_ID)  # where reminders go (a user id: a DM)
     personal: Mapped[bool] = mapped_column(Boolean, server_default=false())
     set_up_by: Mapped[str] = mapped_column(SLACK_ID)
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[BreakStatus] = mapped_column(String(16))
     interval_minutes: Mapped[int] = mapped_column(Integer)
     window_start: Mapped[int] = mapped_column(Integer)
     window_end: Mapped[int] = mapped_column(Integer)

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.breaks.models import BreakReminder, BreakSchedule, BreakTaken
-from bot.breaks.values import ON
+from bot.breaks.values import BreakStatus
 from bot.core.scheduling.due_rows import locked_due_rows
 from bot.core.store.upsert import insert_for
 
@@ -44,7 +44,7 @@ class BreakRepository:
     def due(self, now: datetime, *, limit: int) -> list[BreakSchedule]:
         """Schedules whose next slot has come (locked until commit on PostgreSQL; schedules
         another ticker holds are skipped)."""
-        on = [BreakSchedule.status == ON]
+        on = [BreakSchedule.status == BreakStatus.ON]
         return locked_due_rows(
             self._session, BreakSchedule, BreakSchedule.next_slot_utc, now, limit=limit, where=on
         )

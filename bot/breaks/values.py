@@ -5,19 +5,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
 from bot.breaks.slots import Window
 
-ON = "on"
-OFF = "off"
-PAUSED = "paused"
+
+class BreakStatus(StrEnum):
+    """A break schedule: on, turned off, or paused (the bot cannot reach the person)."""
+
+    ON = "on"
+    OFF = "off"
+    PAUSED = "paused"
 
 
 @dataclass(frozen=True, slots=True)
 class BreakSettings:
     """A schedule as people see it in ``/breaks status`` and the confirmations."""
 
-    status: str
+    status: BreakStatus
     interval: int
     window: Window
     workdays: int

@@ -15,7 +15,7 @@ from bot.core.localtime import (
 )
 from bot.core.outbox.messages import MessageKind, Payload
 from bot.core.outbox.rendered import EPHEMERAL_REPLY, RenderedMessage
-from bot.core.outbox.repository import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE
+from bot.core.outbox.values import DeliveryMethod
 from bot.core.phrases import phrase, pick
 from bot.core.slack.blocks import text_blocks
 
@@ -183,7 +183,7 @@ def render_channel_not_enrolled(
 # The morning DM: one per member and local day (the claim's unique key).
 CHECKIN = MessageKind(
     name="checkin",
-    method=POST_MESSAGE,
+    method=DeliveryMethod.POST_MESSAGE,
     payload=CheckinPayload,
     key="checkin:{user_id}:{local_date}",
     render=render_checkin,
@@ -192,7 +192,7 @@ CHECKIN = MessageKind(
 # chat.update of that DM with the answer: one per tap (``action_ts``).
 CHECKIN_ANSWERED = MessageKind(
     name="checkin_answered",
-    method=UPDATE_MESSAGE,
+    method=DeliveryMethod.UPDATE_MESSAGE,
     payload=CheckinAnsweredPayload,
     key="checkin-answer:{user_id}:{action_ts}",
     render=render_answered,
@@ -200,7 +200,7 @@ CHECKIN_ANSWERED = MessageKind(
 # The one-time DM to people a channel enrolled: one per member, ever.
 CHECKIN_WELCOME = MessageKind(
     name="checkin_welcome",
-    method=POST_MESSAGE,
+    method=DeliveryMethod.POST_MESSAGE,
     payload=CheckinWelcomePayload,
     key="checkin-welcome:{user_id}",
     render=render_welcome,
@@ -208,7 +208,7 @@ CHECKIN_WELCOME = MessageKind(
 # A private line that a day's check-in has passed: one per tap.
 CHECKIN_NOTICE = MessageKind(
     name="checkin_notice",
-    method=RESPONSE_URL,
+    method=DeliveryMethod.RESPONSE_URL,
     payload=CheckinNoticePayload,
     key="checkin-passed:{user_id}:{action_ts}",
     render=render_day_passed,
@@ -216,7 +216,7 @@ CHECKIN_NOTICE = MessageKind(
 # The welcome, replaced after "Not for me" (``at``: the moment, ISO 8601).
 CHECKIN_OPTED_OUT = MessageKind(
     name="checkin_opted_out",
-    method=RESPONSE_URL,
+    method=DeliveryMethod.RESPONSE_URL,
     payload=CheckinOptedOutPayload,
     key="checkin-opted-out:{user_id}:{at}",
     render=render_opted_out,
@@ -224,7 +224,7 @@ CHECKIN_OPTED_OUT = MessageKind(
 # The private message after a low-energy streak: at most one per member and ``day``.
 CHECKIN_CARE = MessageKind(
     name="checkin_care",
-    method=POST_MESSAGE,
+    method=DeliveryMethod.POST_MESSAGE,
     payload=CheckinCarePayload,
     key="checkin-care:{user_id}:{day}",
     render=render_care,
@@ -232,7 +232,7 @@ CHECKIN_CARE = MessageKind(
 # DM to whoever ran /checkin team: one per request (``asked_at``, ISO 8601).
 CHANNEL_NOT_ENROLLED = MessageKind(
     name="checkin_channel_not_enrolled",
-    method=POST_MESSAGE,
+    method=DeliveryMethod.POST_MESSAGE,
     payload=ChannelNotEnrolledPayload,
     key="checkin-team-failed:{channel_id}:{asked_at}",
     render=render_channel_not_enrolled,

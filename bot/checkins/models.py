@@ -16,6 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from bot.checkins.values import CheckinStatus
 from bot.core.store.base import Base
 from bot.core.store.models import SLACK_ID
 
@@ -35,7 +36,7 @@ class CheckinSchedule(Base):
         SLACK_ID, ForeignKey("workspaces.team_id", ondelete="CASCADE"), primary_key=True
     )
     user_id: Mapped[str] = mapped_column(SLACK_ID, primary_key=True)
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[CheckinStatus] = mapped_column(String(16))
     tz: Mapped[str] = mapped_column(String(64))
     local_minute: Mapped[int] = mapped_column(Integer)
     workdays: Mapped[int] = mapped_column(Integer)

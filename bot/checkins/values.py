@@ -5,13 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
 from bot.core.localtime import Occurrence, zone
 from bot.core.phrases import phrase
 
-ON = "on"
-OFF = "off"
-OPTED_OUT = "opted_out"
+
+class CheckinStatus(StrEnum):
+    """A member's check-in schedule: on, turned off, or opted out of a team channel's."""
+
+    ON = "on"
+    OFF = "off"
+    OPTED_OUT = "opted_out"
+
 
 NEEDS = ("rest", "focus", "connection", "win", "nothing")
 ENERGY_LEVELS = range(1, 6)
@@ -24,7 +30,7 @@ MAX_NOTE_LENGTH = 1000
 class CheckinSettings:
     """A member's check-in as they see it in ``/checkin``."""
 
-    status: str
+    status: CheckinStatus
     tz: str
     local_minute: int
     workdays: int

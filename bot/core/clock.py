@@ -13,7 +13,7 @@ class Clock(Protocol):
 
 
 class SystemClock:
-    """The real clock (freezegun can still freeze it in tests)."""
+    """The real clock: the wall time, in UTC."""
 
     def now(self) -> datetime:
         return datetime.now(UTC)

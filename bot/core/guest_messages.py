@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.core.outbox.messages import MessageKind, Payload
 from bot.core.outbox.rendered import EPHEMERAL_REPLY, RenderedMessage
-from bot.core.outbox.repository import RESPONSE_URL
+from bot.core.outbox.values import DeliveryMethod
 from bot.core.phrases import phrase
 from bot.core.slack.blocks import text_blocks
 
@@ -20,7 +20,7 @@ def render_guest_notice(_payload: Payload, _permalink: str | None) -> RenderedMe
 # "Kindling records nothing for you here", through the interaction's response_url.
 GUEST_NOTICE = MessageKind(
     name="guest_notice",
-    method=RESPONSE_URL,
+    method=DeliveryMethod.RESPONSE_URL,
     payload=Payload,
     key="guest:{interaction_id}",
     render=render_guest_notice,

@@ -1,48 +1,30 @@
-"""Read the phrase file (``phrases.toml``) once and hand out its texts."""
+"""Everything Kindling says, read once from each package's ``phrases.toml`` (a section per
+feature: ``bot/kudos/phrases.toml`` holds ``[kudos]``), and handed out by dotted key."""
 
 from __future__ import annotations
 
 import tomllib
 import zlib
-from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
-
-@dataclass(frozen=True, slots=True)
-class CommandHelp:
-    """One line of the help overview."""
-
-    usage: str
-    what: str
-
-
-@dataclass(frozen=True, slots=True)
-class HelpPhrases:
-    header: str
-    intro: str
-    footer: str
-    commands: tuple[CommandHelp, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ErrorPhrases:
-    generic: str
-    unknown_subcommand: str
-
-
-@dataclass(frozen=True, slots=True)
-class Phrases:
-    """All of Kindling's texts."""
-
-    help: HelpPhrases
-    errors: ErrorPhrases
+PHRASE_FILE = "phrases.toml"
 
 
 @cache
 def _raw_phrases() -> dict[str, Any]:
-    return tomllib.loads(files("bot.core").joinpath("phrases.toml").read_text(encoding="utf-8"))
+    """Every package's ``phrases.toml`` (the core's and each feature's), one section each."""
+    merged: dict[str, Any] = {}
+    for folder in sorted(files("bot").iterdir(), key=lambda found: found.name):
+        found = folder / PHRASE_FILE
+        if not found.is_file():
+            continue
+        for section, texts in tomllib.loads(found.read_text(encoding="utf-8")).items():
+            if section in merged:
+                raise ValueError(f"phrase section [{section}] is in two packages")
+            merged[section] = texts
+    return merged
 
 
 def phrase(key: str, **fields: object) -> str:
@@ -89,17 +71,11 @@ def break_prompt(key: str) -> str:
     return phrase_choices(f"breaks.prompts.{category}")[int(index)]
 
 
-@cache
-def phrases() -> Phrases:
-    """The structured phrases (read on first use, not at import)."""
-    raw = _raw_phrases()
-    help_raw = raw["help"]
-    return Phrases(
-        help=HelpPhrases(
-            header=help_raw["header"],
-            intro=help_raw["intro"],
-            footer=help_raw["footer"],
-            commands=tuple(CommandHelp(**entry) for entry in help_raw["commands"]),
-        ),
-        errors=ErrorPhrases(**raw["errors"]),
-    )
+def phrase_entries(key: str) -> tuple[dict[str, str], ...]:
+    """The list of tables at dotted ``key`` (the help's command lines)."""
+    node: Any = _raw_phrases()
+    for part in key.split("."):
+        node = node[part]
+    if not isinstance(node, list) or not all(isinstance(item, dict) for item in node):
+        raise KeyError(f"{key} is not a list of tables")
+    return tuple({str(k): str(v) for k, v in item.items()} for item in node)

@@ -13,31 +13,32 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.core.phrases import phrases
+from bot.core.phrases import phrase, phrase_entries
 from bot.core.slack.blocks import message_blocks
 
 
 def help_blocks(*, preface: str | None = None) -> list[dict[str, Any]]:
     """What Kindling does and its commands; ``preface`` is an optional first line."""
-    texts = phrases().help
     blocks: list[Block] = []
     if preface:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=preface)))
     blocks += [
-        HeaderBlock(text=texts.header),
-        SectionBlock(text=MarkdownTextObject(text=texts.intro)),
+        HeaderBlock(text=phrase("help.header")),
+        SectionBlock(text=MarkdownTextObject(text=phrase("help.intro"))),
         DividerBlock(),
         SectionBlock(
             text=MarkdownTextObject(
-                text="\n".join(f"`{entry.usage}`: {entry.what}" for entry in texts.commands)
+                text="\n".join(
+                    f"`{entry['usage']}`: {entry['what']}"
+                    for entry in phrase_entries("help.commands")
+                )
             )
         ),
-        ContextBlock(elements=[MarkdownTextObject(text=texts.footer)]),
+        ContextBlock(elements=[MarkdownTextObject(text=phrase("help.footer"))]),
     ]
     return message_blocks(blocks)
 
 
 def help_fallback_text() -> str:
     """Plain text for notifications and screen readers."""
-    texts = phrases().help
-    return f"{texts.header}: {texts.intro}"
+    return f"{phrase('help.header')}: {phrase('help.intro')}"

@@ -20,6 +20,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.checkins.blocks.checkin import AnswerView, answer_text
+from bot.checkins.values import CheckinStatus
 from bot.core.localtime import DAY_NAMES
 from bot.core.phrases import phrase
 from bot.core.slack import ids
@@ -146,7 +147,7 @@ def _wins(state: HomeState) -> list[Block]:
 
 def _settings(state: HomeState) -> list[Block]:
     checkin = state.checkin
-    on = checkin.status == "on"
+    on = checkin.status == CheckinStatus.ON
     days = [Option(value=str(i), label=name.title()) for i, name in enumerate(DAY_NAMES)]
     chosen = [days[i] for i in range(7) if checkin.workdays & (1 << i)]
     resume_on = checkin.resume_on.isoformat() if checkin.resume_on else None

@@ -6,7 +6,7 @@ from pydantic import Field
 
 from bot.core.outbox.messages import MessageKind, Payload
 from bot.core.outbox.rendered import RenderedMessage
-from bot.core.outbox.repository import PUBLISH_VIEW
+from bot.core.outbox.values import DeliveryMethod
 from bot.core.phrases import phrase
 from bot.home.blocks import home_blocks
 from bot.home.values import LIST_LENGTH, HomeState
@@ -28,7 +28,7 @@ def render_home(payload: HomePayload, _permalink: str | None) -> RenderedMessage
 # views.publish of a member's Home tab; each refresh is a new message (``at`` and ``nonce``).
 APP_HOME = MessageKind(
     name="app_home",
-    method=PUBLISH_VIEW,
+    method=DeliveryMethod.PUBLISH_VIEW,
     payload=HomePayload,
     key="home:{user_id}:{at}:{nonce}",
     render=render_home,

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.checkins.values import CheckinStatus
 from bot.core.localtime import DEFAULT_LOCAL_MINUTE, FALLBACK_ZONE, format_local_time
 
 TREND_DAYS = 14
@@ -22,7 +23,7 @@ class _Plain(BaseModel):
 class CheckinState(_Plain):
     """The member's morning check-in: on or off, when, and on which days."""
 
-    status: str = "off"
+    status: CheckinStatus = CheckinStatus.OFF
     time: str = format_local_time(DEFAULT_LOCAL_MINUTE)
     workdays: int = 31  # a bit per weekday, Monday first
     resume_on: date | None = None  # paused until then (only while in the future)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from bot.core.outbox.messages import MessageKind, Payload
 from bot.core.outbox.rendered import RenderedMessage
-from bot.core.outbox.repository import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE
+from bot.core.outbox.values import DeliveryMethod
 from bot.core.slack.blocks import text_blocks
 from bot.kudos.blocks import shoutout as blocks
 
@@ -106,21 +106,21 @@ def _received_note(payload: KudosNote, permalink: str | None, *, thanked: bool) 
 # The public shout-out, in the channel the kudos was given in: one per kudos.
 SHOUTOUT = MessageKind(
     name="kudos.shoutout",
-    method=POST_MESSAGE,
+    method=DeliveryMethod.POST_MESSAGE,
     payload=ShoutoutPayload,
     key="kudos:{kudos_id}:shoutout",
     render=render_shoutout,
 )
 # The same shout-out through the command's response_url, where the bot cannot post.
-SHOUTOUT_AS_REPLY = replace(SHOUTOUT, method=RESPONSE_URL)
+SHOUTOUT_AS_REPLY = replace(SHOUTOUT, method=DeliveryMethod.RESPONSE_URL)
 # The shout-out tried again through the response_url after the channel refused the bot.
 SHOUTOUT_RETRIED_AS_REPLY = replace(
-    SHOUTOUT, method=RESPONSE_URL, key="kudos:{kudos_id}:shoutout-via-response-url"
+    SHOUTOUT, method=DeliveryMethod.RESPONSE_URL, key="kudos:{kudos_id}:shoutout-via-response-url"
 )
 # Its copy in the workspace's kudos channel (when that is another channel).
 CROSSPOST = MessageKind(
     name="kudos.crosspost",
-    method=POST_MESSAGE,
+    method=DeliveryMethod.POST_MESSAGE,
     payload=ShoutoutPayload,
     key="kudos:{kudos_id}:crosspost",
     render=render_shoutout,
@@ -128,7 +128,7 @@ CROSSPOST = MessageKind(
 # The DM to each recipient, linking to the shout-out.
 RECEIVED_DM = MessageKind(
     name="kudos.received",
-    method=POST_MESSAGE,
+    method=DeliveryMethod.POST_MESSAGE,
     payload=ReceivedPayload,
     key="kudos:{kudos_id}:received:{recipient_id}",
     render=render_received,
@@ -136,7 +136,7 @@ RECEIVED_DM = MessageKind(
 # The giver's DM: one thank-you per recipient per kudos.
 THANKS_DM = MessageKind(
     name="kudos.thanks",
-    method=POST_MESSAGE,
+    method=DeliveryMethod.POST_MESSAGE,
     payload=ThanksPayload,
     key="kudos:{kudos_id}:thanks:{recipient_id}",
     render=render_thanks,
@@ -144,7 +144,7 @@ THANKS_DM = MessageKind(
 # chat.update of the recipient's DM once they said thank you.
 THANKED_UPDATE = MessageKind(
     name="kudos.thanked",
-    method=UPDATE_MESSAGE,
+    method=DeliveryMethod.UPDATE_MESSAGE,
     payload=ThankedPayload,
     key="kudos:{kudos_id}:thanked:{recipient_id}",
     render=render_thanked,
@@ -152,7 +152,7 @@ THANKED_UPDATE = MessageKind(
 # The giver's DM when the shout-out could not be shown anywhere: one per kudos.
 NOT_ANNOUNCED_DM = MessageKind(
     name="kudos.not_announced",
-    method=POST_MESSAGE,
+    method=DeliveryMethod.POST_MESSAGE,
     payload=NotAnnouncedPayload,
     key="kudos:{kudos_id}:not-announced",
     render=render_not_announced,

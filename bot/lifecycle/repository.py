@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from bot.breaks.models import BreakReminder, BreakSchedule, BreakTaken
 from bot.checkins.models import Checkin, CheckinChannel, CheckinSchedule
-from bot.core.outbox.repository import PENDING, SENDING, WAITING
+from bot.core.outbox.values import OPEN
 from bot.core.store.models import OutboxMessage, Workspace
 from bot.members.models import Member
 from bot.recaps.models import RecapSchedule
@@ -101,7 +101,7 @@ class LifecycleRepository:
         execute(
             delete(OutboxMessage).where(
                 OutboxMessage.team_id == team_id,
-                OutboxMessage.status.in_((WAITING, PENDING, SENDING)),
+                OutboxMessage.status.in_(OPEN),
             )
         )
 

@@ -12,6 +12,7 @@ from bot.lifecycle.repository import LifecycleRepository
 from bot.privacy.service import forget_member
 from bot.recaps.service import kindness as kindness_recap
 from bot.recaps.service import weekly as recaps
+from bot.recaps.values import RecapStatus
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +88,9 @@ def reinstall_workspace(uow: UnitOfWork, team_id: str, *, now: datetime) -> None
     for reminders in break_schedules:
         breaks.reschedule(reminders, now)
     for recap in recap_schedules:
-        recap.next_due_utc = recaps.next_recap(now, recap.tz) if recap.status == "on" else None
+        recap.next_due_utc = (
+            recaps.next_recap(now, recap.tz) if recap.status == RecapStatus.ON else None
+        )
     workspace = uow.workspaces.get(team_id)
     if workspace is not None:
         kindness_recap.schedule_kindness_recap(workspace, now)

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from bot.core.outbox.messages import MessageKind, Payload
 from bot.core.outbox.rendered import RenderedMessage
-from bot.core.outbox.repository import POST_MESSAGE, RESPONSE_URL, UPLOAD_FILE
+from bot.core.outbox.values import DeliveryMethod
 from bot.core.phrases import phrase
 from bot.core.slack.blocks import text_blocks
 
@@ -65,7 +65,7 @@ def render_forgotten(_payload: Payload, _permalink: str | None) -> RenderedMessa
 # A JSON file of the member's data in their DM (``at``: when they asked).
 EXPORT = MessageKind(
     name="data_export",
-    method=UPLOAD_FILE,
+    method=DeliveryMethod.UPLOAD_FILE,
     payload=ExportPayload,
     key="export:{user_id}:{at}",
     render=render_export,
@@ -74,7 +74,7 @@ EXPORT = MessageKind(
 # The private confirmation after "forget me" (``nonce``: not their id, it is gone).
 FORGOTTEN = MessageKind(
     name="data_forgotten",
-    method=RESPONSE_URL,
+    method=DeliveryMethod.RESPONSE_URL,
     payload=Payload,
     key="forgotten:{nonce}",
     render=render_forgotten,
@@ -83,7 +83,7 @@ FORGOTTEN = MessageKind(
 # The DM saying the export file could not be sent (``export_id``: the export's outbox id).
 EXPORT_UNDELIVERED = MessageKind(
     name="data_export_undelivered",
-    method=POST_MESSAGE,
+    method=DeliveryMethod.POST_MESSAGE,
     payload=UndeliveredPayload,
     key="export-undelivered:{export_id}",
     render=render_export_undelivered,

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from bot.core.outbox.messages import MessageKind, Payload
 from bot.core.outbox.rendered import EPHEMERAL_REPLY, RenderedMessage
-from bot.core.outbox.repository import POST_MESSAGE, RESPONSE_URL
+from bot.core.outbox.values import DeliveryMethod
 from bot.core.phrases import phrase
 from bot.core.slack.blocks import text_blocks
 from bot.recaps.blocks.kindness import kindness_recap_blocks
@@ -52,7 +52,7 @@ def render_kindness_recap(payload: KindnessRecapPayload, _permalink: str | None)
 # The member's weekly recap DM: once per member and week.
 WEEKLY_RECAP = MessageKind(
     name="weekly_recap",
-    method=POST_MESSAGE,
+    method=DeliveryMethod.POST_MESSAGE,
     payload=WeeklyRecapPayload,
     key="recap:{user_id}:{week_start}",
     render=render_recap,
@@ -61,7 +61,7 @@ WEEKLY_RECAP = MessageKind(
 # "Weekly recaps are off", answered through the button's response_url (``at``: when).
 RECAP_OFF_NOTE = MessageKind(
     name="weekly_recap_off",
-    method=RESPONSE_URL,
+    method=DeliveryMethod.RESPONSE_URL,
     payload=Payload,
     key="recap-off:{user_id}:{at}",
     render=render_recap_off,
@@ -70,7 +70,7 @@ RECAP_OFF_NOTE = MessageKind(
 # The workspace's kindness recap in its kudos channel: once per week.
 KINDNESS_RECAP = MessageKind(
     name="kindness_recap",
-    method=POST_MESSAGE,
+    method=DeliveryMethod.POST_MESSAGE,
     payload=KindnessRecapPayload,
     key="kindness-recap:{week_start}",
     render=render_kindness_recap,

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.core.store.base import Base
 from bot.core.store.models import SLACK_ID
+from bot.recaps.values import RecapStatus
 
 
 class RecapSchedule(Base):
@@ -25,7 +26,7 @@ class RecapSchedule(Base):
         SLACK_ID, ForeignKey("workspaces.team_id", ondelete="CASCADE"), primary_key=True
     )
     user_id: Mapped[str] = mapped_column(SLACK_ID, primary_key=True)
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[RecapStatus] = mapped_column(String(16))
     tz: Mapped[str] = mapped_column(String(64))
     next_due_utc: Mapped[datetime | None]
     created_at: Mapped[datetime]

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from bot.core.scheduling.due_rows import locked_due_rows
 from bot.core.store.upsert import insert_for
 from bot.recaps.models import RecapSchedule
-from bot.recaps.values import ON
+from bot.recaps.values import RecapStatus
 
 
 class RecapRepository:
@@ -32,7 +32,7 @@ class RecapRepository:
 
     def due(self, now: datetime, *, limit: int) -> list[RecapSchedule]:
         """Recaps due at ``now`` (locked until commit on PostgreSQL; others skip them)."""
-        on = [RecapSchedule.status == ON]
+        on = [RecapSchedule.status == RecapStatus.ON]
         return locked_due_rows(
             self._session, RecapSchedule, RecapSchedule.next_due_utc, now, limit=limit, where=on
         )

@@ -4,11 +4,16 @@ are sent (no store here, so the Block Kit builders may use them)."""
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-ON = "on"  # a member's weekly recap schedule: on, or turned off
-OFF = "off"
+
+class RecapStatus(StrEnum):
+    """A member's weekly recap schedule: on, or turned off."""
+
+    ON = "on"
+    OFF = "off"
 
 
 class RecapFigures(BaseModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.core.outbox.messages import MessageKind, Payload
 from bot.core.outbox.rendered import RenderedMessage
-from bot.core.outbox.repository import POST_MESSAGE, RESPONSE_URL
+from bot.core.outbox.values import DeliveryMethod
 from bot.core.phrases import phrase
 from bot.core.slack.blocks import text_blocks
 from bot.wins.blocks import shared_blocks
@@ -36,7 +36,7 @@ def render_share_done(payload: ShareDonePayload, _permalink: str | None) -> Rend
 # The win, posted in the channel, once (``win_id``: the win).
 WIN_SHARED = MessageKind(
     name="win_shared",
-    method=POST_MESSAGE,
+    method=DeliveryMethod.POST_MESSAGE,
     payload=SharedPayload,
     key="win-shared:{win_id}",
     render=render_shared,
@@ -45,7 +45,7 @@ WIN_SHARED = MessageKind(
 # The member's private note, replaced to say it was shared (``win_id``: the win).
 WIN_SHARE_DONE = MessageKind(
     name="win_share_done",
-    method=RESPONSE_URL,
+    method=DeliveryMethod.RESPONSE_URL,
     payload=ShareDonePayload,
     key="win-share-done:{win_id}",
     render=render_share_done,

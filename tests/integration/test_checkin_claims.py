@@ -18,7 +18,7 @@ from bot.checkins.repository.claims import CheckinClaimRepository
 from bot.checkins.service.claims import claim_due_checkins
 from bot.checkins.service.enrolment import set_time, set_workdays, turn_on
 from bot.core.localtime import EVERY_DAY
-from bot.core.outbox.repository import PENDING, SKIPPED_LATE
+from bot.core.outbox.values import OutboxStatus
 from bot.core.profiles import MemberProfile
 from bot.core.store.models import OutboxMessage, Workspace
 from bot.core.store.unit_of_work import UnitOfWorkFactory
@@ -102,7 +102,7 @@ def test_ticking_through_the_day_claims_one_check_in_at_its_local_time(
     expected = (3, 30) if minute == 2 * 60 + 30 else (9, 30)  # the skipped 02:30 comes at 03:30
     assert (due_local.date(), due_local.hour, due_local.minute) == (day, *expected)
     assert timedelta(0) <= claim.created_at - claim.not_before < timedelta(minutes=5)
-    assert claim.status == PENDING
+    assert claim.status == OutboxStatus.PENDING
     assert len({c.idempotency_key for c in claims}) == len(claims)  # never twice for a day
 
 
@@ -116,7 +116,7 @@ def test_after_a_short_outage_the_check_in_is_still_sent(
         report = claim_due_checkins(uow, back_up, late_after=LATE_AFTER)
     assert report.skipped_late == 0
     (claim,) = claimed_checkins(engine)
-    assert claim.status == PENDING
+    assert claim.status == OutboxStatus.PENDING
 
 
 def test_the_claimed_row_is_the_check_in_kind_with_todays_key_and_payload(
@@ -166,7 +166,7 @@ def test_after_a_long_outage_the_check_in_is_skipped_late_and_tomorrow_is_next(
         assert schedule.next_local_date == date(2026, 11, 26)
     assert report.skipped_late == 1
     (claim,) = claimed_checkins(engine)
-    assert claim.status == SKIPPED_LATE
+    assert claim.status == OutboxStatus.SKIPPED_LATE
 
 
 def test_after_days_away_only_todays_check_in_is_sent_never_yesterdays(
@@ -177,7 +177,7 @@ def test_after_days_away_only_todays_check_in_is_sent_never_yesterdays(
     for _ in range(3):
         with unit_of_work() as uow:
             claim_due_checkins(uow, back_up, late_after=LATE_AFTER)
-    sent = [c for c in claimed_checkins(engine) if c.status == PENDING]
+    sent = [c for c in claimed_checkins(engine) if c.status == OutboxStatus.PENDING]
     assert [c.idempotency_key for c in sent] == ["checkin:UALICE:2026-11-25"]
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from bot.breaks.models import BreakReminder, BreakSchedule, BreakTaken
 from bot.breaks.repository import BreakRepository
-from bot.breaks.values import PAUSED
+from bot.breaks.values import BreakStatus
 from bot.core.slack import ids
 from bot.core.store.models import OutboxMessage
 from tests.fakeslack import FakeSlack, RecordedCall
@@ -281,7 +281,7 @@ def test_a_channel_kindling_can_no_longer_post_in_pauses_and_tells_the_setter_on
     assert error in told[0].args["text"]
     with running_app.kindling.unit_of_work() as uow:
         (schedule,) = uow.repository(BreakRepository)._session.query(BreakSchedule).all()  # noqa: SLF001  # a test peeks
-        assert (schedule.status, schedule.next_slot_utc) == (PAUSED, None)
+        assert (schedule.status, schedule.next_slot_utc) == (BreakStatus.PAUSED, None)
     assert "paused" in private_text(breaks(running_app, fake_slack, "status"))
 
 

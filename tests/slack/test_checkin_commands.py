@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.checkins.models import CheckinSchedule
-from bot.checkins.values import OFF, ON
+from bot.checkins.values import CheckinStatus
 from bot.core.store.models import OutboxMessage
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import (
@@ -78,14 +78,14 @@ def test_off_stops_check_ins_and_on_brings_them_back(
     assert "off for you" in checkin(running_app, fake_slack, "off")
     stored = schedule(running_app)
     assert stored is not None
-    assert (stored.status, stored.next_due_utc) == (OFF, None)
+    assert (stored.status, stored.next_due_utc) == (CheckinStatus.OFF, None)
     at(running_app, THURSDAY_0930_BERLIN)
     tick_and_deliver(running_app)
     assert checkin_dms(fake_slack) == []
     checkin(running_app, fake_slack, "on")
     stored = schedule(running_app)
     assert stored is not None
-    assert stored.status == ON
+    assert stored.status == CheckinStatus.ON
     assert stored.next_local_date == date(2026, 11, 27)
 
 
@@ -133,4 +133,8 @@ def test_settings_saved_while_off_do_not_enrol(
     assert "off for you right now" in answer
     stored = schedule(running_app)
     assert stored is not None
-    assert (stored.status, stored.local_minute, stored.next_due_utc) == (OFF, 480, None)
+    assert (stored.status, stored.local_minute, stored.next_due_utc) == (
+        CheckinStatus.OFF,
+        480,
+        None,
+    )

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import update
 
 from bot.checkins.service.enrolment import turn_on
-from bot.core.outbox.repository import FAILED, PENDING, SENDING, SENT, SKIPPED_LATE, UNKNOWN
+from bot.core.outbox.values import OutboxStatus
 from bot.core.profiles import MemberProfile
 from bot.core.store.models import OutboxMessage
 from tests.fakeslack import FakeSlack
@@ -43,7 +43,7 @@ def test_a_person_slack_cannot_dm_is_marked_failed_and_no_longer_scheduled(
     fake_slack.refuse_channel(ALICE, error)
     at(running_app, THURSDAY_0930_BERLIN)
     tick_and_deliver(running_app)
-    assert checkin_rows(running_app.kindling.engine) == [(ALICE, FAILED, error)]
+    assert checkin_rows(running_app.kindling.engine) == [(ALICE, OutboxStatus.FAILED, error)]
     stored = schedule(running_app)
     assert stored is not None
     assert (stored.next_due_utc, stored.stopped_reason) == (None, error)
@@ -60,12 +60,14 @@ def test_a_closed_messages_tab_fails_that_day_only(
     fake_slack.refuse_channel(ALICE, "messages_tab_disabled")
     at(running_app, THURSDAY_0930_BERLIN)
     tick_and_deliver(running_app)
-    assert checkin_rows(running_app.kindling.engine) == [(ALICE, FAILED, "messages_tab_disabled")]
+    assert checkin_rows(running_app.kindling.engine) == [
+        (ALICE, OutboxStatus.FAILED, "messages_tab_disabled")
+    ]
     del fake_slack.refusals[ALICE]  # they opened the tab again
     at(running_app, FRIDAY_0930_BERLIN)
     tick_and_deliver(running_app)
     assert len(checkin_dms(fake_slack, ALICE)) == 2  # both days were tried, Friday arrived
-    assert checkin_rows(running_app.kindling.engine)[-1] == (ALICE, SENT, None)
+    assert checkin_rows(running_app.kindling.engine)[-1] == (ALICE, OutboxStatus.SENT, None)
 
 
 def test_a_new_time_zone_moves_the_check_in(running_app: RunningApp, fake_slack: FakeSlack) -> None:
@@ -109,10 +111,14 @@ def test_a_429_delays_only_that_workspace_and_each_check_in_arrives_once(
     fake_slack.rate_limit_next("chat.postMessage", retry_after=30)
     running_app.kindling.dispatcher.drain()  # TBUSY's first message meets the 429
     statuses = {row.channel: row.status for row in checkin_rows(running_app.kindling.engine)}
-    assert statuses == {"UB1": PENDING, "UB2": PENDING, "UC1": SENT}
+    assert statuses == {
+        "UB1": OutboxStatus.PENDING,
+        "UB2": OutboxStatus.PENDING,
+        "UC1": OutboxStatus.SENT,
+    }
     running_app.kindling.clock.advance(timedelta(seconds=30))  # type: ignore[attr-defined]
     running_app.kindling.dispatcher.drain()
-    assert {row.status for row in checkin_rows(running_app.kindling.engine)} == {SENT}
+    assert {row.status for row in checkin_rows(running_app.kindling.engine)} == {OutboxStatus.SENT}
     delivered = [c.args["channel"] for c in checkin_dms(fake_slack)]
     assert sorted(delivered) == ["UB1", "UB1", "UB2", "UC1"]  # UB1: the 429, then once
 
@@ -133,7 +139,7 @@ def test_after_a_3_hour_outage_the_check_in_is_skipped_not_sent(
     at(running_app, THURSDAY_0930_BERLIN + timedelta(hours=3))
     tick_and_deliver(running_app)
     assert checkin_dms(fake_slack) == []
-    assert checkin_rows(running_app.kindling.engine) == [(ALICE, SKIPPED_LATE, None)]
+    assert checkin_rows(running_app.kindling.engine) == [(ALICE, OutboxStatus.SKIPPED_LATE, None)]
 
 
 def test_a_check_in_held_back_past_the_window_is_skipped_when_its_turn_comes(
@@ -147,7 +153,7 @@ def test_a_check_in_held_back_past_the_window_is_skipped_when_its_turn_comes(
     at(running_app, THURSDAY_0930_BERLIN + timedelta(hours=3, seconds=1))
     running_app.kindling.dispatcher.drain()
     assert len(checkin_dms(fake_slack)) == 1  # only the refused attempt
-    assert checkin_rows(running_app.kindling.engine) == [(ALICE, SKIPPED_LATE, None)]
+    assert checkin_rows(running_app.kindling.engine) == [(ALICE, OutboxStatus.SKIPPED_LATE, None)]
 
 
 def test_a_crash_between_claim_and_send_leaves_it_unknown_and_never_resent(
@@ -159,14 +165,16 @@ def test_a_crash_between_claim_and_send_leaves_it_unknown_and_never_resent(
     with running_app.kindling.engine.begin() as connection:  # a dispatcher claimed it, then died
         connection.execute(
             update(OutboxMessage).values(
-                status=SENDING, lease_until=THURSDAY_0930_BERLIN + timedelta(minutes=2)
+                status=OutboxStatus.SENDING, lease_until=THURSDAY_0930_BERLIN + timedelta(minutes=2)
             )
         )
     at(running_app, THURSDAY_0930_BERLIN + timedelta(minutes=3))
     tick_and_deliver(running_app)
     tick_and_deliver(running_app)
     assert checkin_dms(fake_slack) == []
-    assert [row.status for row in checkin_rows(running_app.kindling.engine)] == [UNKNOWN]
+    assert [row.status for row in checkin_rows(running_app.kindling.engine)] == [
+        OutboxStatus.UNKNOWN
+    ]
 
 
 def test_bob_in_new_york_and_alice_in_berlin_each_get_theirs_at_their_own_nine_thirty(
@@ -190,7 +198,7 @@ def test_a_late_check_in_is_never_sent_on_the_next_local_day(
     at(running_app, datetime(2026, 11, 25, 23, 30, tzinfo=UTC))  # 00:30 Thursday in Berlin
     tick_and_deliver(running_app)
     assert checkin_dms(fake_slack) == []
-    assert checkin_rows(running_app.kindling.engine) == [(ALICE, SKIPPED_LATE, None)]
+    assert checkin_rows(running_app.kindling.engine) == [(ALICE, OutboxStatus.SKIPPED_LATE, None)]
 
 
 def test_a_pause_that_has_ended_is_not_shown(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.checkins.values import ON, OPTED_OUT
+from bot.checkins.values import CheckinStatus
 from bot.core.slack import ids
 from tests.fakeslack import FakeSlack
 from tests.slack.checkin_support import (
@@ -49,7 +49,7 @@ def test_team_invites_the_channels_people_once_never_bots_or_deactivated(
     for user in (ALICE, BOB):
         stored = schedule(running_app, user)
         assert stored is not None
-        assert (stored.status, stored.joined_via) == (ON, TEAM_CHANNEL)
+        assert (stored.status, stored.joined_via) == (CheckinStatus.ON, TEAM_CHANNEL)
     assert schedule(running_app, DEPLOYBOT) is None
     assert schedule(running_app, GONE) is None
     enrol_team(running_app, fake_slack)  # again: nobody is welcomed twice
@@ -85,13 +85,13 @@ def test_not_for_me_opts_out_for_good_until_they_opt_in_themselves(
     assert "no channel will sign you up again" in replaced.args["text"]
     stored = schedule(running_app, BOB)
     assert stored is not None
-    assert (stored.status, stored.next_due_utc) == (OPTED_OUT, None)
+    assert (stored.status, stored.next_due_utc) == (CheckinStatus.OPTED_OUT, None)
     fake_slack.channel_members["COTHER"] = [BOB]
     enrol_team(running_app, fake_slack, "COTHER")
     tick_and_deliver(running_app)
     stored = schedule(running_app, BOB)
     assert stored is not None
-    assert stored.status == OPTED_OUT
+    assert stored.status == CheckinStatus.OPTED_OUT
     assert len(welcome_dms(fake_slack, BOB)) == 1
     assert "You're in" in checkin(running_app, fake_slack, "on", user=BOB)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.checkins.values import ON
+from bot.checkins.values import CheckinStatus
 from bot.core.slack import ids
 from tests.fakeslack import FakeSlack, RecordedCall
 from tests.slack.checkin_support import ALICE, BOB, add_people, checkin, member_event, schedule
@@ -73,7 +73,7 @@ def test_the_home_settings_change_the_check_in_and_publish_again(
     tap(running_app, fake_slack, element(home, ids.HOME_CHECKIN_TOGGLE))
     stored = schedule(running_app)
     assert stored is not None
-    assert stored.status == ON
+    assert stored.status == CheckinStatus.ON
     home = published(fake_slack, ALICE)[-1]
     assert "Morning check-in: *on*" in json.dumps(posted_json(home.args, "view"))
     tap(running_app, fake_slack, {**element(home, ids.HOME_CHECKIN_TIME), "selected_time": "08:15"})

@@ -10,12 +10,13 @@ import pytest
 
 from bot.app import build_kindling
 from bot.core.events.ledger import claim_event
-from bot.core.outbox.delivery import POST_MESSAGE, Delivery
+from bot.core.outbox.delivery import Delivery
 from bot.core.outbox.dispatcher import Dispatcher
 from bot.core.outbox.limiter import RateLimiter
 from bot.core.outbox.messages import MessageKinds
 from bot.core.outbox.repository import NewMessage
 from bot.core.outbox.sender import SlackSender
+from bot.core.outbox.values import DeliveryMethod
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.features import message_kinds
@@ -40,7 +41,7 @@ def enqueue(app: RunningApp, team_id: str, key: str, channel: str) -> int:
                 team_id=team_id,
                 idempotency_key=key,
                 kind=THANKS_DM,
-                method=POST_MESSAGE,
+                method=DeliveryMethod.POST_MESSAGE,
                 channel=channel,
                 payload={"recipient_id": BOB},
             ),
@@ -61,7 +62,14 @@ def test_an_idempotency_key_is_written_once(running_app: RunningApp) -> None:
     enqueue(running_app, "T1", "same-key", "U1")
     with running_app.kindling.unit_of_work() as uow:
         again = uow.outbox.add(
-            NewMessage("T1", "same-key", THANKS_DM, POST_MESSAGE, "U1", {"recipient_id": BOB}),
+            NewMessage(
+                "T1",
+                "same-key",
+                THANKS_DM,
+                DeliveryMethod.POST_MESSAGE,
+                "U1",
+                {"recipient_id": BOB},
+            ),
             now=running_app.kindling.clock.now(),
         )
     assert again is None

@@ -7,7 +7,7 @@ import json
 import pytest
 from slack_sdk.models.blocks import SectionBlock
 
-from bot.core.phrases import phrases
+from bot.core.phrases import phrase_entries
 from bot.core.slack.blocks import MAX_BLOCKS_PER_MESSAGE, message_blocks
 from bot.help.blocks import help_blocks, help_fallback_text
 from tests.fakeslack.validation import blocks_problems
@@ -17,8 +17,8 @@ def test_help_lists_every_command_and_passes_slack_validation() -> None:
     blocks = help_blocks()
     assert blocks_problems(blocks) == []
     rendered = json.dumps(blocks)
-    for command in phrases().help.commands:
-        assert command.usage in rendered
+    for command in phrase_entries("help.commands"):
+        assert command["usage"] in rendered
 
 
 def test_help_preface_comes_first() -> None:

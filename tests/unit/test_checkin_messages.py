@@ -24,8 +24,8 @@ from bot.checkins.messages import (
     CheckinPayload,
     CheckinWelcomePayload,
 )
-from bot.core.outbox.delivery import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE
 from bot.core.outbox.messages import MessageKind, Payload
+from bot.core.outbox.values import DeliveryMethod
 from tests.support.messages import render
 
 TEAM, USER, DAY = "T1", "UALICE", date(2026, 11, 26)
@@ -137,13 +137,13 @@ def test_each_kind_keeps_its_name_and_method() -> None:
             CHANNEL_NOT_ENROLLED,
         )
     } == {
-        "checkin": POST_MESSAGE,
-        "checkin_answered": UPDATE_MESSAGE,
-        "checkin_welcome": POST_MESSAGE,
-        "checkin_notice": RESPONSE_URL,
-        "checkin_opted_out": RESPONSE_URL,
-        "checkin_care": POST_MESSAGE,
-        "checkin_channel_not_enrolled": POST_MESSAGE,
+        "checkin": DeliveryMethod.POST_MESSAGE,
+        "checkin_answered": DeliveryMethod.UPDATE_MESSAGE,
+        "checkin_welcome": DeliveryMethod.POST_MESSAGE,
+        "checkin_notice": DeliveryMethod.RESPONSE_URL,
+        "checkin_opted_out": DeliveryMethod.RESPONSE_URL,
+        "checkin_care": DeliveryMethod.POST_MESSAGE,
+        "checkin_channel_not_enrolled": DeliveryMethod.POST_MESSAGE,
     }
 
 
@@ -179,7 +179,7 @@ def test_a_check_in_row_is_the_one_the_claim_writes() -> None:
     row = kind.message(typed, team_id=TEAM, channel=USER)
     assert (row.kind, row.method, row.idempotency_key) == (
         "checkin",
-        POST_MESSAGE,
+        DeliveryMethod.POST_MESSAGE,
         f"checkin:{USER}:2026-11-26",
     )
     assert {key: row.payload[key] for key in stored} == stored

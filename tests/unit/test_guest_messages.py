@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.core.guest_messages import GUEST_NOTICE
 from bot.core.outbox.messages import Payload
-from bot.core.outbox.repository import POST_MESSAGE, RESPONSE_URL
+from bot.core.outbox.values import DeliveryMethod
 from bot.help.messages import DIRECT_MESSAGE_REPLY
 from tests.fakeslack.validation import blocks_problems
 from tests.support.messages import render
@@ -30,8 +30,12 @@ def test_keys_are_todays() -> None:
     )
     assert (notice.kind, notice.method, notice.payload["response_url"]) == (
         "guest_notice",
-        RESPONSE_URL,
+        DeliveryMethod.RESPONSE_URL,
         URL,
     )
     reply = DIRECT_MESSAGE_REPLY.message(Payload(), team_id="T1", channel="D1", event_id="Ev1")
-    assert (reply.kind, reply.method, reply.channel) == ("direct_message_reply", POST_MESSAGE, "D1")
+    assert (reply.kind, reply.method, reply.channel) == (
+        "direct_message_reply",
+        DeliveryMethod.POST_MESSAGE,
+        "D1",
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
-from bot.core.outbox.repository import PUBLISH_VIEW
+from bot.core.outbox.values import DeliveryMethod
 from bot.home.messages import APP_HOME, HomePayload
 from bot.home.values import HomeState, KudosItem, TodayAnswer
 from bot.privacy.values import FORMER_TEAMMATE as FORMER
@@ -27,7 +27,7 @@ def test_the_home_key_is_todays_and_each_refresh_is_new() -> None:
     key = APP_HOME.key_for(payload, at=NOW.isoformat(), nonce="0f3a")
     assert key == f"home:UA:{NOW.isoformat()}:0f3a"
     row = APP_HOME.message(payload, team_id="T1", channel="UA", at=NOW.isoformat(), nonce="1")
-    assert (row.kind, row.method, row.channel) == ("app_home", PUBLISH_VIEW, "UA")
+    assert (row.kind, row.method, row.channel) == ("app_home", DeliveryMethod.PUBLISH_VIEW, "UA")
     assert {k: row.payload[k] for k in ("user_id", "show")} == {"user_id": "UA", "show": 5}
     assert "state" not in row.payload  # read when it is sent, never stored
 

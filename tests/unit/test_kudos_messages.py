@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from bot.core.outbox.delivery import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE
 from bot.core.outbox.messages import MessageKind, Payload
 from bot.core.outbox.rendered import RenderedMessage
+from bot.core.outbox.values import DeliveryMethod
 from bot.core.slack.blocks import text_blocks
 from bot.kudos.blocks import shoutout as blocks
 from bot.kudos.messages import (
@@ -187,12 +187,12 @@ def test_each_kind_writes_todays_key_and_todays_fields(
 
 def test_the_kind_names_and_methods_are_todays() -> None:
     assert [(kind.name, kind.method) for kind, *_ in TODAYS_ROWS] == [
-        ("kudos.shoutout", POST_MESSAGE),
-        ("kudos.crosspost", POST_MESSAGE),
-        ("kudos.received", POST_MESSAGE),
-        ("kudos.thanks", POST_MESSAGE),
-        ("kudos.thanked", UPDATE_MESSAGE),
-        ("kudos.not_announced", POST_MESSAGE),
+        ("kudos.shoutout", DeliveryMethod.POST_MESSAGE),
+        ("kudos.crosspost", DeliveryMethod.POST_MESSAGE),
+        ("kudos.received", DeliveryMethod.POST_MESSAGE),
+        ("kudos.thanks", DeliveryMethod.POST_MESSAGE),
+        ("kudos.thanked", DeliveryMethod.UPDATE_MESSAGE),
+        ("kudos.not_announced", DeliveryMethod.POST_MESSAGE),
     ]
 
 
@@ -202,12 +202,12 @@ def test_the_shoutout_through_a_response_url_keeps_todays_keys() -> None:
     retried = SHOUTOUT_RETRIED_AS_REPLY.message(shout, team_id="T1", channel=None, subject_id=7)
     assert (as_reply.kind, as_reply.method, as_reply.idempotency_key) == (
         "kudos.shoutout",
-        RESPONSE_URL,
+        DeliveryMethod.RESPONSE_URL,
         "kudos:7:shoutout",
     )
     assert (retried.kind, retried.method, retried.idempotency_key) == (
         "kudos.shoutout",
-        RESPONSE_URL,
+        DeliveryMethod.RESPONSE_URL,
         "kudos:7:shoutout-via-response-url",
     )
     assert {name: retried.payload[name] for name in SHOUT} == SHOUT, "the same shout-out"

@@ -15,7 +15,7 @@ from bot.breaks.models import BreakSchedule
 from bot.breaks.repository import BreakRepository, channel_scope, member_scope
 from bot.breaks.slots import Cadence, Window, next_slot
 from bot.breaks.text import BreaksRequest
-from bot.breaks.values import OFF, ON, PAUSED, BreakSettings
+from bot.breaks.values import BreakSettings, BreakStatus
 from bot.checkins.service.records import checkin_schedule
 from bot.core.localtime import FALLBACK_ZONE, MONDAY_TO_FRIDAY, local_today, zone
 from bot.core.outbox.delivery import Delivery
@@ -60,7 +60,7 @@ def reschedule(schedule: BreakSchedule, after: datetime) -> None:
     """The next slot after ``after`` if the schedule is on (none while off or paused)."""
     schedule.next_slot_utc = (
         next_slot(after, cadence_of(schedule), not_on=schedule.snoozed_on)
-        if schedule.status == ON
+        if schedule.status == BreakStatus.ON
         else None
     )
 
@@ -96,7 +96,7 @@ def channel_on(  # noqa: PLR0913  # keyword-only: the command's parsed settings
         schedule.window_start, schedule.window_end = request.window.start, request.window.end
     schedule.workdays = request.workdays or schedule.workdays
     schedule.tz = request.tz or schedule.tz
-    schedule.status, schedule.paused_reason, schedule.set_up_by = ON, None, by.user_id
+    schedule.status, schedule.paused_reason, schedule.set_up_by = BreakStatus.ON, None, by.user_id
     _touch(schedule, now)
     reschedule(schedule, now)
     _announce(uow, schedule, by.user_id, now)
@@ -108,9 +108,9 @@ def channel_off(
 ) -> bool:
     """Stop a channel's reminders; False if there were none to stop."""
     schedule = uow.repository(BreakRepository).by_scope(team_id, channel_scope(channel_id))
-    if schedule is None or schedule.status == OFF:
+    if schedule is None or schedule.status == BreakStatus.OFF:
         return False
-    schedule.status = OFF
+    schedule.status = BreakStatus.OFF
     _touch(schedule, now)
     reschedule(schedule, now)
     _announce(uow, schedule, by.user_id, now)
@@ -133,7 +133,7 @@ def personal_on(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> Bre
         schedule.personal = True
         uow.repository(BreakRepository).add(schedule)
     schedule.workdays, schedule.tz = workdays, member.tz or schedule.tz
-    schedule.status = ON
+    schedule.status = BreakStatus.ON
     _touch(schedule, now)
     reschedule(schedule, now)
     refresh_home(uow, member.team_id, member.user_id, now=now)
@@ -145,7 +145,7 @@ def personal_off(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> No
         member.team_id, member_scope(member.user_id)
     )
     if schedule is not None:
-        schedule.status = OFF
+        schedule.status = BreakStatus.OFF
         _touch(schedule, now)
         reschedule(schedule, now)
         refresh_home(uow, member.team_id, member.user_id, now=now)
@@ -154,7 +154,7 @@ def personal_off(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> No
 def personal_breaks_on(uow: UnitOfWork, team_id: str, user_id: str) -> bool:
     """Whether the member's personal break reminders are on."""
     schedule = uow.repository(BreakRepository).by_scope(team_id, member_scope(user_id))
-    return schedule is not None and schedule.status == ON
+    return schedule is not None and schedule.status == BreakStatus.ON
 
 
 def follow_member(  # noqa: PLR0913  # keyword-only: what the directory learnt about the person
@@ -175,10 +175,10 @@ def follow_member(  # noqa: PLR0913  # keyword-only: what the directory learnt a
     before = (schedule.tz, schedule.workdays, schedule.status)
     schedule.tz = tz or schedule.tz
     schedule.workdays = workdays or schedule.workdays
-    if deactivated and schedule.status == ON:
-        schedule.status, schedule.paused_reason = PAUSED, DEACTIVATED
+    if deactivated and schedule.status == BreakStatus.ON:
+        schedule.status, schedule.paused_reason = BreakStatus.PAUSED, DEACTIVATED
     elif deactivated is False and schedule.paused_reason == DEACTIVATED:
-        schedule.status, schedule.paused_reason = ON, None
+        schedule.status, schedule.paused_reason = BreakStatus.ON, None
     if (schedule.tz, schedule.workdays, schedule.status) != before:  # else a due slot stays
         _touch(schedule, now)
         reschedule(schedule, now)
@@ -188,9 +188,9 @@ def pause_unreachable(uow: UnitOfWork, schedule_id: int, *, reason: str, now: da
     """Slack says the channel cannot be posted in (archived, removed): stop trying, and tell
     whoever set the reminders up, once."""
     schedule = uow.repository(BreakRepository).get(schedule_id)
-    if schedule is None or schedule.status != ON:
+    if schedule is None or schedule.status != BreakStatus.ON:
         return
-    schedule.status, schedule.paused_reason = PAUSED, reason[:40]
+    schedule.status, schedule.paused_reason = BreakStatus.PAUSED, reason[:40]
     _touch(schedule, now)
     reschedule(schedule, now)
     payload = PausedPayload(channel_id=schedule.channel_id, reason=reason)
@@ -209,7 +209,7 @@ def pause_unreachable(uow: UnitOfWork, schedule_id: int, *, reason: str, now: da
 def after_low_energy(uow: UnitOfWork, team_id: str, user_id: str, *, now: datetime) -> None:
     """A check-in with energy 1-2: today's next personal reminder comes within the hour."""
     schedule = uow.repository(BreakRepository).by_scope(team_id, member_scope(user_id))
-    if schedule is None or schedule.status != ON or schedule.next_slot_utc is None:
+    if schedule is None or schedule.status != BreakStatus.ON or schedule.next_slot_utc is None:
         return
     soon = now + LOW_ENERGY_FOLLOW_UP
     local_soon = soon.astimezone(zone(schedule.tz))
@@ -230,7 +230,7 @@ def _new_schedule(  # noqa: PLR0913  # keyword-only: one per column of the new r
         channel_id=channel_id,
         personal=False,
         set_up_by=by.user_id,
-        status=OFF,
+        status=BreakStatus.OFF,
         interval_minutes=DEFAULT_INTERVAL,
         window_start=DEFAULT_WINDOW.start,
         window_end=DEFAULT_WINDOW.end,
@@ -255,7 +255,7 @@ def _announce(uow: UnitOfWork, schedule: BreakSchedule, who: str, now: datetime)
     """One quiet line in the channel naming who changed the reminders, and to what."""
     payload = ChangedPayload(
         who=who,
-        on=schedule.status == ON,
+        on=schedule.status == BreakStatus.ON,
         interval=schedule.interval_minutes,
         window=(schedule.window_start, schedule.window_end),
         workdays=schedule.workdays,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.checkins.blocks.checkin import need_label
 from bot.checkins.text import Action
-from bot.checkins.values import ON, OPTED_OUT, CheckinSettings, TeamPulse, TooFewAnswers, when
+from bot.checkins.values import CheckinSettings, CheckinStatus, TeamPulse, TooFewAnswers, when
 from bot.core.localtime import format_local_time, format_workdays
 from bot.core.phrases import phrase
 from bot.core.slack.blocks import Answer
@@ -25,7 +25,7 @@ def settings_answer(action: Action, settings: CheckinSettings) -> Answer:
     if action is Action.OFF:
         return Answer.of_text(phrase("checkin.answers.off"))
     key = _CONFIRMATIONS.get(action)
-    if key is None or settings.status != ON:
+    if key is None or settings.status != CheckinStatus.ON:
         text = status_text(settings)
         if key is not None:  # a setting saved while check-ins are off
             text = f"{phrase('checkin.answers.not_on_yet')}\n{text}"
@@ -36,9 +36,9 @@ def settings_answer(action: Action, settings: CheckinSettings) -> Answer:
 def status_text(settings: CheckinSettings) -> str:
     """The member's check-in at a glance, and how to change it."""
     fields = _fields(settings)
-    if settings.status == OPTED_OUT:
+    if settings.status == CheckinStatus.OPTED_OUT:
         lines = [phrase("checkin.answers.status_opted_out")]
-    elif settings.status != ON:
+    elif settings.status != CheckinStatus.ON:
         lines = [phrase("checkin.answers.status_off", **fields)]
     else:
         lines = [phrase("checkin.answers.status_on", **fields)]

@@ -29,8 +29,9 @@ from sqlalchemy.orm import Session
 
 from bot.checkins.models import CheckinSchedule
 from bot.checkins.repository.payload_sql import key_expression, payload_object
+from bot.checkins.values import CheckinStatus
 from bot.core.outbox.messages import MessageKind
-from bot.core.outbox.repository import PENDING, SKIPPED_LATE
+from bot.core.outbox.values import OutboxStatus
 from bot.core.store.base import Base
 from bot.core.store.models import OutboxMessage, Workspace
 from bot.core.store.upsert import insert_for
@@ -57,7 +58,7 @@ _CLAIMED_COLUMNS = (
 _ADVANCE = (
     update(_SCHEDULES)
     .where(
-        _SCHEDULES.c.status == "on",
+        _SCHEDULES.c.status == CheckinStatus.ON,
         _SCHEDULES.c.next_due_utc == bindparam("b_due"),
         _SCHEDULES.c.tz == bindparam("b_tz"),
         _SCHEDULES.c.local_minute == bindparam("b_minute"),
@@ -141,7 +142,7 @@ class CheckinClaimRepository:
             .returning(_OUTBOX.c.status)
         )
         statuses = [row[0] for row in self._session.execute(statement)]
-        late = statuses.count(SKIPPED_LATE)
+        late = statuses.count(OutboxStatus.SKIPPED_LATE)
         return Claimed(pending=len(statuses) - late, skipped_late=late)
 
     def due_groups(self, now: datetime) -> list[DueGroup]:
@@ -198,9 +199,9 @@ def _due_rows(  # noqa: PLR0913  # keyword-only: the claim's window and filters,
     status = case(
         (
             s.next_due_utc < bindparam("late_before", late_before, type_=_WHEN),
-            literal(SKIPPED_LATE),
+            literal(OutboxStatus.SKIPPED_LATE, String),
         ),
-        else_=literal(PENDING),
+        else_=literal(OutboxStatus.PENDING, String),
     )
     conditions = [_due(now), not_(_member_gone())]
     if holidays:
@@ -227,7 +228,7 @@ def _due_rows(  # noqa: PLR0913  # keyword-only: the claim's window and filters,
 
 def _due(now: datetime) -> ColumnElement[bool]:
     return and_(
-        CheckinSchedule.status == "on",
+        CheckinSchedule.status == CheckinStatus.ON,
         CheckinSchedule.next_due_utc <= bindparam("now", now, type_=_WHEN),
     )
 

@@ -14,7 +14,7 @@ from bot.checkins.messages import (
 )
 from bot.checkins.repository.answers import CheckinScheduleRepository
 from bot.checkins.service.enrolment import reschedule
-from bot.checkins.values import ON, OPTED_OUT
+from bot.checkins.values import CheckinStatus
 from bot.core.localtime import FALLBACK_ZONE, MONDAY_TO_FRIDAY, next_occurrence
 from bot.core.outbox.delivery import Delivery
 from bot.core.profiles import MemberProfile
@@ -43,7 +43,7 @@ def enrol_from_channel(
         {
             "team_id": member.team_id,
             "user_id": member.user_id,
-            "status": ON,
+            "status": CheckinStatus.ON,
             "tz": member.tz or FALLBACK_ZONE,
             "local_minute": default_minute,
             "workdays": MONDAY_TO_FRIDAY,
@@ -77,7 +77,7 @@ def opt_out(
     The welcome message is replaced to say so."""
     schedule = uow.repository(CheckinScheduleRepository).get(team_id, user_id)
     if schedule is not None:
-        schedule.status = OPTED_OUT
+        schedule.status = CheckinStatus.OPTED_OUT
         schedule.updated_at = now
         reschedule(schedule, now)
     if response_url:

@@ -12,7 +12,7 @@ from bot.breaks.service.schedules import follow_member as follow_in_breaks
 from bot.checkins.models import CheckinSchedule
 from bot.checkins.repository.answers import CheckinScheduleRepository
 from bot.checkins.text import MAX_PAUSE_DAYS, Action, CheckinRequest
-from bot.checkins.values import OFF, ON, CheckinSettings
+from bot.checkins.values import CheckinSettings, CheckinStatus
 from bot.core.localtime import (
     FALLBACK_ZONE,
     MONDAY_TO_FRIDAY,
@@ -44,7 +44,7 @@ def settings_of(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> Che
     if schedule is not None:
         return _settings(schedule, now)
     return CheckinSettings(
-        status=OFF,
+        status=CheckinStatus.OFF,
         tz=member.tz or FALLBACK_ZONE,
         local_minute=uow.workspaces.checkin_default_minute(member.team_id),
         workdays=MONDAY_TO_FRIDAY,
@@ -68,7 +68,7 @@ def apply_request(
 def turn_on(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> CheckinSettings:
     """Enrol (or re-enrol, also after "Not for me") by the member's own choice."""
     schedule = _schedule_for(uow, member, now=now)
-    schedule.status = ON
+    schedule.status = CheckinStatus.ON
     schedule.stopped_reason = None
     ensure_recap(uow, member, now=now)
     return reschedule(schedule, now)
@@ -76,7 +76,7 @@ def turn_on(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> Checkin
 
 def turn_off(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> CheckinSettings:
     schedule = _schedule_for(uow, member, now=now)
-    schedule.status = OFF
+    schedule.status = CheckinStatus.OFF
     return reschedule(schedule, now)
 
 
@@ -149,7 +149,7 @@ def _schedule_for(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> C
         schedule = CheckinSchedule(
             team_id=member.team_id,
             user_id=member.user_id,
-            status=OFF,
+            status=CheckinStatus.OFF,
             tz=member.tz or FALLBACK_ZONE,
             local_minute=uow.workspaces.checkin_default_minute(member.team_id),
             workdays=MONDAY_TO_FRIDAY,
@@ -166,7 +166,7 @@ def _schedule_for(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> C
 def reschedule(schedule: CheckinSchedule, now: datetime) -> CheckinSettings:
     """Compute the next check-in after ``now`` from the schedule's settings."""
     upcoming = None
-    if schedule.status == ON and schedule.stopped_reason is None:
+    if schedule.status == CheckinStatus.ON and schedule.stopped_reason is None:
         upcoming = next_occurrence(
             now,
             tz=schedule.tz,

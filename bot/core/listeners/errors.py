@@ -12,7 +12,7 @@ from bot.core.events.ledger import release_event
 from bot.core.listeners.dependencies import CONTEXT_KEY, dependencies_of
 from bot.core.listeners.responses import modal_error
 from bot.core.listeners.workspace import ACTOR_KEY, Actor
-from bot.core.phrases import phrases
+from bot.core.phrases import phrase
 from bot.core.slack.payloads import event_id_of, is_slash_command
 
 logger = logging.getLogger(__name__)
@@ -22,12 +22,12 @@ def handle_error(error: Exception, body: dict[str, Any], context: BoltContext) -
     """Registered with ``app.error``: no stack trace ever reaches Slack."""
     logger.error("Handling a Slack request failed", exc_info=error)
     if is_slash_command(body):
-        answer = {"response_type": "ephemeral", "text": phrases().errors.generic}
+        answer = {"response_type": "ephemeral", "text": phrase("errors.generic")}
         return BoltResponse(
             status=200, body=json.dumps(answer), headers={"content-type": "application/json"}
         )
     if body.get("type") == "view_submission":
-        return modal_error(body.get("view") or {}, phrases().errors.generic)
+        return modal_error(body.get("view") or {}, phrase("errors.generic"))
     event_id = event_id_of(body)
     actor = context.get(ACTOR_KEY)
     if event_id is not None and CONTEXT_KEY in context and isinstance(actor, Actor):

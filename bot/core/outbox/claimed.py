@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.core.outbox.messages import MessageKind, Payload
-from bot.core.outbox.repository import SENT
+from bot.core.outbox.values import OutboxStatus
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
 
@@ -43,7 +43,7 @@ def linked_message(
     if not payload.link or message.depends_on_key is None:
         return None
     prerequisite = uow.outbox.by_key(message.team_id, message.depends_on_key)
-    if prerequisite is None or prerequisite.status != SENT:
+    if prerequisite is None or prerequisite.status != OutboxStatus.SENT:
         return None
     if not prerequisite.sent_channel or not prerequisite.sent_ts:
         return None

@@ -6,17 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.core.outbox.repository import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
-
-__all__ = [
-    "POST_MESSAGE",
-    "RESPONSE_URL",
-    "UPDATE_MESSAGE",
-    "Delivery",
-    "DeliveryHook",
-]
 
 
 @dataclass(frozen=True, slots=True)

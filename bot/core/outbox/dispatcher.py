@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from bot.core.clock import Clock
 from bot.core.metrics import DeliveryOutcome, Metrics
 from bot.core.outbox.claimed import Claimed, current_payload, linked_message, too_late
-from bot.core.outbox.delivery import POST_MESSAGE, Delivery
+from bot.core.outbox.delivery import Delivery
 from bot.core.outbox.limiter import RateLimiter
 from bot.core.outbox.messages import (
     MessageKind,
@@ -26,6 +26,7 @@ from bot.core.outbox.messages import (
 from bot.core.outbox.rendered import RenderedMessage
 from bot.core.outbox.repository import DueMessage
 from bot.core.outbox.sender import RetryLaterError, SlackSender, UncertainDeliveryError
+from bot.core.outbox.values import DeliveryMethod
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -169,7 +170,9 @@ class Dispatcher:
         if delivery is None:
             return True
         finished = self._clock.now()
-        if message.method == POST_MESSAGE:  # Slack's posting limits count new messages only
+        if (
+            message.method == DeliveryMethod.POST_MESSAGE
+        ):  # Slack's posting limits count new messages only
             self._limiter.record(message.team_id, due.channel, finished)
         self._settle(message, kind, delivery, finished)
         self._counted(message, _outcome(delivery))

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from bot.core.outbox.delivery import DeliveryHook
 from bot.core.outbox.rendered import RenderedMessage
 from bot.core.outbox.repository import NewMessage
+from bot.core.outbox.values import DeliveryMethod
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
 
@@ -72,7 +73,7 @@ class MessageKind(Generic[P]):
     and the ``key_fields`` given to :meth:`message` (``"win-shared:{win_id}"``)."""
 
     name: str
-    method: str
+    method: DeliveryMethod
     payload: type[P]
     key: str
     render: Callable[[P, str | None], RenderedMessage]

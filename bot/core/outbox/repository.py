@@ -10,27 +10,10 @@ from typing import Any
 from sqlalchemy import and_, case, exists, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
 
+from bot.core.outbox.values import SETTLED, DeliveryMethod, OutboxStatus
 from bot.core.store.base import Base
 from bot.core.store.models import OutboxMessage
 from bot.core.store.upsert import insert_for
-
-# How a message reaches Slack.
-POST_MESSAGE = "chat.postMessage"
-UPDATE_MESSAGE = "chat.update"
-RESPONSE_URL = "response_url"
-PUBLISH_VIEW = "views.publish"
-UPLOAD_FILE = "files.upload_v2"
-
-WAITING = "waiting"
-PENDING = "pending"
-SENDING = "sending"
-SENT = "sent"
-FAILED = "failed"
-UNKNOWN = "unknown"
-SKIPPED_LATE = "skipped_late"  # found too late to be welcome: recorded, never sent
-SUPERSEDED = "superseded"  # a newer message says the same thing better: never sent
-SKIPPED = "skipped"  # deliberately not sent (do-not-disturb)
-SETTLED = (SENT, FAILED, UNKNOWN, SKIPPED_LATE, SUPERSEDED, SKIPPED)
 
 _OUTBOX = Base.metadata.tables[OutboxMessage.__tablename__]
 _INSERT_FRESH = insert(_OUTBOX)
@@ -43,7 +26,7 @@ class NewMessage:
     team_id: str
     idempotency_key: str
     kind: str
-    method: str
+    method: DeliveryMethod
     channel: str | None
     payload: dict[str, Any]
     subject_id: int | None = None
@@ -140,15 +123,17 @@ class OutboxRepository:
     ) -> Sequence[DueMessage]:
         """Pending messages whose time has come, oldest first, leaving out the workspaces and
         the channels that must wait (ids only)."""
-        paced = case((OutboxMessage.method == POST_MESSAGE, OutboxMessage.channel), else_=None)
+        paced = case(
+            (OutboxMessage.method == DeliveryMethod.POST_MESSAGE, OutboxMessage.channel), else_=None
+        )
         query = select(OutboxMessage.id, OutboxMessage.team_id, paced).where(
-            OutboxMessage.status == PENDING, OutboxMessage.not_before <= now
+            OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.not_before <= now
         )
         if skip_teams:
             query = query.where(OutboxMessage.team_id.not_in(list(skip_teams)))
         if skip_channels:
             query = query.where(
-                (OutboxMessage.method != POST_MESSAGE)
+                (OutboxMessage.method != DeliveryMethod.POST_MESSAGE)
                 | tuple_(OutboxMessage.team_id, OutboxMessage.channel).not_in(list(skip_channels))
             )
         rows = self._session.execute(query.order_by(OutboxMessage.id).limit(limit))
@@ -160,12 +145,12 @@ class OutboxRepository:
         result = self._session.execute(
             update(OutboxMessage)
             .where(
-                OutboxMessage.status == PENDING,
+                OutboxMessage.status == OutboxStatus.PENDING,
                 OutboxMessage.team_id == team_id,
                 OutboxMessage.kind == kind,
                 OutboxMessage.subject_id == subject_id,
             )
-            .values(status=SUPERSEDED)
+            .values(status=OutboxStatus.SUPERSEDED)
         )
         return int(result.rowcount)  # type: ignore[attr-defined]
 
@@ -174,12 +159,12 @@ class OutboxRepository:
         result = self._session.execute(
             update(OutboxMessage)
             .where(
-                OutboxMessage.status == PENDING,
+                OutboxMessage.status == OutboxStatus.PENDING,
                 OutboxMessage.team_id == team_id,
                 OutboxMessage.kind == kind,
                 OutboxMessage.channel == channel,
             )
-            .values(status=SUPERSEDED)
+            .values(status=OutboxStatus.SUPERSEDED)
         )
         return int(result.rowcount)  # type: ignore[attr-defined]
 
@@ -190,9 +175,9 @@ class OutboxRepository:
             .where(
                 OutboxMessage.team_id == team_id,
                 OutboxMessage.depends_on_key == idempotency_key,
-                OutboxMessage.status == WAITING,
+                OutboxMessage.status == OutboxStatus.WAITING,
             )
-            .values(status=PENDING)
+            .values(status=OutboxStatus.PENDING)
         )
 
     def release_all_settled_followers(self) -> int:
@@ -206,8 +191,8 @@ class OutboxRepository:
         )
         result = self._session.execute(
             update(OutboxMessage)
-            .where(OutboxMessage.status == WAITING, ~still_open)
-            .values(status=PENDING)
+            .where(OutboxMessage.status == OutboxStatus.WAITING, ~still_open)
+            .values(status=OutboxStatus.PENDING)
         )
         return int(result.rowcount)  # type: ignore[attr-defined]
 
@@ -215,46 +200,57 @@ class OutboxRepository:
         """Move one pending message to ``sending``; True only for the one process that wins."""
         result = self._session.execute(
             update(OutboxMessage)
-            .where(OutboxMessage.id == message_id, OutboxMessage.status == PENDING)
-            .values(status=SENDING, lease_until=lease_until, attempts=OutboxMessage.attempts + 1)
+            .where(OutboxMessage.id == message_id, OutboxMessage.status == OutboxStatus.PENDING)
+            .values(
+                status=OutboxStatus.SENDING,
+                lease_until=lease_until,
+                attempts=OutboxMessage.attempts + 1,
+            )
         )
         return int(result.rowcount) == 1  # type: ignore[attr-defined]  # DML results carry rowcount
 
     def mark_sent(
         self, message_id: int, *, now: datetime, channel: str | None, ts: str | None
     ) -> None:
-        self._finish(message_id, SENT, sent_at=now, sent_channel=channel, sent_ts=ts)
+        self._finish(message_id, OutboxStatus.SENT, sent_at=now, sent_channel=channel, sent_ts=ts)
 
     def mark_failed(self, message_id: int, *, error: str) -> None:
-        self._finish(message_id, FAILED, error=error[:200])
+        self._finish(message_id, OutboxStatus.FAILED, error=error[:200])
 
     def mark_unknown(self, message_id: int, *, error: str) -> None:
-        self._finish(message_id, UNKNOWN, error=error[:200])
+        self._finish(message_id, OutboxStatus.UNKNOWN, error=error[:200])
 
     def mark_skipped_late(self, message_id: int) -> None:
-        self._finish(message_id, SKIPPED_LATE)
+        self._finish(message_id, OutboxStatus.SKIPPED_LATE)
 
     def mark_skipped(self, message_id: int, *, reason: str) -> None:
-        self._finish(message_id, SKIPPED, error=reason[:200])
+        self._finish(message_id, OutboxStatus.SKIPPED, error=reason[:200])
 
     def postpone(self, message_id: int, *, not_before: datetime) -> None:
         """Send later: a pending message waits; a claimed one goes back to pending."""
         self._session.execute(
             update(OutboxMessage)
-            .where(OutboxMessage.id == message_id, OutboxMessage.status.in_((PENDING, SENDING)))
-            .values(status=PENDING, not_before=not_before, lease_until=None)
+            .where(
+                OutboxMessage.id == message_id,
+                OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)),
+            )
+            .values(status=OutboxStatus.PENDING, not_before=not_before, lease_until=None)
         )
 
     def expire_leases(self, now: datetime) -> int:
         """Messages stuck in ``sending`` past their lease become ``unknown``: never re-sent."""
         result = self._session.execute(
             update(OutboxMessage)
-            .where(and_(OutboxMessage.status == SENDING, OutboxMessage.lease_until < now))
-            .values(status=UNKNOWN, error="lease expired while sending", lease_until=None)
+            .where(
+                and_(OutboxMessage.status == OutboxStatus.SENDING, OutboxMessage.lease_until < now)
+            )
+            .values(
+                status=OutboxStatus.UNKNOWN, error="lease expired while sending", lease_until=None
+            )
         )
         return int(result.rowcount)  # type: ignore[attr-defined]
 
-    def _finish(self, message_id: int, status: str, **values: Any) -> None:
+    def _finish(self, message_id: int, status: OutboxStatus, **values: Any) -> None:
         self._session.execute(
             update(OutboxMessage)
             .where(OutboxMessage.id == message_id)
@@ -272,7 +268,11 @@ def _row(message: NewMessage, now: datetime, *, waiting: bool) -> dict[str, Any]
         "payload": message.payload,
         "subject_id": message.subject_id,
         "depends_on_key": message.depends_on_key,
-        "status": SKIPPED_LATE if message.skipped_late else WAITING if waiting else PENDING,
+        "status": OutboxStatus.SKIPPED_LATE
+        if message.skipped_late
+        else OutboxStatus.WAITING
+        if waiting
+        else OutboxStatus.PENDING,
         "attempts": 0,
         "not_before": message.not_before or now,
         "created_at": now,

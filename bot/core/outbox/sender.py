@@ -15,9 +15,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
-from bot.core.outbox.delivery import POST_MESSAGE, RESPONSE_URL, UPDATE_MESSAGE, Delivery
+from bot.core.outbox.delivery import Delivery
 from bot.core.outbox.rendered import RenderedMessage
-from bot.core.outbox.repository import PUBLISH_VIEW, UPLOAD_FILE
+from bot.core.outbox.values import DeliveryMethod
 from bot.core.slack.client import WEB_API_TIMEOUT_SECONDS
 from bot.core.slack.workspace_clients import WorkspaceNotInstalledError
 from bot.core.store.models import OutboxMessage
@@ -100,11 +100,11 @@ class SlackSender:
         if isinstance(quiet_for, str) and _on_do_not_disturb(client, quiet_for):
             return Delivery(delivered=False, skipped=True, error="do_not_disturb")
         perform = {
-            POST_MESSAGE: self._post,
-            UPDATE_MESSAGE: self._update,
-            RESPONSE_URL: lambda _client, m, r: self._post_to_response_url(m, r),
-            UPLOAD_FILE: self._upload,
-            PUBLISH_VIEW: self._publish_home,
+            DeliveryMethod.POST_MESSAGE: self._post,
+            DeliveryMethod.UPDATE_MESSAGE: self._update,
+            DeliveryMethod.RESPONSE_URL: lambda _client, m, r: self._post_to_response_url(m, r),
+            DeliveryMethod.UPLOAD_FILE: self._upload,
+            DeliveryMethod.PUBLISH_VIEW: self._publish_home,
         }.get(message.method)
         if perform is None:
             return Delivery(delivered=False, error=f"unknown method {message.method}")

@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from bot.core.outbox.values import DeliveryMethod, OutboxStatus
 from bot.core.store.base import Base
 
 SLACK_ID = String(32)
@@ -84,12 +85,12 @@ class OutboxMessage(Base):
     )
     idempotency_key: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(40))
-    method: Mapped[str] = mapped_column(String(40))
+    method: Mapped[DeliveryMethod] = mapped_column(String(40))
     channel: Mapped[str | None] = mapped_column(SLACK_ID)
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     subject_id: Mapped[int | None] = mapped_column(Integer)
     depends_on_key: Mapped[str | None] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(16), server_default="pending")
+    status: Mapped[OutboxStatus] = mapped_column(String(16), server_default=OutboxStatus.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, server_default="0")
     not_before: Mapped[datetime]
     lease_until: Mapped[datetime | None]

@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 
 from bot.core.listeners.dependencies import Dependencies, dependencies_of
 from bot.core.listeners.workspace import installed_command
-from bot.core.phrases import phrase, phrases
+from bot.core.phrases import phrase
 from bot.core.slack.blocks import Answer
 from bot.help.blocks import help_blocks, help_fallback_text
 from bot.privacy.blocks import privacy_buttons
@@ -34,7 +34,7 @@ def handle_kindling_command(
     preface = (
         None
         if subcommand in HELP_WORDS
-        else phrases().errors.unknown_subcommand.format(subcommand=subcommand)
+        else phrase("errors.unknown_subcommand", subcommand=subcommand)
     )
     ack(response_type="ephemeral", text=help_fallback_text(), blocks=help_blocks(preface=preface))
 

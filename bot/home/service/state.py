@@ -27,7 +27,7 @@ from bot.kudos.models import Kudos
 from bot.kudos.service import kudos_counts, kudos_given, kudos_received
 from bot.members.service import known_member
 from bot.recaps.service.weekly import recap_status
-from bot.recaps.values import ON as RECAP_ON
+from bot.recaps.values import RecapStatus
 from bot.wins.service import recent_wins, win_count
 
 
@@ -67,7 +67,7 @@ def home_state(
             uow, team_id, user_id, since=now - timedelta(days=today.weekday())
         ),
         personal_breaks=personal_breaks_on(uow, team_id, user_id),
-        weekly_recap=recap_status(uow, team_id, user_id) == RECAP_ON,
+        weekly_recap=recap_status(uow, team_id, user_id) == RecapStatus.ON,
     )
 
 

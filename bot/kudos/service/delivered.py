@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.core.outbox.delivery import POST_MESSAGE, Delivery
+from bot.core.outbox.delivery import Delivery
+from bot.core.outbox.values import DeliveryMethod
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.kudos.messages import SHOUTOUT, SHOUTOUT_RETRIED_AS_REPLY
@@ -25,7 +26,11 @@ def on_shoutout_delivered(
         )
         return
     shout = SHOUTOUT.read(message.payload)
-    if message.method == POST_MESSAGE and shout.response_url and delivery.channel_unreachable:
+    if (
+        message.method == DeliveryMethod.POST_MESSAGE
+        and shout.response_url
+        and delivery.channel_unreachable
+    ):
         uow.outbox.add(
             SHOUTOUT_RETRIED_AS_REPLY.message(
                 shout, team_id=message.team_id, channel=None, subject_id=kudos_id

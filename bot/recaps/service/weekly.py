@@ -15,7 +15,7 @@ from bot.core.store.unit_of_work import UnitOfWork
 from bot.kudos.service import kudos_given, kudos_received
 from bot.recaps.messages import RECAP_OFF_NOTE, WeeklyRecapPayload
 from bot.recaps.repository import RecapRepository
-from bot.recaps.values import OFF, ON, RecapFigures
+from bot.recaps.values import RecapFigures, RecapStatus
 from bot.wins.service import recent_wins
 
 RECAP_WEEKDAY = 4  # Friday
@@ -50,7 +50,7 @@ def ensure_recap(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> No
         {
             "team_id": member.team_id,
             "user_id": member.user_id,
-            "status": ON,
+            "status": RecapStatus.ON,
             "tz": tz,
             "next_due_utc": next_recap(now, tz),
             "created_at": now,
@@ -71,7 +71,7 @@ def set_recap(  # noqa: PLR0913  # keyword-only: the toggle and where to confirm
     schedule = uow.repository(RecapRepository).get(team_id, user_id)
     if schedule is None:
         return
-    schedule.status = ON if on else OFF
+    schedule.status = RecapStatus.ON if on else RecapStatus.OFF
     schedule.next_due_utc = next_recap(now, schedule.tz) if on else None
     if response_url and not on:
         note = RECAP_OFF_NOTE.message(
@@ -84,9 +84,8 @@ def set_recap(  # noqa: PLR0913  # keyword-only: the toggle and where to confirm
         uow.outbox.add(note, now=now)
 
 
-def recap_status(uow: UnitOfWork, team_id: str, user_id: str) -> str | None:
-    """The member's weekly recap status (:data:`ON` or :data:`OFF`), or None if they never
-    had one."""
+def recap_status(uow: UnitOfWork, team_id: str, user_id: str) -> RecapStatus | None:
+    """The member's weekly recap status, or None if they never had one."""
     schedule = uow.repository(RecapRepository).get(team_id, user_id)
     return schedule.status if schedule is not None else None
 
