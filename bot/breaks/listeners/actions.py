@@ -7,8 +7,7 @@ from typing import Any
 
 from slack_bolt import Ack, BoltContext
 
-from bot.breaks.repository import BreakRepository
-from bot.breaks.service.reminders import snooze_today, took_a_break
+from bot.breaks.service.reminders import posted_reminder, snooze_today, took_a_break
 from bot.core.listeners.dependencies import dependencies_of
 from bot.core.listeners.workspace import team_of
 from bot.core.slack.payloads import message_of_action
@@ -42,7 +41,7 @@ def _on_reminder(
     dependencies = dependencies_of(context)
     team_id, user_id, now = team_of(context), body["user"]["id"], dependencies.clock.now()
     with dependencies.unit_of_work() as uow:
-        reminder = uow.repository(BreakRepository).reminder(team_id, int(value))
+        reminder = posted_reminder(uow, team_id, int(value))
         if reminder is None:
             return
         if snooze:

@@ -8,7 +8,6 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.breaks.blocks import personal_on_text, status_text
-from bot.breaks.repository import BreakRepository, channel_scope
 from bot.breaks.service.claims import claim_slot
 from bot.breaks.service.schedules import (
     channel_off,
@@ -16,6 +15,7 @@ from bot.breaks.service.schedules import (
     channel_schedule,
     personal_off,
     personal_on,
+    schedule_of_channel,
     settings_of,
 )
 from bot.breaks.text import BreaksAction, BreaksProblem, BreaksRequest, parse_breaks_text
@@ -82,7 +82,7 @@ def _in_channel(
 
 
 def _status(uow: UnitOfWork, team_id: str, channel_id: str, now: datetime) -> Answer:
-    schedule = uow.repository(BreakRepository).by_scope(team_id, channel_scope(channel_id))
+    schedule = schedule_of_channel(uow, team_id, channel_id)
     today = local_today(now, schedule.tz) if schedule is not None else None
     return Answer.of_text(status_text(settings_of(schedule), today_local=today))
 

@@ -81,3 +81,8 @@ def _show_reminder_state(
 def breaks_taken_since(uow: UnitOfWork, team_id: str, user_id: str, *, since: datetime) -> int:
     """How many breaks ``user_id`` took since ``since``."""
     return uow.repository(BreakRepository).breaks_taken_by(team_id, user_id, since=since)
+
+
+def posted_reminder(uow: UnitOfWork, team_id: str, reminder_id: int) -> BreakReminder | None:
+    """The reminder a button was pressed on, if it is this workspace's."""
+    return uow.repository(BreakRepository).reminder(team_id, reminder_id)

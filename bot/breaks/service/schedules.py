@@ -284,3 +284,8 @@ def on_reminder_delivered(
     schedule_id = BREAK_REMINDER.read(message.payload).schedule_id
     if schedule_id is not None:
         pause_unreachable(uow, schedule_id, reason=delivery.error or "unreachable", now=now)
+
+
+def schedule_of_channel(uow: UnitOfWork, team_id: str, channel_id: str) -> BreakSchedule | None:
+    """The channel's break schedule, if it has one."""
+    return uow.repository(BreakRepository).by_scope(team_id, channel_scope(channel_id))

@@ -11,7 +11,6 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.checkins.blocks.checkin import note_modal
-from bot.checkins.repository.answers import CheckinAnswerRepository
 from bot.checkins.service.answers import (
     AnswerChange,
     CheckinMessage,
@@ -20,6 +19,7 @@ from bot.checkins.service.answers import (
     tell_day_passed,
 )
 from bot.checkins.service.consent import opt_out
+from bot.checkins.service.records import answer_on
 from bot.checkins.values import ENERGY_LEVELS, NEEDS
 from bot.core.listeners.dependencies import dependencies_of
 from bot.core.listeners.workspace import team_of
@@ -76,7 +76,7 @@ def handle_add_note(
             tell_day_passed(
                 uow, team_id=team_id, user_id=user_id, day=choice[0], message=message, now=now
             )
-        checkin = uow.repository(CheckinAnswerRepository).get(team_id, user_id, choice[0])
+        checkin = answer_on(uow, team_id, user_id, choice[0])
     if passed:
         return
     note = checkin.note if checkin else None

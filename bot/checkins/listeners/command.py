@@ -8,10 +8,10 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 
 from bot.checkins.blocks.answers import pulse_answer, settings_answer
-from bot.checkins.repository.answers import CheckinScheduleRepository
 from bot.checkins.service.answers import member_today
 from bot.checkins.service.enrolment import PauseProblem, apply_request
 from bot.checkins.service.pulse import team_pulse
+from bot.checkins.service.records import enrol_channel, enrolled_channel
 from bot.checkins.text import Action, CheckinProblem, CheckinRequest, parse_checkin_text
 from bot.core.listeners.dependencies import Dependencies, dependencies_of
 from bot.core.listeners.workspace import installed_command
@@ -64,10 +64,7 @@ def _enrol_channel(dependencies: Dependencies, command: dict[str, Any]) -> Answe
         return Answer.of_text(phrase("checkin.answers.team_not_here"))
     now = dependencies.clock.now()
     with dependencies.unit_of_work() as uow:
-        uow.workspaces.ensure(command["team_id"], now=now)
-        uow.repository(CheckinScheduleRepository).enrol_channel(
-            command["team_id"], channel_id, by=command["user_id"], now=now
-        )
+        enrol_channel(uow, command["team_id"], channel_id, by=command["user_id"], now=now)
     return Answer.of_text(phrase("checkin.answers.team"))
 
 
@@ -75,7 +72,7 @@ def _pulse(dependencies: Dependencies, command: dict[str, Any]) -> Answer:
     """The channel's anonymous pulse, shown to the caller only."""
     team_id, channel_id = command["team_id"], command.get("channel_id") or ""
     with dependencies.unit_of_work() as uow:
-        if uow.repository(CheckinScheduleRepository).channel(team_id, channel_id) is None:
+        if enrolled_channel(uow, team_id, channel_id) is None:
             return pulse_answer(channel_id, None)
         today = member_today(uow, team_id, command["user_id"], dependencies.clock.now())
         return pulse_answer(channel_id, team_pulse(uow, team_id, channel_id, today=today))

@@ -8,7 +8,7 @@ from typing import Any
 from slack_bolt import BoltContext
 
 from bot.checkins.jobs import enrol_people
-from bot.checkins.repository.answers import CheckinScheduleRepository
+from bot.checkins.service.records import enrolled_channel, left_channel
 from bot.core.listeners.dependencies import dependencies_of
 from bot.core.listeners.workspace import team_of
 from bot.members.directory import MemberDirectory
@@ -21,7 +21,7 @@ def handle_member_joined_channel(
     team_id = team_of(context)
     channel_id, user_id = event["channel"], event["user"]
     with dependencies.unit_of_work() as uow:
-        enrolled = uow.repository(CheckinScheduleRepository).channel(team_id, channel_id)
+        enrolled = enrolled_channel(uow, team_id, channel_id)
         invited_by = enrolled.enrolled_by if enrolled is not None else None
     if enrolled is None:
         return
@@ -43,6 +43,4 @@ def handle_member_left_channel(
     dependencies = dependencies_of(context)
     team_id = team_of(context)
     with dependencies.unit_of_work() as uow:
-        uow.repository(CheckinScheduleRepository).forget_channel_member(
-            team_id, event["channel"], event["user"]
-        )
+        left_channel(uow, team_id, event["channel"], event["user"])

@@ -1,11 +1,11 @@
-"""A member's check-in schedule and answers, read for other features (the Home, the weekly
-recap, personal break reminders, the export)."""
+"""Check-in records other code reads and keeps: a member's schedule and answers (for the Home,
+the weekly recap, personal break reminders, the export) and the channels enrolled as a team."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from bot.checkins.models import Checkin, CheckinSchedule
+from bot.checkins.models import Checkin, CheckinChannel, CheckinSchedule
 from bot.checkins.repository.answers import CheckinAnswerRepository, CheckinScheduleRepository
 from bot.core.store.unit_of_work import UnitOfWork
 
@@ -25,3 +25,21 @@ def energies_since(
 ) -> list[tuple[date, int]]:
     """``(local date, energy)`` of the member's answers since ``since``, oldest first."""
     return uow.repository(CheckinAnswerRepository).energies_since(team_id, user_id, since)
+
+
+def enrolled_channel(uow: UnitOfWork, team_id: str, channel_id: str) -> CheckinChannel | None:
+    """The channel's enrolment in the team check-in (``/checkin team``), if any."""
+    return uow.repository(CheckinScheduleRepository).channel(team_id, channel_id)
+
+
+def enrol_channel(
+    uow: UnitOfWork, team_id: str, channel_id: str, *, by: str, now: datetime
+) -> None:
+    """Enrol the channel: the tick reads its members from Slack and invites them."""
+    uow.workspaces.ensure(team_id, now=now)
+    uow.repository(CheckinScheduleRepository).enrol_channel(team_id, channel_id, by=by, now=now)
+
+
+def left_channel(uow: UnitOfWork, team_id: str, channel_id: str, user_id: str) -> None:
+    """Someone left an enrolled channel: its pulse no longer counts them."""
+    uow.repository(CheckinScheduleRepository).forget_channel_member(team_id, channel_id, user_id)
