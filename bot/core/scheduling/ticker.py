@@ -1,4 +1,5 @@
-"""Run each periodic job in its own unit of work, at the time the clock says."""
+"""Run each periodic job at the time the clock says: a database job in a unit of work of its
+own, a job that talks to Slack with the factory (it opens short units of work itself)."""
 
 from __future__ import annotations
 
