@@ -20,7 +20,7 @@ from bot.core.outbox.values import DeliveryMethod
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.features import message_kinds
-from bot.kudos.service import THANKS_DM
+from bot.kudos.messages import THANKS_DM as THANKS
 from tests.fakeslack import FakeSlack
 from tests.slack.conftest import RunningApp, settings_for
 from tests.slack.kudos_support import BOB, GIVER, add_people, kudos_command
@@ -40,7 +40,7 @@ def enqueue(app: RunningApp, team_id: str, key: str, channel: str) -> int:
             NewMessage(
                 team_id=team_id,
                 idempotency_key=key,
-                kind=THANKS_DM,
+                kind=THANKS.name,
                 method=DeliveryMethod.POST_MESSAGE,
                 channel=channel,
                 payload={"recipient_id": BOB},
@@ -65,7 +65,7 @@ def test_an_idempotency_key_is_written_once(running_app: RunningApp) -> None:
             NewMessage(
                 "T1",
                 "same-key",
-                THANKS_DM,
+                THANKS.name,
                 DeliveryMethod.POST_MESSAGE,
                 "U1",
                 {"recipient_id": BOB},
@@ -255,7 +255,7 @@ def test_a_failing_reaction_is_undone_but_the_delivery_stays_recorded(
         sender=SlackSender(running_app.kindling.posting),
         limiter=RateLimiter(messages_per_minute=300),
         kinds=MessageKinds(
-            replace(kind, on_delivered=failing_hook) if kind.name == THANKS_DM else kind
+            replace(kind, on_delivered=failing_hook) if kind.name == THANKS.name else kind
             for kind in message_kinds()
         ),
         clock=clock,

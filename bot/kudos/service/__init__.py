@@ -8,7 +8,6 @@ reaction to a shout-out's delivery (:mod:`.delivered`), and the journal other fe
 
 from __future__ import annotations
 
-from bot.kudos.messages import THANKS_DM as _THANKS_DM
 from bot.kudos.service.delivered import on_shoutout_delivered
 from bot.kudos.service.giving import DOUBLE_ENTER_WINDOW, give_kudos
 from bot.kudos.service.journal import (
@@ -41,16 +40,12 @@ from bot.kudos.values import (
     WorkspaceKudosRules,
 )
 
-# The thank-you DM's kind name, for code that writes its rows by hand (tests/slack/test_outbox).
-THANKS_DM = _THANKS_DM.name
-
 __all__ = [
     "DEFAULT_VALUES",
     "DOUBLE_ENTER_WINDOW",
     "MAX_MESSAGE_LENGTH",
     "MAX_RECIPIENTS",
     "RULES_TTL",
-    "THANKS_DM",
     "KudosGiven",
     "KudosOutcome",
     "KudosRefused",
