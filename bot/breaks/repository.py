@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from bot.breaks.models import BreakReminder, BreakSchedule, BreakTaken
 from bot.breaks.values import BreakStatus
-from bot.core.scheduling.due_rows import locked_due_rows
+from bot.core.store.due_rows import locked_due_rows
 from bot.core.store.upsert import insert_for
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot.core.scheduling.due_rows import locked_due_rows
+from bot.core.store.due_rows import locked_due_rows
 from bot.core.store.upsert import insert_for
 from bot.recaps.models import RecapSchedule
 from bot.recaps.values import RecapStatus

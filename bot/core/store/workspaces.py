@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from bot.core.scheduling.due_rows import locked_due_rows
+from bot.core.store.due_rows import locked_due_rows
 from bot.core.store.models import Workspace
 from bot.core.store.upsert import insert_for
 
