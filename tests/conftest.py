@@ -18,6 +18,10 @@ from tests.support.databases import postgres_server_url, private_postgres_schema
 from tests.support.log_secrets import SecretLeakRecorder
 from tests.support.signing import SIGNING_SECRET
 
+# The running app and the OAuth-installing app (fixtures many folders use) are plugins, so
+# they reach every test folder, not only one.
+pytest_plugins = ("tests.support.running", "tests.support.oauth")
+
 LOG_SECRETS: tuple[str, ...] = (SIGNING_SECRET, CLIENT_SECRET)
 _log_leaks = SecretLeakRecorder(LOG_SECRETS)
 

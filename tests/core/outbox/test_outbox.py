@@ -1,0 +1,267 @@
+"""The outbox and its dispatcher: exactly what was written is sent, once, within the limits."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+import pytest
+
+from bot.app import build_kindling
+from bot.core.events.ledger import claim_event
+from bot.core.outbox.delivery import Delivery
+from bot.core.outbox.dispatcher import Dispatcher
+from bot.core.outbox.limiter import RateLimiter
+from bot.core.outbox.messages import MessageKinds
+from bot.core.outbox.repository import NewMessage
+from bot.core.outbox.sender import SlackSender
+from bot.core.outbox.values import DeliveryMethod
+from bot.core.store.models import OutboxMessage
+from bot.core.store.unit_of_work import UnitOfWork
+from bot.features import message_kinds
+from bot.kudos.messages import THANKS_DM as THANKS
+from tests.fakeslack import FakeSlack
+from tests.support.clock import ManualClock
+from tests.support.kudos import BOB, GIVER, add_people, kudos_command
+from tests.support.running import RunningApp, settings_for
+
+
+@pytest.fixture(autouse=True)
+def people(fake_slack: FakeSlack) -> None:
+    add_people(fake_slack)
+
+
+def enqueue(app: RunningApp, team_id: str, key: str, channel: str) -> int:
+    now = app.kindling.clock.now()
+    with app.kindling.unit_of_work() as uow:
+        uow.workspaces.ensure(team_id, now=now)
+        message_id = uow.outbox.add(
+            NewMessage(
+                team_id=team_id,
+                idempotency_key=key,
+                kind=THANKS.name,
+                method=DeliveryMethod.POST_MESSAGE,
+                channel=channel,
+                payload={"recipient_id": BOB},
+            ),
+            now=now,
+        )
+    assert message_id is not None
+    return message_id
+
+
+def status(app: RunningApp, message_id: int) -> str:
+    with app.kindling.unit_of_work() as uow:
+        message = uow.outbox.get(message_id)
+        assert message is not None
+        return message.status
+
+
+def test_an_idempotency_key_is_written_once(running_app: RunningApp) -> None:
+    enqueue(running_app, "T1", "same-key", "U1")
+    with running_app.kindling.unit_of_work() as uow:
+        again = uow.outbox.add(
+            NewMessage(
+                "T1",
+                "same-key",
+                THANKS.name,
+                DeliveryMethod.POST_MESSAGE,
+                "U1",
+                {"recipient_id": BOB},
+            ),
+            now=running_app.kindling.clock.now(),
+        )
+    assert again is None
+
+
+def test_what_a_dead_process_wrote_is_sent_once_by_the_next(
+    running_app: RunningApp,
+    fake_slack: FakeSlack,
+    migrated_database_url: str,
+    clock: ManualClock,
+) -> None:
+    kudos_command(running_app, fake_slack, f"<@{BOB}> for covering my shift")
+    # The first process acked and died before its dispatcher sent anything.
+    assert fake_slack.calls("chat.postMessage") == []
+
+    successor = build_kindling(settings_for(fake_slack, migrated_database_url), clock=clock)
+    try:
+        assert successor.dispatcher.drain() == 2
+        assert successor.dispatcher.drain() == 0
+    finally:
+        successor.close()
+    assert running_app.kindling.dispatcher.drain() == 0, "nothing is sent twice"
+    channels = sorted(call.args["channel"] for call in fake_slack.calls("chat.postMessage"))
+    assert channels == sorted(["CGENERAL", BOB])
+
+
+def test_a_429_delays_only_that_workspace(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    first = enqueue(running_app, "TBUSY", "busy-1", "U1")
+    second = enqueue(running_app, "TBUSY", "busy-2", "U2")
+    calm = enqueue(running_app, "TCALM", "calm-1", "U3")
+    fake_slack.rate_limit_next("chat.postMessage", retry_after=30)
+
+    running_app.kindling.dispatcher.drain()
+    assert (status(running_app, first), status(running_app, second)) == ("pending", "pending")
+    assert status(running_app, calm) == "sent", "other workspaces go on"
+    assert len(fake_slack.calls("chat.postMessage")) == 2, "the paused workspace is not called"
+
+    clock.advance(timedelta(seconds=29))
+    assert running_app.kindling.dispatcher.drain() == 0
+    clock.advance(timedelta(seconds=1))
+    running_app.kindling.dispatcher.drain()
+    assert (status(running_app, first), status(running_app, second)) == ("sent", "sent")
+
+
+def test_a_revoked_token_keeps_the_messages_for_later(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    message_id = enqueue(running_app, "T1", "revoked", "U1")
+    fake_slack.fail_next("chat.postMessage", "token_revoked")
+    running_app.kindling.dispatcher.drain()
+    assert status(running_app, message_id) == "pending", "not failed: nothing could be sent"
+
+
+def test_one_message_a_second_per_channel(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    first = enqueue(running_app, "T1", "c-1", "CSAME")
+    second = enqueue(running_app, "T1", "c-2", "CSAME")
+    running_app.kindling.dispatcher.drain()
+    assert (status(running_app, first), status(running_app, second)) == ("sent", "pending")
+    clock.advance(timedelta(seconds=1))
+    running_app.kindling.dispatcher.drain()
+    assert status(running_app, second) == "sent"
+
+
+def test_a_message_left_sending_past_its_lease_becomes_unknown_and_is_not_resent(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    message_id = enqueue(running_app, "T1", "lost", "U1")
+    with running_app.kindling.unit_of_work() as uow:  # a process claimed it, then died
+        assert uow.outbox.claim(message_id, lease_until=clock.now() + timedelta(minutes=2))
+    running_app.kindling.dispatcher.drain()
+    assert status(running_app, message_id) == "sending", "still within its lease"
+    clock.advance(timedelta(minutes=3))
+    running_app.kindling.ticker.tick()
+    running_app.kindling.dispatcher.drain()
+    assert status(running_app, message_id) == "unknown"
+    assert fake_slack.calls("chat.postMessage") == []
+
+
+def test_two_dispatchers_racing_send_each_message_once(
+    running_app: RunningApp, fake_slack: FakeSlack, migrated_database_url: str, clock: ManualClock
+) -> None:
+    for n in range(20):
+        enqueue(running_app, "T1", f"race-{n}", f"U{n:03d}")
+    rival = build_kindling(settings_for(fake_slack, migrated_database_url), clock=clock)
+    try:
+        for _ in range(5):  # each drains what the workspace's rate allows, then a second passes
+            workers = [
+                threading.Thread(target=running_app.kindling.dispatcher.drain),
+                threading.Thread(target=rival.dispatcher.drain),
+            ]
+            for worker in workers:
+                worker.start()
+            for worker in workers:
+                worker.join(30)
+            clock.advance(timedelta(seconds=1))
+    finally:
+        rival.close()
+    channels = [call.args["channel"] for call in fake_slack.calls("chat.postMessage")]
+    assert sorted(channels) == sorted(f"U{n:03d}" for n in range(20))
+
+
+def test_the_dispatcher_thread_is_woken_by_the_write(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    running_app.kindling.dispatcher.start()
+    kudos_command(running_app, fake_slack, f"<@{BOB}> for the coffee")
+    calls = fake_slack.wait_for_calls("chat.postMessage", 2)
+    assert sorted(call.args["channel"] for call in calls) == sorted(["CGENERAL", BOB])
+
+
+def test_a_timeout_is_unknown_not_resent(
+    running_app: RunningApp, fake_slack: FakeSlack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    message_id = enqueue(running_app, "T1", "slow", "U1")
+    monkeypatch.setattr(running_app.kindling.posting("T1"), "timeout", 1)
+    fake_slack.slow_next("chat.postMessage", seconds=3)
+    running_app.kindling.dispatcher.drain()
+    assert status(running_app, message_id) == "unknown"
+    assert running_app.kindling.dispatcher.drain() == 0
+    assert len(fake_slack.calls("chat.postMessage")) == 1
+    with running_app.kindling.unit_of_work() as uow:
+        message = uow.outbox.get(message_id)
+        assert isinstance(message, OutboxMessage)
+        assert message.error
+
+
+def test_every_kudos_message_kind_is_sent_as_valid_block_kit(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    kudos_command(running_app, fake_slack, f"<@{BOB}> #care for everything")
+    running_app.kindling.dispatcher.drain()
+    # fake_slack's fixture fails the test if any block or view was invalid.
+    assert len(fake_slack.calls("chat.postMessage")) == 2
+    assert GIVER not in [c.args["channel"] for c in fake_slack.calls("chat.postMessage")]
+
+
+def test_followers_wait_for_their_prerequisite_even_across_a_crash(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    kudos_command(running_app, fake_slack, f"<@{BOB}> for the careful review")
+    with running_app.kindling.unit_of_work() as uow:
+        shoutout = uow.outbox.by_key(fake_slack.team_id, "kudos:1:shoutout")
+        dm = uow.outbox.by_key(fake_slack.team_id, f"kudos:1:received:{BOB}")
+        assert shoutout is not None
+        assert dm is not None
+        assert (shoutout.status, dm.status) == ("pending", "waiting")
+        # Another process sent the shout-out and died before releasing the DM.
+        uow.outbox.claim(shoutout.id, lease_until=clock.now() + timedelta(minutes=2))
+        uow.outbox.mark_sent(shoutout.id, now=clock.now(), channel="CGENERAL", ts="1.1")
+    assert running_app.kindling.dispatcher.drain() == 0, "the DM still waits"
+    running_app.kindling.ticker.tick()  # the sweep releases it
+    running_app.kindling.dispatcher.drain()
+    assert [call.args["channel"] for call in fake_slack.calls("chat.postMessage")] == [BOB]
+
+
+def test_a_busy_channel_does_not_hold_up_other_channels(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    for n in range(150):
+        enqueue(running_app, "T1", f"busy-{n}", "CBUSY")
+    quiet = enqueue(running_app, "T1", "quiet", "CQUIET")
+    running_app.kindling.dispatcher.drain()
+    assert status(running_app, quiet) == "sent"
+    busy_sent = [c for c in fake_slack.calls("chat.postMessage") if c.args["channel"] == "CBUSY"]
+    assert len(busy_sent) == 1, "one a second in the busy channel"
+
+
+def test_a_failing_reaction_is_undone_but_the_delivery_stays_recorded(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    def failing_hook(
+        uow: UnitOfWork, message: OutboxMessage, delivery: Delivery, now: datetime
+    ) -> None:
+        claim_event(uow, team_id="T1", event_id="EvHalfDone", now=now)
+        raise RuntimeError("the reaction broke half way")
+
+    dispatcher = Dispatcher(
+        unit_of_work=running_app.kindling.unit_of_work,
+        sender=SlackSender(running_app.kindling.posting),
+        limiter=RateLimiter(messages_per_minute=300),
+        kinds=MessageKinds(
+            replace(kind, on_delivered=failing_hook) if kind.name == THANKS.name else kind
+            for kind in message_kinds()
+        ),
+        clock=clock,
+    )
+    message_id = enqueue(running_app, "T1", "with-a-hook", "U1")
+    dispatcher.drain()
+    assert status(running_app, message_id) == "sent"
+    with running_app.kindling.unit_of_work() as uow:
+        assert claim_event(uow, team_id="T1", event_id="EvHalfDone", now=clock.now()) is True

@@ -1,0 +1,110 @@
+"""The Home tab over signed HTTP: published when opened, its settings work, and it shows
+nobody else's data."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from bot.checkins.values import CheckinStatus
+from bot.core.slack import ids
+from tests.fakeslack import FakeSlack, RecordedCall
+from tests.support.checkins import ALICE, BOB, add_people, checkin, member_event, schedule
+from tests.support.kudos import posted_json
+from tests.support.running import RunningApp
+from tests.support.wins import win
+
+
+@pytest.fixture(autouse=True)
+def people(fake_slack: FakeSlack) -> None:
+    add_people(fake_slack)
+
+
+def open_home(app: RunningApp, slack: FakeSlack, user: str = ALICE) -> RecordedCall:
+    event = {"type": "app_home_opened", "user": user, "tab": "home", "channel": "D1"}
+    assert member_event(app, slack, event).status == 200
+    app.kindling.dispatcher.drain()
+    return published(slack, user)[-1]
+
+
+def published(slack: FakeSlack, user: str) -> list[RecordedCall]:
+    return [c for c in slack.calls("views.publish") if c.args["user_id"] == user]
+
+
+def element(call: RecordedCall, action_id: str) -> dict[str, Any]:
+    view = posted_json(call.args, "view")
+    for block in view["blocks"]:
+        for item in [*block.get("elements", []), block.get("accessory") or {}]:
+            if item.get("action_id") == action_id:
+                return dict(item)
+    raise AssertionError(action_id)
+
+
+def tap(app: RunningApp, slack: FakeSlack, action: dict[str, Any], user: str = ALICE) -> None:
+    payload = {
+        "type": "block_actions",
+        "team": {"id": slack.team_id},
+        "user": {"id": user},
+        "container": {"type": "view", "view_id": "VHOME"},
+        "view": {"id": "VHOME", "type": "home"},
+        "trigger_id": "1.2.3",
+        "actions": [{**action, "block_id": "b", "action_ts": "1.1"}],
+    }
+    assert app.slack.interaction(payload).status == 200
+    app.kindling.dispatcher.drain()
+
+
+def test_opening_home_publishes_the_members_own_page(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    home = open_home(running_app, fake_slack)
+    shown = json.dumps(posted_json(home.args, "view"), ensure_ascii=False)
+    assert "Your Kindling" in shown
+    assert "nobody else can see it" in shown
+    assert "Morning check-in: *off*" in shown
+
+
+def test_the_home_settings_change_the_check_in_and_publish_again(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    home = open_home(running_app, fake_slack)
+    tap(running_app, fake_slack, element(home, ids.HOME_CHECKIN_TOGGLE))
+    stored = schedule(running_app)
+    assert stored is not None
+    assert stored.status == CheckinStatus.ON
+    home = published(fake_slack, ALICE)[-1]
+    assert "Morning check-in: *on*" in json.dumps(posted_json(home.args, "view"))
+    tap(running_app, fake_slack, {**element(home, ids.HOME_CHECKIN_TIME), "selected_time": "08:15"})
+    days = element(home, ids.HOME_CHECKIN_DAYS)
+    monday = next(o for o in days["options"] if o["value"] == "0")
+    tap(running_app, fake_slack, {**days, "selected_options": [monday]})
+    pause = {**element(home, ids.HOME_PAUSE_UNTIL), "selected_date": "2026-12-28"}
+    tap(running_app, fake_slack, pause)
+    stored = schedule(running_app)
+    assert stored is not None
+    assert (stored.local_minute, stored.workdays) == (8 * 60 + 15, 1)
+    assert stored.resume_on is not None
+    assert stored.resume_on.isoformat() == "2026-12-28"
+    home = published(fake_slack, ALICE)[-1]
+    assert "Paused until 2026-12-28" in json.dumps(posted_json(home.args, "view"))
+    tap(running_app, fake_slack, element(home, ids.HOME_BREAKS_TOGGLE))
+    home = published(fake_slack, ALICE)[-1]
+    assert "Personal break reminders: *on*" in json.dumps(posted_json(home.args, "view"))
+    assert "Weekly recap on Friday afternoons: *on*" in json.dumps(posted_json(home.args, "view"))
+    tap(running_app, fake_slack, element(home, ids.HOME_RECAP_TOGGLE))
+    home = published(fake_slack, ALICE)[-1]
+    assert "Weekly recap on Friday afternoons: *off*" in json.dumps(posted_json(home.args, "view"))
+
+
+def test_a_home_never_shows_another_members_data(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    win(running_app, fake_slack, "alice-private-win")
+    checkin(running_app, fake_slack, "on")
+    bobs = json.dumps(posted_json(open_home(running_app, fake_slack, BOB).args, "view"))
+    assert "alice-private-win" not in bobs
+    assert "Morning check-in: *off*" in bobs
+    alices = json.dumps(posted_json(open_home(running_app, fake_slack, ALICE).args, "view"))
+    assert "alice-private-win" in alices
