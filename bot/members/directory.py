@@ -54,8 +54,9 @@ class MemberDirectory:
     def fetch(
         self, team_id: str, wanted: Mapping[str, MemberProfile | None]
     ) -> dict[str, MemberProfile | None]:
-        """Ask Slack (``users.info``) about each wanted person, outside any transaction; on a
-        failure keep the stale entry. None: Slack does not know them."""
+        """Ask Slack (``users.info``) about each wanted person (outside any transaction, or while
+        the caller's unit of work steps aside); on a failure keep the stale entry. None: Slack
+        does not know them."""
         return {
             user_id: self._fetch(team_id, user_id, stale=stale) for user_id, stale in wanted.items()
         }
@@ -67,6 +68,21 @@ class MemberDirectory:
             if profile is not None:
                 remember_member(uow, profile, now=now)
 
+    def people(
+        self, uow: UnitOfWork, team_id: str, user_ids: Collection[str]
+    ) -> dict[str, MemberProfile | None]:
+        """The profiles of ``user_ids`` (None: unknown to Slack), in the caller's unit of work.
+        When someone is missing from the directory, ``users.info`` is asked before anything
+        is written, with the unit of work stepping aside meanwhile, and the answer kept."""
+        fresh, wanted = self.cached(uow, team_id, user_ids)
+        people: dict[str, MemberProfile | None] = dict(fresh)
+        if wanted:
+            with uow.step_aside():
+                fetched = self.fetch(team_id, wanted)
+            self.remember(uow, fetched.values())
+            people.update(fetched)
+        return people
+
     def with_people(
         self,
         unit_of_work: UnitOfWorkFactory,
@@ -74,17 +90,9 @@ class MemberDirectory:
         user_ids: Collection[str],
         work: Callable[[UnitOfWork, dict[str, MemberProfile | None]], T],
     ) -> T:
-        """Run ``work`` in one unit of work with the profiles of ``user_ids`` (None: unknown to
-        Slack). Usually one short transaction; when someone is missing from the directory,
-        ``users.info`` is asked between two transactions, never inside one."""
+        """Run ``work`` in one unit of work with :meth:`people` ``user_ids``."""
         with unit_of_work() as uow:
-            people, wanted = self.cached(uow, team_id, user_ids)
-            if not wanted:
-                return work(uow, dict(people))
-        fetched = self.fetch(team_id, wanted)
-        with unit_of_work() as uow:
-            self.remember(uow, fetched.values())
-            return work(uow, {**people, **fetched})
+            return work(uow, self.people(uow, team_id, user_ids))
 
     def sync(self, unit_of_work: UnitOfWorkFactory, team_id: str, now: datetime) -> int:
         """Refresh the whole directory of ``team_id`` with ``users.list``, one page per short

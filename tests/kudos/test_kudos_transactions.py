@@ -1,4 +1,5 @@
-"""A ``/kudos`` is one transaction: the rules, the directory, the kudos and its messages."""
+"""A ``/kudos`` is one transaction: the rules, the directory (and Slack when it lacks someone),
+the kudos and its messages."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from sqlalchemy import Engine, event, func, select
 
 from bot.kudos.models import Kudos
+from bot.members.models import Member
 from tests.fakeslack import FakeSlack
 from tests.support.kudos import BOB, CARA, add_people, kudos_command
 from tests.support.running import RunningApp
@@ -63,3 +65,18 @@ def test_a_refused_kudos_asks_slack_about_nobody(
     assert "at most" in answer.json()["text"]
     assert fake_slack.calls("users.info") == []
     assert len(begun) == 1
+
+
+def test_a_kudos_for_someone_the_directory_lacks_is_still_one_transaction(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    """Nobody is in the directory yet (no sync ran): Slack is asked about the giver and both
+    recipients before anything is written, inside the same unit of work."""
+    with counted_transactions(running_app.kindling.engine) as begun:
+        answer = kudos_command(running_app, fake_slack, f"<@{BOB}> <@{CARA}> for pairing #teamwork")
+    assert answer.status == 200
+    assert len(fake_slack.calls("users.info")) == 3
+    assert len(begun) == 1
+    with running_app.kindling.engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(Kudos)) == 1
+        assert connection.scalar(select(func.count()).select_from(Member)) == 3

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
 from typing import Any, Self, TypeVar, cast
 
-from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
+from sqlalchemy import event
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, sessionmaker
 
 from bot.core.events.repository import ProcessedEventRepository
 from bot.core.outbox.repository import OutboxRepository
@@ -22,6 +23,8 @@ class UnitOfWork:
     """A session with the core repositories; commits on a clean exit, rolls back on an exception.
 
     Features reach their own repositories with :meth:`repository`: the core knows no feature.
+    A unit of work that must wait on something slow (Slack) before it writes anything can
+    :meth:`step_aside` meanwhile.
     """
 
     workspaces: WorkspaceRepository
@@ -40,6 +43,7 @@ class UnitOfWork:
         self._serialize = serialize
         self._outbox_committed = outbox_committed
         self._session: Session | None = None
+        self._written = False
         self._repositories: dict[Callable[[Session], Any], Any] = {}
 
     def __enter__(self) -> Self:
@@ -47,6 +51,9 @@ class UnitOfWork:
             self._serialize.acquire()
         session = self._session_factory()
         self._session = session
+        self._written = False
+        event.listen(session, "after_flush", self._note_flush)
+        event.listen(session, "do_orm_execute", self._note_statement)
         self._repositories = {}
         self.workspaces = WorkspaceRepository(session)
         self.processed_events = ProcessedEventRepository(session)
@@ -62,6 +69,32 @@ class UnitOfWork:
         if found is None:
             found = self._repositories[kind] = kind(self._session)
         return cast(R, found)
+
+    @contextmanager
+    def step_aside(self) -> Iterator[None]:
+        """Let other units of work take their turn while this one waits on something slow.
+
+        Only before anything is written: on SQLite no write lock is held until the first
+        write, and the in-process turn is handed back after the wait. On PostgreSQL the
+        transaction stays open (its reads hold no row locks) and nothing changes.
+        """
+        if self._written:
+            raise RuntimeError("step aside only before writing: the write lock would be held")
+        if self._serialize is None:
+            yield
+            return
+        self._serialize.release()
+        try:
+            yield
+        finally:
+            self._serialize.acquire()
+
+    def _note_flush(self, _session: Session, _context: object) -> None:
+        self._written = True
+
+    def _note_statement(self, state: ORMExecuteState) -> None:
+        if state.is_insert or state.is_update or state.is_delete:
+            self._written = True
 
     def savepoint(self) -> AbstractContextManager[SessionTransaction]:
         """A nested transaction: what fails inside it is undone, the rest stays."""

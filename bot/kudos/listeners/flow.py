@@ -61,24 +61,19 @@ def decide(
     """Read the workspace's rules, make the request with them (parsed once), check it once,
     and give the kudos, all in one unit of work.
 
-    Only when someone is missing from the member directory does Slack get asked
-    (``users.info``), between that transaction and a second one: never inside a transaction.
+    When someone is missing from the member directory, Slack is asked (``users.info``)
+    before anything is written, with the unit of work stepping aside meanwhile.
     """
-    directory = dependencies.service(MemberDirectory)
     with dependencies.unit_of_work() as uow:
         rules = dependencies.service(KudosRulesCache).get(uow, team_id, now=now)
         request = request_for(rules)
         refused = check_request(request)
         if refused is not None:  # nobody's details needed: no lookups, nothing written
             return request, refused
-        people, wanted = directory.cached(uow, team_id, {request.giver_id, *request.recipient_ids})
-        if not wanted:
-            return request, give_kudos(uow, request, rules=rules, people=people, now=now)
-    fetched = directory.fetch(team_id, wanted)
-    with dependencies.unit_of_work() as uow:
-        directory.remember(uow, fetched.values())
-        everyone = {**people, **fetched}
-        return request, give_kudos(uow, request, rules=rules, people=everyone, now=now)
+        people = dependencies.service(MemberDirectory).people(
+            uow, team_id, {request.giver_id, *request.recipient_ids}
+        )
+        return request, give_kudos(uow, request, rules=rules, people=people, now=now)
 
 
 def workspace_values(dependencies: Dependencies, team_id: str, *, now: datetime) -> tuple[str, ...]:

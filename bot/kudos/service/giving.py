@@ -46,6 +46,7 @@ def give_kudos(
         return KudosRefused(Refusal.NOBODY_LEFT, left_out=tuple(screening.left_out))
     fingerprint = _fingerprint(request.giver_id, screening.kept, request.message)
     giver = people.get(request.giver_id)
+    uow.workspaces.ensure(request.team_id, now=now)  # its first kudos may be its first request
     day_start, day_end = local_day(now, giver.tz if giver else None)
     uow.repository(KudosRepository).lock_giver(
         request.team_id, request.giver_id

@@ -20,11 +20,11 @@ from bot.kudos.values import (
 RULES_TTL = timedelta(seconds=30)
 
 
-def workspace_rules(uow: UnitOfWork, team_id: str, *, now: datetime) -> WorkspaceKudosRules:
-    """The workspace's kudos settings (defaults for a workspace seen for the first time)."""
+def workspace_rules(uow: UnitOfWork, team_id: str) -> WorkspaceKudosRules:
+    """The workspace's kudos settings (the defaults for a workspace not seen yet); reads only,
+    so a request can still step aside to ask Slack after reading them."""
     settings = uow.workspaces.kudos_settings(team_id)
     if settings is None:
-        uow.workspaces.ensure(team_id, now=now)
         return WorkspaceKudosRules()
     values, daily_limit, kudos_channel_id = settings
     return WorkspaceKudosRules(
@@ -49,7 +49,7 @@ class KudosRulesCache:
             entry = self._entries.get(team_id)
         if entry is not None and timedelta(0) <= now - entry[0] < self._ttl:
             return entry[1]
-        rules = workspace_rules(uow, team_id, now=now)
+        rules = workspace_rules(uow, team_id)
         with self._lock:
             self._entries[team_id] = (now, rules)
         return rules

@@ -1,6 +1,9 @@
-"""The unit of work rings the dispatcher's bell after a commit that wrote outbox rows, only then."""
+"""The unit of work rings the dispatcher's bell after a commit that wrote outbox rows, only
+then; it steps aside for others only before it writes."""
 
 from __future__ import annotations
+
+import threading
 
 import pytest
 
@@ -51,3 +54,43 @@ def test_no_ring_without_new_rows_or_after_a_rollback(
     with unit_of_work() as uow:
         uow.outbox.counts_by_kind_and_status()
     assert rings == []
+
+
+def test_stepping_aside_lets_another_unit_of_work_write_meanwhile(
+    unit_of_work: UnitOfWorkFactory, clock: ManualClock
+) -> None:
+    """A request waiting on Slack before writing does not hold up everyone else (on SQLite,
+    units of work otherwise take turns for their whole length)."""
+    finished = threading.Event()
+
+    def another_request() -> None:
+        with unit_of_work() as uow:
+            uow.workspaces.ensure("T2", now=clock.now())
+        finished.set()
+
+    with unit_of_work() as uow:
+        assert uow.workspaces.get("T1") is None
+        with uow.step_aside():
+            other = threading.Thread(target=another_request)
+            other.start()
+            other.join(timeout=10)
+            assert finished.is_set()  # it ran to its commit while this one waited
+        uow.workspaces.ensure("T1", now=clock.now())
+    with unit_of_work() as uow:
+        assert uow.workspaces.get("T1") is not None
+        assert uow.workspaces.get("T2") is not None
+
+
+def test_stepping_aside_after_writing_is_refused(
+    unit_of_work: UnitOfWorkFactory, clock: ManualClock
+) -> None:
+    def write_then_step_aside() -> None:
+        with unit_of_work() as uow:
+            uow.workspaces.ensure("T1", now=clock.now())
+            with uow.step_aside():
+                pytest.fail("stepped aside while holding a write")
+
+    with pytest.raises(RuntimeError, match="only before writing"):
+        write_then_step_aside()
+    with unit_of_work() as uow:
+        assert uow.workspaces.get("T1") is None  # the refusal rolled the write back
