@@ -7,7 +7,8 @@ With ``--post-cap N`` (used by ``bench.fanout``) it also enforces a workspace ca
 Slack does: past N ``chat.postMessage`` calls accepted in the current 1-second window, it
 answers HTTP 429 with ``Retry-After: 1``. When stdin closes it then prints one more line,
 ``stats {json}``: the posts it accepted per channel, how many it refused with 429, and the
-most it accepted in any one window.
+most it accepted in any one window. With ``--latency-ms MS`` every answer waits MS first
+(Slack's round trip; calls are served concurrently, as Slack does).
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ class CappedFakeSlack(FakeSlack):
     """A fake Slack that rate-limits ``chat.postMessage`` in fixed 1-second windows and
     counts every post it accepts, per channel."""
 
-    def __init__(self, *, post_cap: int, **options: Any) -> None:
+    def __init__(self, *, post_cap: int, latency: float = 0.0, **options: Any) -> None:
         super().__init__(**options)
         self.post_cap = post_cap
+        self.latency = latency
         self.posted: Counter[str] = Counter()
         self.rate_limited = 0
         self.most_in_a_window = 0
@@ -48,6 +50,8 @@ class CappedFakeSlack(FakeSlack):
         *,
         client: tuple[str, str] | None = None,
     ) -> Answer:
+        if self.latency:
+            time.sleep(self.latency)  # standing in for the network: this is the fake's thread
         if method != DeliveryMethod.POST_MESSAGE:
             return super().answer(method, args, token, client=client)
         with self._cap_lock:
@@ -78,6 +82,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("people", type=int)
     parser.add_argument("--post-cap", type=int, default=None, help="chat.postMessage per second")
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="each answer waits this")
     args = parser.parse_args()
     # Standing in for Slack's servers: it answers, but skips the block checks the tests make,
     # so its own work disturbs the machine as little as possible.
@@ -85,7 +90,7 @@ def main() -> None:
     slack = (
         FakeSlack(**options)
         if args.post_cap is None
-        else CappedFakeSlack(post_cap=args.post_cap, **options)
+        else CappedFakeSlack(post_cap=args.post_cap, latency=args.latency_ms / 1000, **options)
     )
     with slack:
         for number in range(args.people):

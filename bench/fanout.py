@@ -22,9 +22,15 @@ fresh fake:
 
 Exits non-zero if any delivery was duplicated or lost (a correctness failure), not on time.
 
+Each driver runs once per ``--concurrency`` (Slack calls in flight at once; the default
+``1,16`` measures one message at a time beside the pool, in the same run), and
+``--latency-ms`` makes the fake answer every call after that delay, as Slack's round trip
+does (it serves calls concurrently).
+
 Run: ``python -m bench.fanout [--messages N] [--cap PER_SECOND] [--quick]
-[--drivers thread,drain] [--postgres-url URL]``. SQLite by default; with ``--postgres-url`` a
-fresh database is created on that server (and dropped afterwards) instead.
+[--drivers thread,drain] [--latency-ms MS] [--concurrency 1,16] [--postgres-url URL]``.
+SQLite by default; with ``--postgres-url`` a fresh database is created on that server (and
+dropped afterwards) instead.
 """
 
 from __future__ import annotations
@@ -112,9 +118,10 @@ class TimedSender(SlackSender):
 class CappedSlackProcess:
     """``bench.fake_slack --post-cap`` in a process of its own."""
 
-    def __init__(self, cap: int) -> None:
+    def __init__(self, cap: int, *, latency_ms: float) -> None:
+        command = [sys.executable, "-m", "bench.fake_slack", "0", "--post-cap", str(cap)]
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "bench.fake_slack", "0", "--post-cap", str(cap)],
+            [*command, "--latency-ms", str(latency_ms)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -156,28 +163,40 @@ def statuses(engine: Engine) -> dict[str, int]:
         return {str(status): int(count) for status, count in rows}
 
 
-def run_driver(
-    driver: str, url: str, messages: int, *, cap: int, per_minute: int, timeout: float
-) -> Outcome:
-    """Seed, claim, deliver with ``driver`` to a fresh fake Slack; what happened."""
+@dataclass(frozen=True)
+class Run:
+    """How one run delivers: the driver, Slack's cap and round trip, Kindling's settings."""
+
+    driver: str
+    cap: int
+    per_minute: int
+    latency_ms: float
+    concurrency: int
+    timeout: float
+
+
+def run_driver(run: Run, url: str, messages: int) -> Outcome:
+    """Seed, claim, deliver with ``run.driver`` to a fresh fake Slack; what happened."""
+    driver = run.driver
     engine = build_engine(url)
-    slack = CappedSlackProcess(cap)
+    slack = CappedSlackProcess(run.cap, latency_ms=run.latency_ms)
     try:
         unit_of_work = UnitOfWorkFactory(build_session_factory(engine))
         clock = SystemClock()
         expected = _seed_and_claim(engine, unit_of_work, clock, messages)
         posting = build_web_client(token=BOT_TOKEN, base_url=slack.api_url, retry=False)
         sender = TimedSender(lambda _team_id: posting)
-        limiter = RateLimiter(messages_per_minute=per_minute)
+        limiter = RateLimiter(messages_per_minute=run.per_minute)
         dispatcher = Dispatcher(
             unit_of_work=unit_of_work,
             sender=sender,
             limiter=limiter,
             kinds=message_kinds(),
             clock=clock,
+            concurrency=run.concurrency,
         )
         started = time.perf_counter()
-        deadline = started + timeout
+        deadline = started + run.timeout
         if driver == "thread":
             finished = _deliver_with_thread(dispatcher, engine, deadline)
         else:
@@ -189,7 +208,7 @@ def run_driver(
         engine.dispose()
     posted: dict[str, int] = stats["posted"]
     return Outcome(
-        driver=driver,
+        driver=f"{driver}/{run.concurrency}",
         seconds=seconds,
         finished=finished,
         statuses=outcome_statuses,
@@ -289,6 +308,12 @@ def main() -> None:
     parser.add_argument("--drivers", default=",".join(DRIVERS), help="thread, drain or both")
     parser.add_argument("--timeout", type=float, default=None, help="seconds per driver")
     parser.add_argument("--postgres-url", default=None, help="a server to create databases on")
+    parser.add_argument("--latency-ms", type=float, default=0.0, help="Slack's round trip")
+    parser.add_argument(
+        "--concurrency",
+        default="1,16",
+        help="Slack calls in flight at once, one run each (1: one message at a time)",
+    )
     args = parser.parse_args()
     messages = QUICK_MESSAGES if args.quick else args.messages
     drivers = [name.strip() for name in args.drivers.split(",") if name.strip()]
@@ -301,14 +326,13 @@ def main() -> None:
     outcomes: list[Outcome] = []
     database_name = ""
     for driver in drivers:
-        database_name, database = next(databases)
-        with database as url:
-            outcomes.append(
-                run_driver(
-                    driver, url, messages, cap=args.cap, per_minute=per_minute, timeout=timeout
-                )
-            )
+        for concurrency in (int(n) for n in args.concurrency.split(",")):
+            run = Run(driver, args.cap, per_minute, args.latency_ms, concurrency, timeout)
+            database_name, database = next(databases)
+            with database as url:
+                outcomes.append(run_driver(run, url, messages))
     _print(database_name, messages, args.cap, per_minute, outcomes)
+    print(f"Slack's round trip (the fake's latency): {args.latency_ms:g} ms")
     if any(outcome.duplicates or outcome.losses for outcome in outcomes):
         sys.exit(1)
 
@@ -322,7 +346,7 @@ def _print(
         f"(429 + Retry-After: 1), limiter {per_minute}/min; floor {floor:.1f} s =="
     )
     print(
-        f"{'driver':11s} {'seconds':>8s} {'x floor':>8s} {'msg/s':>7s} {'429s':>5s} "
+        f"{'driver/conc':11s} {'seconds':>8s} {'x floor':>8s} {'msg/s':>7s} {'429s':>5s} "
         f"{'max/1s':>6s} {'in send':>8s} {'dups':>5s} {'lost':>5s}  statuses"
     )
     for outcome in outcomes:

@@ -24,6 +24,7 @@ from tests.support.checkins import (
     schedule,
     tick_and_deliver,
 )
+from tests.support.oauth import install
 from tests.support.running import RunningApp
 
 THURSDAY_0930_BERLIN = datetime(2026, 11, 26, 8, 30, tzinfo=UTC)
@@ -99,28 +100,31 @@ def test_a_deactivated_person_is_never_messaged(
 
 
 def test_a_429_delays_only_that_workspace_and_each_check_in_arrives_once(
-    running_app: RunningApp, fake_slack: FakeSlack
+    oauth_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
-    now = running_app.kindling.clock.now()
-    with running_app.kindling.unit_of_work() as uow:  # a second workspace on the same database
+    """Two workspaces installed with their own tokens; Slack limits the busy one, whose two
+    check-ins are in flight at once, and both meet the 429."""
+    for team in ("TBUSY", "TCALM"):
+        assert install(oauth_app, fake_slack, team).status == 200
+    now = oauth_app.kindling.clock.now()
+    with oauth_app.kindling.unit_of_work() as uow:
         for team, user in [("TBUSY", "UB1"), ("TBUSY", "UB2"), ("TCALM", "UC1")]:
-            uow.workspaces.ensure(team, now=now)
             turn_on(uow, MemberProfile(team, user, user, "Europe/Berlin", False, False), now=now)
-    at(running_app, THURSDAY_0930_BERLIN)
-    running_app.kindling.ticker.tick()
-    fake_slack.rate_limit_next("chat.postMessage", retry_after=30)
-    running_app.kindling.dispatcher.drain()  # TBUSY's first message meets the 429
-    statuses = {row.channel: row.status for row in checkin_rows(running_app.kindling.engine)}
+    at(oauth_app, THURSDAY_0930_BERLIN)
+    oauth_app.kindling.ticker.tick()
+    fake_slack.rate_limit_next("chat.postMessage", retry_after=30, times=2, team_id="TBUSY")
+    oauth_app.kindling.dispatcher.drain()
+    statuses = {row.channel: row.status for row in checkin_rows(oauth_app.kindling.engine)}
     assert statuses == {
         "UB1": OutboxStatus.PENDING,
         "UB2": OutboxStatus.PENDING,
         "UC1": OutboxStatus.SENT,
     }
-    running_app.kindling.clock.advance(timedelta(seconds=30))  # type: ignore[attr-defined]
-    running_app.kindling.dispatcher.drain()
-    assert {row.status for row in checkin_rows(running_app.kindling.engine)} == {OutboxStatus.SENT}
+    oauth_app.kindling.clock.advance(timedelta(seconds=30))  # type: ignore[attr-defined]
+    oauth_app.kindling.dispatcher.drain()
+    assert {row.status for row in checkin_rows(oauth_app.kindling.engine)} == {OutboxStatus.SENT}
     delivered = [c.args["channel"] for c in checkin_dms(fake_slack)]
-    assert sorted(delivered) == ["UB1", "UB1", "UB2", "UC1"]  # UB1: the 429, then once
+    assert sorted(delivered) == ["UB1", "UB1", "UB2", "UB2", "UC1"]  # TBUSY's: 429, then once
 
 
 def test_after_a_30_minute_outage_the_check_in_is_sent(

@@ -90,6 +90,8 @@ class _Scripted:
     retry_after: int | None = None
     delay: float = 0.0
     headers: dict[str, str] = field(default_factory=dict)
+    team_id: str | None = None  # only calls for this workspace (Slack limits per workspace)
+    until_calls: int | None = None  # hold the reply until the method was called this often
 
 
 class SlackError(Exception):
@@ -228,6 +230,7 @@ class FakeSlack:
         self._lock = threading.Lock()
         self._called = threading.Condition(self._lock)
         self._released = threading.Event()
+        self.held_released: bool | None = None  # see hold_next
         self._ts = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._server.daemon_threads = True
@@ -244,7 +247,9 @@ class FakeSlack:
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        self._released.set()  # let any slow reply finish at once
+        self._released.set()  # let any slow or held reply finish at once
+        with self._lock:
+            self._called.notify_all()
         self._server.shutdown()
         self._server.server_close()
         self.socket_mode.stop()
@@ -284,9 +289,14 @@ class FakeSlack:
         """Answer ``{"ok": false, "error": error}`` to the next ``times`` calls of ``method``."""
         self._script(method, _Scripted(error=error), times)
 
-    def rate_limit_next(self, method: str, *, retry_after: int = 1, times: int = 1) -> None:
-        """Answer HTTP 429 with ``Retry-After`` like Slack does."""
-        scripted = _Scripted(error="ratelimited", status=429, retry_after=retry_after)
+    def rate_limit_next(
+        self, method: str, *, retry_after: int = 1, times: int = 1, team_id: str | None = None
+    ) -> None:
+        """Answer HTTP 429 with ``Retry-After`` like Slack does (to any workspace's calls, or
+        only to ``team_id``'s: Slack's limits are per workspace)."""
+        scripted = _Scripted(
+            error="ratelimited", status=429, retry_after=retry_after, team_id=team_id
+        )
         self._script(method, scripted, times)
 
     def http_error_next(self, method: str, *, status: int = 500, times: int = 1) -> None:
@@ -296,6 +306,12 @@ class FakeSlack:
     def slow_next(self, method: str, *, seconds: float, times: int = 1) -> None:
         """Hold the next reply for ``seconds`` (or until the fake stops)."""
         self._script(method, _Scripted(delay=seconds), times)
+
+    def hold_next(self, method: str, *, until_calls: int, timeout: float = 10.0) -> None:
+        """Hold the next reply until ``method`` has been called ``until_calls`` times in all
+        (calls made while this one waits), or ``timeout`` seconds; :attr:`held_released`
+        then says which it was."""
+        self._script(method, _Scripted(until_calls=until_calls, delay=timeout), 1)
 
     def add_user(
         self, user_id: str, *, team_id: str | None = None, **fields: Any
@@ -417,10 +433,9 @@ class FakeSlack:
         with self._lock:
             self._calls.append(call)
             self._called.notify_all()
-            queue = self._scripts.get(method)
-            scripted = queue.popleft() if queue else None
+            scripted = self._next_script(method, team_id)
         if scripted is not None:
-            misbehaviour = self._misbehave(scripted)
+            misbehaviour = self._misbehave(method, scripted)
             if misbehaviour is not None:
                 return misbehaviour
         handler = METHODS.get(method)
@@ -439,9 +454,20 @@ class FakeSlack:
         call.result.update(result)
         return 200, {"ok": True, **result}, {}
 
-    def _misbehave(self, scripted: _Scripted) -> Answer | None:
+    def _next_script(self, method: str, team_id: str | None) -> _Scripted | None:
+        """The first scripted misbehaviour that applies to this call (the lock is held)."""
+        queue = self._scripts.get(method, deque())
+        for scripted in queue:
+            if scripted.team_id is None or scripted.team_id == team_id:
+                queue.remove(scripted)
+                return scripted
+        return None
+
+    def _misbehave(self, method: str, scripted: _Scripted) -> Answer | None:
         """The scripted answer, or None when the call should then be answered normally."""
-        if scripted.delay:
+        if scripted.until_calls is not None:
+            self._hold(method, scripted.until_calls, timeout=scripted.delay)
+        elif scripted.delay:
             self._released.wait(scripted.delay)
         if scripted.status == 429:
             return (
@@ -454,6 +480,17 @@ class FakeSlack:
         if scripted.error is not None:
             return 200, {"ok": False, "error": scripted.error}, {}
         return None
+
+    def _hold(self, method: str, until_calls: int, *, timeout: float) -> None:
+        with self._lock:
+            released = self._called.wait_for(
+                lambda: (
+                    len([c for c in self._calls if c.method == method]) >= until_calls
+                    or self._released.is_set()
+                ),
+                timeout=timeout,
+            )
+            self.held_released = bool(released) and not self._released.is_set()
 
     def record_response_url_post(self, name: str, body: dict[str, Any]) -> Answer:
         self.answer(f"response_url:{name}", body, token=None)

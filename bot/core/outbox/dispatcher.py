@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from datetime import datetime, timedelta
 
 from bot.core.clock import Clock
@@ -18,15 +19,14 @@ from bot.core.outbox.claimed import Claimed, current_payload, linked_message, to
 from bot.core.outbox.delivery import Delivery
 from bot.core.outbox.limiter import RateLimiter
 from bot.core.outbox.messages import (
-    MessageKind,
     MessageKinds,
-    Payload,
     UnreadablePayloadError,
 )
+from bot.core.outbox.passes import DrainPass
 from bot.core.outbox.rendered import RenderedMessage
 from bot.core.outbox.repository import DueMessage
 from bot.core.outbox.sender import RetryLaterError, SlackSender, UncertainDeliveryError
-from bot.core.outbox.values import DeliveryMethod
+from bot.core.outbox.settling import settle
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -34,6 +34,9 @@ logger = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=2)
 BATCH_SIZE = 100
+# Slack calls in flight at once: enough for a workspace's 50 posts a second at a round trip of
+# 300 ms, or many workspaces at their own rates, while each lane (channel, DM) goes in order.
+DELIVERY_CONCURRENCY = 16
 RETRY_POLL_SECONDS = 1.0
 UNKNOWN_KIND_RETRY = timedelta(minutes=5)
 # After a wake, gather what else is being written for a moment, then drain once.
@@ -52,6 +55,7 @@ class Dispatcher:
         kinds: MessageKinds,
         clock: Clock,
         metrics: Metrics | None = None,
+        concurrency: int = DELIVERY_CONCURRENCY,
     ) -> None:
         self._unit_of_work = unit_of_work
         self._sender = sender
@@ -64,6 +68,9 @@ class Dispatcher:
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
         self._deferred = False
+        self._concurrency = concurrency
+        self._pool_lock = threading.Lock()
+        self._executor: ThreadPoolExecutor | None = None
 
     # -- background thread -------------------------------------------------------------------
 
@@ -77,6 +84,10 @@ class Dispatcher:
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
+        with self._pool_lock:
+            if self._executor is not None:
+                self._executor.shutdown(wait=False)
+                self._executor = None
 
     def wake(self) -> None:
         """New messages were written (or a tick passed): drain soon."""
@@ -109,43 +120,65 @@ class Dispatcher:
     # -- draining ----------------------------------------------------------------------------
 
     def drain(self) -> int:
-        """Send every message that is due now; returns how many were attempted.
+        """Send every message that is due now, several at once; returns how many were
+        attempted.
 
-        A workspace that must wait (429 pause, its rate) and a channel that must wait (about
-        one message a second) are left out of this pass; both are tried again on a later one.
+        Up to ``concurrency`` calls are in flight, one per lane (a channel, a DM, a Home) so
+        each lane keeps its order. A workspace that must wait (429 pause, its rate) and a
+        channel that must wait (about one message a second) are left out of this pass; both
+        are tried again on a later one.
         """
         with self._drain_lock:
             self._deferred = False
-            waiting_teams = self._limiter.waiting_workspaces(self._clock.now())
-            waiting_channels: set[tuple[str, str | None]] = set()
+            waiting = self._limiter.waiting_workspaces(self._clock.now())
+            # Their rows are left out of the query: come back when the limiter lets them go.
+            drain_pass = DrainPass(waiting, held_back=bool(waiting))
+            in_flight: dict[Future[bool], tuple[str, str]] = {}
             attempted = 0
-            while True:
-                now = self._clock.now()
-                with self._unit_of_work() as uow:
-                    due = list(
-                        uow.outbox.due(
-                            now,
-                            limit=BATCH_SIZE,
-                            skip_teams=waiting_teams,
-                            skip_channels=waiting_channels,
-                        )
-                    )
-                if not due:
-                    return attempted
-                for message in due:
-                    if message.team_id in waiting_teams:
-                        continue
-                    now = self._clock.now()  # a pass may take a while: Slack answers slowly
-                    if self._limiter.workspace_wait(message.team_id, now) > timedelta(0):
-                        waiting_teams.add(message.team_id)
-                    elif self._limiter.channel_wait(
-                        message.team_id, message.channel, now
-                    ) > timedelta(0):
-                        waiting_channels.add((message.team_id, message.channel))
-                    elif self._deliver(message, now):
-                        attempted += 1
-                        continue
-                    self._deferred = True
+            try:
+                while True:
+                    self._hand_out(drain_pass, in_flight)
+                    if not in_flight:
+                        return attempted
+                    done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        drain_pass.busy_lanes.discard(in_flight.pop(future))
+                        attempted += future.result()
+                    drain_pass.reopen(self._limiter, self._clock.now())  # refunds, time passing
+            finally:
+                wait(in_flight)  # nothing outlives its pass: each call settles its own row
+                self._deferred = self._deferred or drain_pass.held_back
+
+    def _hand_out(
+        self, drain_pass: DrainPass, in_flight: dict[Future[bool], tuple[str, str]]
+    ) -> None:
+        """Start the next due messages that may go now, as far as there is room; read again
+        while the pass finds more to leave out (a busy channel must not hide the rest)."""
+        room = self._concurrency - len(in_flight)
+        while room > 0:
+            left_out = drain_pass.left_out()
+            now = self._clock.now()
+            with self._unit_of_work() as uow:
+                due = uow.outbox.due(
+                    now,
+                    limit=BATCH_SIZE,
+                    skip_teams=drain_pass.waiting_teams,
+                    skip_channels=drain_pass.waiting_channels,
+                    busy_lanes=drain_pass.busy_lanes,
+                )
+            for message in drain_pass.sendable(due, self._limiter, now, room=room):
+                in_flight[self._pool().submit(self._deliver, message, now)] = message.lane_key
+                room -= 1
+            if not due or drain_pass.left_out() == left_out:
+                return
+
+    def _pool(self) -> ThreadPoolExecutor:
+        with self._pool_lock:
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(
+                    max_workers=self._concurrency, thread_name_prefix="kindling-send"
+                )
+            return self._executor
 
     def expire_leases(self, uow: UnitOfWork, now: datetime) -> int:
         """A tick job: messages left ``sending`` past their lease become ``unknown``, and
@@ -162,6 +195,8 @@ class Dispatcher:
         with self._unit_of_work() as uow:
             claimed = self._claim(uow, due, now)
         if not isinstance(claimed, Claimed):
+            if due.channel is not None:  # Slack was not called: the post it was counted as
+                self._limiter.refund(due.team_id, now)
             return claimed
         message, kind = claimed.message, claimed.kind
         linked = claimed.linked
@@ -170,11 +205,8 @@ class Dispatcher:
         if delivery is None:
             return True
         finished = self._clock.now()
-        if (
-            message.method == DeliveryMethod.POST_MESSAGE
-        ):  # Slack's posting limits count new messages only
-            self._limiter.record(message.team_id, due.channel, finished)
-        self._settle(message, kind, delivery, finished)
+        with self._unit_of_work() as uow:
+            settle(uow, message, kind, delivery, finished)
         self._counted(message, _outcome(delivery))
         return True
 
@@ -247,36 +279,6 @@ class Dispatcher:
         self._deferred = True
         with self._unit_of_work() as uow:
             uow.outbox.postpone(message.id, not_before=not_before)
-
-    def _settle(
-        self, message: OutboxMessage, kind: MessageKind[Payload], delivery: Delivery, now: datetime
-    ) -> None:
-        """Record the outcome and react to it in one transaction; a failing reaction is rolled
-        back to its savepoint and cannot undo the outcome."""
-        with self._unit_of_work() as uow:
-            if delivery.delivered:
-                uow.outbox.mark_sent(message.id, now=now, channel=delivery.channel, ts=delivery.ts)
-            elif delivery.skipped:
-                uow.outbox.mark_skipped(message.id, reason=delivery.error or "skipped")
-            else:
-                logger.warning(
-                    "Outbox message %d (%s) was not delivered: %s",
-                    message.id,
-                    message.kind,
-                    delivery.error,
-                )
-                uow.outbox.mark_failed(message.id, error=delivery.error or "unknown_error")
-            uow.outbox.release_followers(message.team_id, message.idempotency_key)
-            hook = kind.on_delivered
-            if hook is None:
-                return
-            try:
-                with uow.savepoint():
-                    hook(uow, message, delivery, now)
-            except Exception:
-                logger.exception(
-                    "Reacting to outbox message %d (%s) failed", message.id, message.kind
-                )
 
 
 def _outcome(delivery: Delivery) -> DeliveryOutcome:

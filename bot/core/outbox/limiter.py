@@ -5,6 +5,7 @@ second's worth of the rate in any one second), and a pause after a 429."""
 from __future__ import annotations
 
 import math
+import threading
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -24,7 +25,8 @@ class _Workspace:
 
 
 class RateLimiter:
-    """In-process limiter (each replica keeps its own; Slack's 429 remains the backstop)."""
+    """In-process limiter (each replica keeps its own; Slack's 429 remains the backstop).
+    Safe to share between the dispatcher and its sending threads."""
 
     def __init__(self, *, messages_per_minute: int) -> None:
         self._per_second = messages_per_minute / 60
@@ -32,65 +34,81 @@ class RateLimiter:
         # A burst never takes any one second over the rate (Slack counts in short windows).
         self._per_second_cap = max(1, math.ceil(self._per_second))
         self._workspaces: dict[str, _Workspace] = {}
+        self._lock = threading.RLock()
 
     def workspace_wait(self, team_id: str, now: datetime) -> timedelta:
         """How long the whole workspace must wait (a 429 pause, or its rate)."""
-        workspace = self._workspaces.get(team_id)
-        if workspace is None:
-            return timedelta(0)
-        self._refill(workspace, now)
-        waits = [timedelta(0)]
-        if workspace.paused_until is not None:
-            waits.append(workspace.paused_until - now)
-        if workspace.tokens < 1:
-            waits.append(timedelta(seconds=(1 - workspace.tokens) / self._per_second))
-        recent = self._recent(workspace, now)
-        if len(recent) >= self._per_second_cap:
-            waits.append(recent[0] + ONE_SECOND - now)
-        return max(waits)
+        with self._lock:
+            workspace = self._workspaces.get(team_id)
+            if workspace is None:
+                return timedelta(0)
+            self._refill(workspace, now)
+            waits = [timedelta(0)]
+            if workspace.paused_until is not None:
+                waits.append(workspace.paused_until - now)
+            if workspace.tokens < 1:
+                waits.append(timedelta(seconds=(1 - workspace.tokens) / self._per_second))
+            recent = self._recent(workspace, now)
+            if len(recent) >= self._per_second_cap:
+                waits.append(recent[0] + ONE_SECOND - now)
+            return max(waits)
 
     def waiting_workspaces(self, now: datetime) -> set[str]:
         """Workspaces that may send nothing right now."""
-        return {
-            team_id
-            for team_id in self._workspaces
-            if self.workspace_wait(team_id, now) > timedelta(0)
-        }
+        with self._lock:
+            return {
+                team_id
+                for team_id in self._workspaces
+                if self.workspace_wait(team_id, now) > timedelta(0)
+            }
 
     def soonest_opening(self, now: datetime) -> timedelta:
         """How long until the first waiting workspace may send again (zero if none waits)."""
-        waits = [self.workspace_wait(team_id, now) for team_id in self._workspaces]
-        positive = [wait for wait in waits if wait > timedelta(0)]
-        return min(positive, default=timedelta(0))
+        with self._lock:
+            waits = [self.workspace_wait(team_id, now) for team_id in self._workspaces]
+            positive = [wait for wait in waits if wait > timedelta(0)]
+            return min(positive, default=timedelta(0))
 
     def channel_wait(self, team_id: str, channel: str | None, now: datetime) -> timedelta:
         """How long before the next message to ``channel`` (about one a second); a message
         with no channel (a ``response_url`` answer) is not paced."""
-        workspace = self._workspaces.get(team_id)
-        last = workspace.last_in_channel.get(channel) if workspace and channel else None
-        if last is None:
-            return timedelta(0)
-        return max(timedelta(0), last + PER_CHANNEL_INTERVAL - now)
+        with self._lock:
+            workspace = self._workspaces.get(team_id)
+            last = workspace.last_in_channel.get(channel) if workspace and channel else None
+            if last is None:
+                return timedelta(0)
+            return max(timedelta(0), last + PER_CHANNEL_INTERVAL - now)
 
     def record(self, team_id: str, channel: str | None, now: datetime) -> None:
         """Note a message sent now."""
-        workspace = self._workspace(team_id)
-        self._refill(workspace, now)
-        workspace.tokens -= 1
-        self._recent(workspace, now).append(now)
-        if channel:
-            workspace.last_in_channel[channel] = now
-        if len(workspace.last_in_channel) > 10_000:
-            cutoff = now - PER_CHANNEL_INTERVAL
-            workspace.last_in_channel = {
-                key: at for key, at in workspace.last_in_channel.items() if at > cutoff
-            }
+        with self._lock:
+            workspace = self._workspace(team_id)
+            self._refill(workspace, now)
+            workspace.tokens -= 1
+            self._recent(workspace, now).append(now)
+            if channel:
+                workspace.last_in_channel[channel] = now
+            if len(workspace.last_in_channel) > 10_000:
+                cutoff = now - PER_CHANNEL_INTERVAL
+                workspace.last_in_channel = {
+                    key: at for key, at in workspace.last_in_channel.items() if at > cutoff
+                }
+
+    def refund(self, team_id: str, at: datetime) -> None:
+        """A post :meth:`record` counted at ``at`` was not made after all (another process
+        claimed it, or it came too late): its share of the rate goes back."""
+        with self._lock:
+            workspace = self._workspace(team_id)
+            workspace.tokens = min(self._burst, workspace.tokens + 1)
+            if at in workspace.last_second:
+                workspace.last_second.remove(at)
 
     def pause(self, team_id: str, until: datetime) -> None:
         """Slack said 429: nothing more for this workspace until ``until``."""
-        workspace = self._workspace(team_id)
-        if workspace.paused_until is None or until > workspace.paused_until:
-            workspace.paused_until = until
+        with self._lock:
+            workspace = self._workspace(team_id)
+            if workspace.paused_until is None or until > workspace.paused_until:
+                workspace.paused_until = until
 
     def _workspace(self, team_id: str) -> _Workspace:
         return self._workspaces.setdefault(team_id, _Workspace(tokens=self._burst))

@@ -42,6 +42,12 @@ class DueMessage:
     id: int
     team_id: str
     channel: str | None  # the channel to pace: only new posts count (Slack's 1/s per channel)
+    lane: str | None = None  # where it goes (a channel, a DM, a Home): one call at a time each
+
+    @property
+    def lane_key(self) -> tuple[str, str]:
+        """Messages with the same key go to Slack one after another, in order."""
+        return (self.team_id, self.lane if self.lane is not None else f"#{self.id}")
 
 
 class OutboxRepository:
@@ -120,13 +126,14 @@ class OutboxRepository:
         limit: int,
         skip_teams: Collection[str] = (),
         skip_channels: Collection[tuple[str, str | None]] = (),
+        busy_lanes: Collection[tuple[str, str]] = (),
     ) -> Sequence[DueMessage]:
         """Pending messages whose time has come, oldest first, leaving out the workspaces and
-        the channels that must wait (ids only)."""
+        the channels that must wait, and the lanes with a message in flight (ids only)."""
         paced = case(
             (OutboxMessage.method == DeliveryMethod.POST_MESSAGE, OutboxMessage.channel), else_=None
         )
-        query = select(OutboxMessage.id, OutboxMessage.team_id, paced).where(
+        query = select(OutboxMessage.id, OutboxMessage.team_id, paced, OutboxMessage.channel).where(
             OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.not_before <= now
         )
         if skip_teams:
@@ -136,8 +143,13 @@ class OutboxRepository:
                 (OutboxMessage.method != DeliveryMethod.POST_MESSAGE)
                 | tuple_(OutboxMessage.team_id, OutboxMessage.channel).not_in(list(skip_channels))
             )
+        if busy_lanes:
+            query = query.where(
+                OutboxMessage.channel.is_(None)
+                | tuple_(OutboxMessage.team_id, OutboxMessage.channel).not_in(list(busy_lanes))
+            )
         rows = self._session.execute(query.order_by(OutboxMessage.id).limit(limit))
-        return [DueMessage(id=row[0], team_id=row[1], channel=row[2]) for row in rows]
+        return [DueMessage(id=row[0], team_id=row[1], channel=row[2], lane=row[3]) for row in rows]
 
     def supersede(self, team_id: str, kind: str, subject_id: int) -> int:
         """Messages of ``kind`` about ``subject_id`` not sent yet will not be: a newer one

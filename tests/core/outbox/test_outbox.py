@@ -20,6 +20,7 @@ from bot.core.outbox.values import DeliveryMethod
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.features import message_kinds
+from bot.kudos.messages import THANKED_UPDATE
 from bot.kudos.messages import THANKS_DM as THANKS
 from tests.fakeslack import FakeSlack
 from tests.support.clock import ManualClock
@@ -100,9 +101,13 @@ def test_a_429_delays_only_that_workspace(
     running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
 ) -> None:
     first = enqueue(running_app, "TBUSY", "busy-1", "U1")
+    fake_slack.rate_limit_next("chat.postMessage", retry_after=30)
+    running_app.kindling.dispatcher.drain()
+    assert status(running_app, first) == "pending"
+    # Written after the 429 (a message already in flight to Slack when it came cannot be
+    # called back, so these are written once the pause is known).
     second = enqueue(running_app, "TBUSY", "busy-2", "U2")
     calm = enqueue(running_app, "TCALM", "calm-1", "U3")
-    fake_slack.rate_limit_next("chat.postMessage", retry_after=30)
 
     running_app.kindling.dispatcher.drain()
     assert (status(running_app, first), status(running_app, second)) == ("pending", "pending")
@@ -265,3 +270,48 @@ def test_a_failing_reaction_is_undone_but_the_delivery_stays_recorded(
     assert status(running_app, message_id) == "sent"
     with running_app.kindling.unit_of_work() as uow:
         assert claim_event(uow, team_id="T1", event_id="EvHalfDone", now=clock.now()) is True
+
+
+def test_messages_to_different_channels_are_sent_at_once(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    """While Slack is still answering the first post, the second is already on its way (one
+    message at a time would take a round trip each)."""
+    first = enqueue(running_app, "T1", "dm-1", "U1")
+    second = enqueue(running_app, "T1", "dm-2", "U2")
+    fake_slack.hold_next("chat.postMessage", until_calls=2)
+    running_app.kindling.dispatcher.drain()
+    assert fake_slack.held_released is True, "the second post came while the first was held"
+    assert (status(running_app, first), status(running_app, second)) == ("sent", "sent")
+
+
+def test_one_call_at_a_time_per_lane_in_order(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    """Updates of one message go out one after another, oldest first: the last word wins."""
+    now = clock.now()
+    with running_app.kindling.unit_of_work() as uow:
+        uow.workspaces.ensure("T1", now=now)
+        for n in range(3):
+            uow.outbox.add(
+                NewMessage(
+                    team_id="T1",
+                    idempotency_key=f"home-{n}",
+                    kind=THANKED_UPDATE.name,
+                    method=DeliveryMethod.UPDATE_MESSAGE,
+                    channel="DSAME",
+                    payload={
+                        "kudos_id": n,
+                        "giver_id": GIVER,
+                        "message": f"update {n}",
+                        "recipient_id": BOB,
+                        "ts": "1.000001",
+                    },
+                ),
+                now=now,
+            )
+    fake_slack.hold_next("chat.update", until_calls=2, timeout=1.0)
+    running_app.kindling.dispatcher.drain()
+    assert fake_slack.held_released is False, "no second update while the first was in flight"
+    texts = [str(call.args.get("blocks")) for call in fake_slack.calls("chat.update")]
+    assert [n for text in texts for n in range(3) if f"update {n}" in text] == [0, 1, 2]
