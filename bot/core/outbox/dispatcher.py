@@ -17,6 +17,7 @@ from bot.core.clock import Clock
 from bot.core.metrics import DeliveryOutcome, Metrics
 from bot.core.outbox.claimed import Claimed, current_payload, linked_message, too_late
 from bot.core.outbox.delivery import Delivery
+from bot.core.outbox.leases import DeliveryLeases
 from bot.core.outbox.limiter import RateLimiter
 from bot.core.outbox.messages import (
     MessageKinds,
@@ -56,6 +57,7 @@ class Dispatcher:
         clock: Clock,
         metrics: Metrics | None = None,
         concurrency: int = DELIVERY_CONCURRENCY,
+        holder: str | None = None,
     ) -> None:
         self._unit_of_work = unit_of_work
         self._sender = sender
@@ -71,6 +73,7 @@ class Dispatcher:
         self._concurrency = concurrency
         self._pool_lock = threading.Lock()
         self._executor: ThreadPoolExecutor | None = None
+        self._leases = DeliveryLeases(unit_of_work, limiter, holder)
 
     # -- background thread -------------------------------------------------------------------
 
@@ -124,9 +127,10 @@ class Dispatcher:
         attempted.
 
         Up to ``concurrency`` calls are in flight, one per lane (a channel, a DM, a Home) so
-        each lane keeps its order. A workspace that must wait (429 pause, its rate) and a
-        channel that must wait (about one message a second) are left out of this pass; both
-        are tried again on a later one.
+        each lane keeps its order. A workspace is sent for only under its delivery lease,
+        given back when the pass's calls have settled. A workspace that must wait (429 pause,
+        its rate, another process's lease) and a channel that must wait (about one message a
+        second) are left out of this pass; both are tried again on a later one.
         """
         with self._drain_lock:
             self._deferred = False
@@ -147,6 +151,7 @@ class Dispatcher:
                     drain_pass.reopen(self._limiter, self._clock.now())  # refunds, time passing
             finally:
                 wait(in_flight)  # nothing outlives its pass: each call settles its own row
+                self._leases.give_back(self._clock.now())
                 self._deferred = self._deferred or drain_pass.held_back
 
     def _hand_out(
@@ -162,10 +167,11 @@ class Dispatcher:
                 due = uow.outbox.due(
                     now,
                     limit=BATCH_SIZE,
-                    skip_teams=drain_pass.waiting_teams,
+                    skip_teams=drain_pass.waiting_teams | drain_pass.elsewhere,
                     skip_channels=drain_pass.waiting_channels,
                     busy_lanes=drain_pass.busy_lanes,
                 )
+            drain_pass.held_elsewhere(self._leases.cover({m.team_id for m in due}, now))
             for message in drain_pass.sendable(due, self._limiter, now, room=room):
                 in_flight[self._pool().submit(self._deliver, message, now)] = message.lane_key
                 room -= 1

@@ -22,11 +22,13 @@ class _Workspace:
     last_in_channel: dict[str, datetime] = field(default_factory=dict)
     paused_until: datetime | None = None
     last_second: deque[datetime] = field(default_factory=deque)  # sends in the past second
+    every_channel_at: datetime | None = None  # another process may have posted anywhere then
 
 
 class RateLimiter:
-    """In-process limiter (each replica keeps its own; Slack's 429 remains the backstop).
-    Safe to share between the dispatcher and its sending threads."""
+    """One process's limiter; a delivery lease makes it the only one sending for a workspace
+    at a time (Slack's 429 remains the backstop). Safe to share between the dispatcher and
+    its sending threads."""
 
     def __init__(self, *, messages_per_minute: int) -> None:
         self._per_second = messages_per_minute / 60
@@ -74,7 +76,10 @@ class RateLimiter:
         with no channel (a ``response_url`` answer) is not paced."""
         with self._lock:
             workspace = self._workspaces.get(team_id)
-            last = workspace.last_in_channel.get(channel) if workspace and channel else None
+            if workspace is None or not channel:
+                return timedelta(0)
+            posts = [workspace.last_in_channel.get(channel), workspace.every_channel_at]
+            last = max((at for at in posts if at is not None), default=None)
             if last is None:
                 return timedelta(0)
             return max(timedelta(0), last + PER_CHANNEL_INTERVAL - now)
@@ -109,6 +114,25 @@ class RateLimiter:
             workspace = self._workspace(team_id)
             if workspace.paused_until is None or until > workspace.paused_until:
                 workspace.paused_until = until
+
+    def paused_until(self, team_id: str, now: datetime) -> datetime | None:
+        """The end of the workspace's 429 pause, if it lasts beyond ``now``."""
+        with self._lock:
+            workspace = self._workspaces.get(team_id)
+            paused = workspace.paused_until if workspace is not None else None
+            return paused if paused is not None and paused > now else None
+
+    def take_over(
+        self, team_id: str, ended_at: datetime, now: datetime, *, paused_until: datetime | None
+    ) -> None:
+        """Another process sent for the workspace until ``ended_at``: start as if it had
+        spent the whole rate, and every channel's pace, just then (and keep its pause)."""
+        with self._lock:
+            workspace = self._workspaces[team_id] = _Workspace(tokens=0.0, refilled_at=ended_at)
+            workspace.last_second.extend([ended_at] * self._per_second_cap)
+            workspace.every_channel_at = ended_at
+            workspace.paused_until = paused_until
+            self._refill(workspace, now)
 
     def _workspace(self, team_id: str) -> _Workspace:
         return self._workspaces.setdefault(team_id, _Workspace(tokens=self._burst))

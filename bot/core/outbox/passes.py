@@ -1,9 +1,10 @@
-"""One drain pass's view of what must wait: workspaces held by their rate or a 429, channels
-held by their pace, and lanes with a message in flight."""
+"""One drain pass's view of what must wait: workspaces held by their rate or a 429, or
+delivered by another process, channels held by their pace, and lanes with a message in
+flight."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -19,7 +20,14 @@ class DrainPass:
     waiting_teams: set[str]
     waiting_channels: set[tuple[str, str | None]] = field(default_factory=set)
     busy_lanes: set[tuple[str, str]] = field(default_factory=set)
+    elsewhere: set[str] = field(default_factory=set)  # another process holds their lease
     held_back: bool = False
+
+    def held_elsewhere(self, teams: Collection[str]) -> None:
+        """Leave out workspaces another process delivers; look again on a later pass."""
+        if teams:
+            self.elsewhere.update(teams)
+            self.held_back = True
 
     def sendable(
         self, due: Sequence[DueMessage], limiter: RateLimiter, now: datetime, *, room: int
@@ -29,7 +37,9 @@ class DrainPass:
         for message in due:
             if room <= 0:
                 return
-            if message.team_id in self.waiting_teams or message.lane_key in self.busy_lanes:
+            if message.lane_key in self.busy_lanes:
+                continue
+            if message.team_id in self.waiting_teams or message.team_id in self.elsewhere:
                 continue
             if limiter.workspace_wait(message.team_id, now) > timedelta(0):
                 self.waiting_teams.add(message.team_id)
@@ -52,4 +62,4 @@ class DrainPass:
 
     def left_out(self) -> tuple[int, int]:
         """How much the pass leaves out of its reads (it only grows within a hand-out)."""
-        return (len(self.waiting_teams), len(self.waiting_channels))
+        return (len(self.waiting_teams) + len(self.elsewhere), len(self.waiting_channels))

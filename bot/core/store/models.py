@@ -99,3 +99,17 @@ class OutboxMessage(Base):
     sent_channel: Mapped[str | None] = mapped_column(SLACK_ID)
     sent_ts: Mapped[str | None] = mapped_column(String(32))
     error: Mapped[str | None] = mapped_column(String(200))
+
+
+class DeliveryLease(Base):
+    """Which process sends a workspace's messages, until when: one at a time, so the
+    workspace's rate holds across replicas. Kept after its end, with the 429 pause it left."""
+
+    __tablename__ = "delivery_leases"
+
+    team_id: Mapped[str] = mapped_column(
+        SLACK_ID, ForeignKey("workspaces.team_id", ondelete="CASCADE"), primary_key=True
+    )
+    holder: Mapped[str] = mapped_column(String(64))
+    lease_until: Mapped[datetime]
+    paused_until: Mapped[datetime | None]

@@ -24,6 +24,7 @@ from tests.support.running import settings_for
 
 DUE = datetime(2026, 11, 26, 8, 30, tzinfo=UTC)
 MEMBERS = 1000
+BURST = 10  # what one workspace may send in a second of the manual clock, at this rate
 
 
 @pytest.fixture
@@ -87,7 +88,7 @@ def test_two_tickers_and_two_dispatchers_deliver_each_check_in_once(
         )
     clock.advance(DUE - clock.now())
     at_once(first.ticker.tick, second.ticker.tick)
-    drain_both(first, second, clock, rounds=MEMBERS // 20 + 5)
+    drain_both(first, second, clock, rounds=MEMBERS // BURST + 5)  # one at a time
     assert all(row.status == "sent" for row in checkin_rows(first.engine))
     delivered = Counter(call.args["channel"] for call in checkin_dms(fake_slack))
     assert len(delivered) == MEMBERS
@@ -108,7 +109,7 @@ def tick_and_deliver_both(
     clock.advance(DUE - clock.now())
     at_once(first.ticker.tick, second.ticker.tick)
     at_once(first.ticker.tick, second.ticker.tick)
-    drain_both(first, second, clock, rounds=30)
+    drain_both(first, second, clock, rounds=60)
     return Counter(
         call.args["channel"]
         for call in slack.calls("chat.postMessage")
@@ -168,3 +169,30 @@ def test_two_tickers_and_two_dispatchers_send_each_weekly_recap_once(
     posted = tick_and_deliver_both(first, second, fake_slack, clock, marker="recap_off")
     assert set(posted) == set(users)
     assert set(posted.values()) == {1}
+
+
+def test_two_dispatchers_together_keep_one_workspaces_rate(
+    two_instances: tuple[Kindling, Kindling], fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    first, second = two_instances
+    users = [f"U{index:04d}" for index in range(60)]
+    with first.engine.begin() as connection:
+        connection.execute(insert(Workspace).values(team_id=fake_slack.team_id, created_at=DUE))
+        connection.execute(
+            insert(RecapSchedule),
+            [
+                {"team_id": fake_slack.team_id, "user_id": user, "status": "on", "tz": "UTC",
+                 "next_due_utc": DUE, "created_at": DUE}
+                for user in users
+            ],
+        )  # fmt: skip
+    clock.advance(DUE - clock.now())
+    at_once(first.ticker.tick, second.ticker.tick)
+    per_second = []
+    for _ in range(len(users) // BURST + 5):
+        before = len(fake_slack.calls("chat.postMessage"))
+        at_once(first.dispatcher.drain, second.dispatcher.drain)
+        per_second.append(len(fake_slack.calls("chat.postMessage")) - before)
+        clock.advance(timedelta(seconds=1))
+    assert sum(per_second) == len(users)
+    assert max(per_second) <= BURST, per_second  # each alone would send BURST a second

@@ -164,7 +164,7 @@ def test_two_dispatchers_racing_send_each_message_once(
         enqueue(running_app, "T1", f"race-{n}", f"U{n:03d}")
     rival = build_kindling(settings_for(fake_slack, migrated_database_url), clock=clock)
     try:
-        for _ in range(5):  # each drains what the workspace's rate allows, then a second passes
+        for _ in range(15):  # together they drain what the workspace's rate allows, a second passes
             workers = [
                 threading.Thread(target=running_app.kindling.dispatcher.drain),
                 threading.Thread(target=rival.dispatcher.drain),

@@ -10,6 +10,7 @@ from bot.schema import metadata
 
 KINDLING_TABLES = {
     "workspaces",
+    "delivery_leases",
     "members",
     "processed_events",
     "kudos",

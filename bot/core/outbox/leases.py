@@ -1,0 +1,158 @@
+"""Delivery leases: one process at a time sends a workspace's messages, so the workspace's
+rate, kept by that process's limiter, holds for the whole deployment, however many replicas
+share the database.
+
+A drain pass takes the leases of the workspaces it finds due, renews them while it sends and
+gives them back when its calls have settled. A lease taken over from another process starts
+the limiter as if that process had spent the whole rate just before its lease ended; one left
+by a crashed process runs out after :data:`LEASE_LENGTH`.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from bot.core.outbox.limiter import RateLimiter
+from bot.core.store.models import DeliveryLease
+from bot.core.store.unit_of_work import UnitOfWorkFactory
+from bot.core.store.upsert import insert_for
+
+# Longer than any Slack call may take (the client's timeout), so a call handed out under a
+# lease has finished before another process may take the lease.
+LEASE_LENGTH = timedelta(seconds=30)
+RENEW_WHEN_LEFT = timedelta(seconds=15)
+
+
+def process_holder() -> str:
+    """A name for this process's claim on leases: readable by an operator, never reused."""
+    return f"{socket.gethostname()[:32]}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Handover:
+    """A lease taken from another process: when it ended, and a 429 pause it left."""
+
+    team_id: str
+    ended_at: datetime
+    paused_until: datetime | None
+
+
+@dataclass
+class Taken:
+    """What one attempt to take leases got: the leases (until when), and the handovers among
+    them."""
+
+    until: datetime
+    teams: set[str] = field(default_factory=set)
+    handovers: list[Handover] = field(default_factory=list)
+
+
+class LeaseRepository:
+    """Queries on ``delivery_leases``; each take is a compare-and-set, so one process wins."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def take(self, teams: Collection[str], *, holder: str, now: datetime) -> Taken:
+        """Take (or renew) the leases of ``teams`` that are free, ours or run out; another
+        process holds the rest (or took them a moment ago)."""
+        taken = Taken(until=now + LEASE_LENGTH)
+        rows = self._session.execute(
+            select(
+                DeliveryLease.team_id,
+                DeliveryLease.holder,
+                DeliveryLease.lease_until,
+                DeliveryLease.paused_until,
+            ).where(DeliveryLease.team_id.in_(list(teams)))
+        ).all()
+        for team_id, other, until, paused_until in rows:
+            if (other == holder or until <= now) and self._swap(
+                team_id, other, until, holder=holder, until=taken.until
+            ):
+                taken.teams.add(team_id)
+                if other != holder:
+                    taken.handovers.append(Handover(team_id, until, paused_until))
+        new = set(teams) - {row[0] for row in rows}
+        if new:
+            taken.teams |= self._add(new, holder=holder, until=taken.until)
+        return taken
+
+    def give_back(
+        self, pauses: Mapping[str, datetime | None], *, holder: str, now: datetime
+    ) -> None:
+        """End our leases of ``pauses``' workspaces now, leaving each one's 429 pause."""
+        for team_id, paused_until in pauses.items():
+            self._session.execute(
+                update(DeliveryLease)
+                .where(DeliveryLease.team_id == team_id, DeliveryLease.holder == holder)
+                .values(lease_until=now, paused_until=paused_until)
+            )
+
+    def _swap(
+        self, team_id: str, other: str, ended: datetime, *, holder: str, until: datetime
+    ) -> bool:
+        result = self._session.execute(
+            update(DeliveryLease)
+            .where(
+                DeliveryLease.team_id == team_id,
+                DeliveryLease.holder == other,
+                DeliveryLease.lease_until == ended,
+            )
+            .values(holder=holder, lease_until=until)
+        )
+        return int(result.rowcount) == 1  # type: ignore[attr-defined]  # DML results carry rowcount
+
+    def _add(self, teams: set[str], *, holder: str, until: datetime) -> set[str]:
+        statement = (
+            insert_for(self._session, DeliveryLease)
+            .on_conflict_do_nothing(index_elements=[DeliveryLease.team_id])
+            .returning(DeliveryLease.team_id)
+        )
+        rows = [{"team_id": team, "holder": holder, "lease_until": until} for team in sorted(teams)]
+        return set(self._session.scalars(statement, rows).all())
+
+
+class DeliveryLeases:
+    """The leases one dispatcher holds, and the limiter they keep honest."""
+
+    def __init__(
+        self, unit_of_work: UnitOfWorkFactory, limiter: RateLimiter, holder: str | None = None
+    ) -> None:
+        self._unit_of_work = unit_of_work
+        self._limiter = limiter
+        self.holder = holder or process_holder()
+        self._held: dict[str, datetime] = {}
+
+    def cover(self, teams: Collection[str], now: datetime) -> set[str]:
+        """Hold the leases of ``teams`` for a while yet; returns those another process holds."""
+        wanted = {team for team in teams if self._held.get(team, now) - now < RENEW_WHEN_LEFT}
+        if not wanted:
+            return set()
+        with self._unit_of_work() as uow:
+            taken = uow.repository(LeaseRepository).take(wanted, holder=self.holder, now=now)
+        for handover in taken.handovers:
+            self._limiter.take_over(
+                handover.team_id, handover.ended_at, now, paused_until=handover.paused_until
+            )
+        elsewhere = wanted - taken.teams
+        for team in elsewhere:
+            self._held.pop(team, None)
+        self._held.update(dict.fromkeys(taken.teams, taken.until))
+        return elsewhere
+
+    def give_back(self, now: datetime) -> None:
+        """End every lease held (nothing of ours is in flight): others may take them now."""
+        if not self._held:
+            return
+        pauses = {team: self._limiter.paused_until(team, now) for team in self._held}
+        with self._unit_of_work() as uow:
+            uow.repository(LeaseRepository).give_back(pauses, holder=self.holder, now=now)
+        self._held.clear()
