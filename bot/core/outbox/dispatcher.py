@@ -1,9 +1,9 @@
 """The dispatcher: sends due outbox messages, at most once each, within Slack's limits.
 
 Each message is claimed (``pending`` → ``sending``) and committed before Slack is called, then
-marked ``sent`` with its ``ts``, or ``failed``. Only an answer that proves nothing was posted
-(429, a refused connection) puts it back to ``pending``; one left in ``sending`` past its lease
-becomes ``unknown`` and is never sent again.
+marked ``sent`` with its ``ts``, or ``failed``; claims and outcomes are written in batches.
+Only an answer that proves nothing was posted (429, a refused connection) puts it back to
+``pending``; one left in ``sending`` past its lease becomes ``unknown``, never sent again.
 """
 
 from __future__ import annotations
@@ -11,35 +11,27 @@ from __future__ import annotations
 import logging
 import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from bot.core.clock import Clock
-from bot.core.metrics import DeliveryOutcome, Metrics
-from bot.core.outbox.claimed import Claimed, current_payload, linked_message, too_late
-from bot.core.outbox.delivery import Delivery
+from bot.core.metrics import Metrics
+from bot.core.outbox.attempts import Attempt, attempt, record
+from bot.core.outbox.claiming import claim_batch
 from bot.core.outbox.leases import DeliveryLeases
 from bot.core.outbox.limiter import RateLimiter
-from bot.core.outbox.messages import (
-    MessageKinds,
-    UnreadablePayloadError,
-)
+from bot.core.outbox.messages import MessageKinds
 from bot.core.outbox.passes import DrainPass
-from bot.core.outbox.rendered import RenderedMessage
-from bot.core.outbox.repository import DueMessage
-from bot.core.outbox.sender import RetryLaterError, SlackSender, UncertainDeliveryError
-from bot.core.outbox.settling import settle
-from bot.core.store.models import OutboxMessage
+from bot.core.outbox.sender import SlackSender
+from bot.core.outbox.values import DueMessage
 from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 logger = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=2)
 BATCH_SIZE = 100
 # Slack calls in flight at once: enough for a workspace's 50 posts a second at a round trip of
 # 300 ms, or many workspaces at their own rates, while each lane (channel, DM) goes in order.
 DELIVERY_CONCURRENCY = 16
 RETRY_POLL_SECONDS = 1.0
-UNKNOWN_KIND_RETRY = timedelta(minutes=5)
 # After a wake, gather what else is being written for a moment, then drain once.
 DEBOUNCE_SECONDS = 0.05
 
@@ -128,39 +120,42 @@ class Dispatcher:
 
         Up to ``concurrency`` calls are in flight, one per lane (a channel, a DM, a Home) so
         each lane keeps its order. A workspace is sent for only under its delivery lease,
-        given back when the pass's calls have settled. A workspace that must wait (429 pause,
+        given back when the pass's calls are recorded. A workspace that must wait (429 pause,
         its rate, another process's lease) and a channel that must wait (about one message a
-        second) are left out of this pass; both are tried again on a later one.
+        second) are left out of this pass; both are tried again on a later one. Claims and
+        outcomes are written in batches: one transaction for what is handed out together,
+        one for the calls that finished together.
         """
         with self._drain_lock:
             self._deferred = False
             waiting = self._limiter.waiting_workspaces(self._clock.now())
             # Their rows are left out of the query: come back when the limiter lets them go.
             drain_pass = DrainPass(waiting, held_back=bool(waiting))
-            in_flight: dict[Future[bool], tuple[str, str]] = {}
+            in_flight: dict[Future[Attempt], tuple[str, str]] = {}
             attempted = 0
             try:
                 while True:
-                    self._hand_out(drain_pass, in_flight)
+                    attempted += self._hand_out(drain_pass, in_flight)
                     if not in_flight:
                         return attempted
                     done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        drain_pass.busy_lanes.discard(in_flight.pop(future))
-                        attempted += future.result()
+                    self._record(drain_pass, in_flight, done)
                     drain_pass.reopen(self._limiter, self._clock.now())  # refunds, time passing
             finally:
-                wait(in_flight)  # nothing outlives its pass: each call settles its own row
+                # Nothing outlives its pass: each call's outcome is recorded before the leases
+                # go back (also when the pass itself failed).
+                self._record(drain_pass, in_flight, wait(in_flight).done)
                 self._leases.give_back(self._clock.now())
                 self._deferred = self._deferred or drain_pass.held_back
 
     def _hand_out(
-        self, drain_pass: DrainPass, in_flight: dict[Future[bool], tuple[str, str]]
-    ) -> None:
-        """Start the next due messages that may go now, as far as there is room; read again
-        while the pass finds more to leave out (a busy channel must not hide the rest)."""
-        room = self._concurrency - len(in_flight)
-        while room > 0:
+        self, drain_pass: DrainPass, in_flight: dict[Future[Attempt], tuple[str, str]]
+    ) -> int:
+        """Claim and start the next due messages that may go now, as far as there is room;
+        read again while the pass finds more to leave out (a busy channel must not hide the
+        rest). Returns how many were attempted or dealt with."""
+        attempted = 0
+        while (room := self._concurrency - len(in_flight)) > 0:
             left_out = drain_pass.left_out()
             now = self._clock.now()
             with self._unit_of_work() as uow:
@@ -172,11 +167,52 @@ class Dispatcher:
                     busy_lanes=drain_pass.busy_lanes,
                 )
             drain_pass.held_elsewhere(self._leases.cover({m.team_id for m in due}, now))
-            for message in drain_pass.sendable(due, self._limiter, now, room=room):
-                in_flight[self._pool().submit(self._deliver, message, now)] = message.lane_key
-                room -= 1
-            if not due or drain_pass.left_out() == left_out:
-                return
+            chosen = list(drain_pass.sendable(due, self._limiter, now, room=room))
+            if chosen:
+                attempted += self._start(drain_pass, chosen, in_flight, now)
+            if not due or (not chosen and drain_pass.left_out() == left_out):
+                return attempted
+        return attempted
+
+    def _start(
+        self,
+        drain_pass: DrainPass,
+        chosen: list[DueMessage],
+        in_flight: dict[Future[Attempt], tuple[str, str]],
+        now: datetime,
+    ) -> int:
+        """Claim ``chosen`` in one transaction, then call Slack for each one claimed."""
+        with self._unit_of_work() as uow:
+            claims = claim_batch(uow, chosen, kinds=self._kinds, now=now)
+        self._deferred = self._deferred or claims.postponed
+        for kind, outcome in claims.outcomes:
+            self._metrics.deliveries.labels(kind, outcome).inc()
+        lanes = {message.id: message.lane_key for message in chosen}
+        for claimed in claims.ready:
+            future = self._pool().submit(attempt, self._sender, claimed, self._clock)
+            in_flight[future] = lanes.pop(claimed.message.id)
+        drain_pass.busy_lanes.difference_update(lanes.values())  # no call: the lanes reopen
+        for message in claims.missed:
+            if message.channel is not None:  # the post it was counted as was not made
+                self._limiter.refund(message.team_id, now)
+        return len(claims.ready) + claims.handled
+
+    def _record(
+        self,
+        drain_pass: DrainPass,
+        in_flight: dict[Future[Attempt], tuple[str, str]],
+        done: set[Future[Attempt]],
+    ) -> None:
+        """Write what the finished calls came to, in one transaction; their lanes reopen."""
+        if not done:
+            return
+        attempts = [future.result() for future in done]
+        with self._unit_of_work() as uow:
+            for each in attempts:
+                postponed = record(uow, each, limiter=self._limiter, metrics=self._metrics)
+                self._deferred = self._deferred or postponed
+        for future in done:
+            drain_pass.busy_lanes.discard(in_flight.pop(future))
 
     def _pool(self) -> ThreadPoolExecutor:
         with self._pool_lock:
@@ -194,100 +230,3 @@ class Dispatcher:
             logger.warning("%d outbox messages were left sending; marked unknown", expired)
         uow.outbox.release_all_settled_followers()
         return expired
-
-    def _deliver(self, due: DueMessage, now: datetime) -> bool:
-        """Claim, send and settle one message; False if another process claimed it first or
-        it came too late to be sent (then it is recorded ``skipped_late``)."""
-        with self._unit_of_work() as uow:
-            claimed = self._claim(uow, due, now)
-        if not isinstance(claimed, Claimed):
-            if due.channel is not None:  # Slack was not called: the post it was counted as
-                self._limiter.refund(due.team_id, now)
-            return claimed
-        message, kind = claimed.message, claimed.kind
-        linked = claimed.linked
-        permalink = self._sender.permalink(message.team_id, *linked) if linked else None
-        delivery = self._send(message, kind.render(claimed.payload, permalink), now)
-        if delivery is None:
-            return True
-        finished = self._clock.now()
-        with self._unit_of_work() as uow:
-            settle(uow, message, kind, delivery, finished)
-        self._counted(message, _outcome(delivery))
-        return True
-
-    def _claim(self, uow: UnitOfWork, due: DueMessage, now: datetime) -> Claimed | bool:
-        """Take ``due`` and read it as its kind; or what :meth:`_deliver` returns instead."""
-        if not uow.outbox.claim(due.id, lease_until=now + LEASE):
-            return False
-        message = uow.outbox.get(due.id)
-        if message is None:
-            return False
-        if message.kind not in self._kinds:
-            # Written by a newer version of Kindling: leave it for a process that knows it.
-            logger.warning("Outbox message %d has unknown kind %r", message.id, message.kind)
-            uow.outbox.postpone(message.id, not_before=now + UNKNOWN_KIND_RETRY)
-            self._deferred = True
-            return True
-        kind = self._kinds[message.kind]
-        try:
-            payload = current_payload(uow, kind, message, now)
-        except UnreadablePayloadError as error:
-            logger.warning("Outbox message %d cannot be read: %s", message.id, error)
-            self._settle_unsent(uow, message, DeliveryOutcome.FAILED)
-            return True
-        if too_late(kind, payload, now):
-            logger.info("Outbox message %d (%s) was too late to send", message.id, message.kind)
-            self._settle_unsent(uow, message, DeliveryOutcome.SKIPPED)
-            return False
-        return Claimed(message, kind, payload, linked_message(uow, message, payload))
-
-    def _settle_unsent(
-        self, uow: UnitOfWork, message: OutboxMessage, outcome: DeliveryOutcome
-    ) -> None:
-        """Record a message that will never be sent: unreadable, or found too late."""
-        if outcome is DeliveryOutcome.SKIPPED:
-            uow.outbox.mark_skipped_late(message.id)
-        else:
-            uow.outbox.mark_failed(message.id, error="unreadable_payload")
-        uow.outbox.release_followers(message.team_id, message.idempotency_key)
-        self._counted(message, outcome)
-
-    def _send(
-        self, message: OutboxMessage, rendered: RenderedMessage, now: datetime
-    ) -> Delivery | None:
-        """Call Slack; None when the outcome is already recorded (wait, or uncertain)."""
-        try:
-            return self._sender.send(message, rendered)
-        except RetryLaterError as retry:
-            self._counted(message, DeliveryOutcome.RETRY_LATER)
-            self._metrics.slack_waits.labels(retry.cause).inc()
-            self._limiter.pause(message.team_id, now + retry.delay)
-            self._postpone(message, now + retry.delay)
-            logger.info(
-                "Slack asked to wait %s (%s) for %s", retry.delay, retry.reason, message.team_id
-            )
-            return None
-        except UncertainDeliveryError as error:
-            self._counted(message, DeliveryOutcome.UNCERTAIN)
-            with self._unit_of_work() as uow:
-                uow.outbox.mark_unknown(message.id, error=str(error) or "timeout")
-                uow.outbox.release_followers(message.team_id, message.idempotency_key)
-            return None
-        except Exception as error:
-            logger.exception("Sending outbox message %d failed", message.id)
-            return Delivery(delivered=False, error=type(error).__name__)
-
-    def _counted(self, message: OutboxMessage, outcome: DeliveryOutcome) -> None:
-        self._metrics.deliveries.labels(message.kind, outcome).inc()
-
-    def _postpone(self, message: OutboxMessage, not_before: datetime) -> None:
-        self._deferred = True
-        with self._unit_of_work() as uow:
-            uow.outbox.postpone(message.id, not_before=not_before)
-
-
-def _outcome(delivery: Delivery) -> DeliveryOutcome:
-    if delivery.delivered:
-        return DeliveryOutcome.SENT
-    return DeliveryOutcome.SKIPPED if delivery.skipped else DeliveryOutcome.FAILED

@@ -19,8 +19,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot.core.outbox.delivery import DeliveryHook
 from bot.core.outbox.rendered import RenderedMessage
-from bot.core.outbox.repository import NewMessage
-from bot.core.outbox.values import DeliveryMethod
+from bot.core.outbox.values import DeliveryMethod, NewMessage
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from bot.core.outbox.limiter import RateLimiter
-from bot.core.outbox.repository import DueMessage
+from bot.core.outbox.values import DueMessage
 
 
 @dataclass

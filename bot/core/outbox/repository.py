@@ -3,51 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, case, exists, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
 
-from bot.core.outbox.values import SETTLED, DeliveryMethod, OutboxStatus
+from bot.core.outbox.values import SETTLED, DeliveryMethod, DueMessage, NewMessage, OutboxStatus
 from bot.core.store.base import Base
 from bot.core.store.models import OutboxMessage
 from bot.core.store.upsert import insert_for
 
 _OUTBOX = Base.metadata.tables[OutboxMessage.__tablename__]
 _INSERT_FRESH = insert(_OUTBOX)
-
-
-@dataclass(frozen=True, slots=True)
-class NewMessage:
-    """A message to add to the outbox."""
-
-    team_id: str
-    idempotency_key: str
-    kind: str
-    method: DeliveryMethod
-    channel: str | None
-    payload: dict[str, Any]
-    subject_id: int | None = None
-    depends_on_key: str | None = None
-    not_before: datetime | None = None  # default: now
-    skipped_late: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class DueMessage:
-    """Just enough of a due message to decide whether it may be sent now."""
-
-    id: int
-    team_id: str
-    channel: str | None  # the channel to pace: only new posts count (Slack's 1/s per channel)
-    lane: str | None = None  # where it goes (a channel, a DM, a Home): one call at a time each
-
-    @property
-    def lane_key(self) -> tuple[str, str]:
-        """Messages with the same key go to Slack one after another, in order."""
-        return (self.team_id, self.lane if self.lane is not None else f"#{self.id}")
 
 
 class OutboxRepository:
@@ -210,16 +178,37 @@ class OutboxRepository:
 
     def claim(self, message_id: int, *, lease_until: datetime) -> bool:
         """Move one pending message to ``sending``; True only for the one process that wins."""
-        result = self._session.execute(
+        return self.claim_batch([message_id], lease_until=lease_until) == [message_id]
+
+    def claim_batch(self, message_ids: Sequence[int], *, lease_until: datetime) -> list[int]:
+        """Move the pending ones of ``message_ids`` to ``sending``; the ids this process won.
+        On PostgreSQL rows another transaction is claiming are skipped, not waited for."""
+        if not message_ids:
+            return []
+        pending = (
+            select(OutboxMessage.id)
+            .where(OutboxMessage.id.in_(message_ids), OutboxMessage.status == OutboxStatus.PENDING)
+            .with_for_update(skip_locked=True)
+        )
+        statement = (
             update(OutboxMessage)
-            .where(OutboxMessage.id == message_id, OutboxMessage.status == OutboxStatus.PENDING)
+            .where(OutboxMessage.id.in_(pending.scalar_subquery()))
             .values(
                 status=OutboxStatus.SENDING,
                 lease_until=lease_until,
                 attempts=OutboxMessage.attempts + 1,
             )
+            .returning(OutboxMessage.id)
+            .execution_options(synchronize_session=False)
         )
-        return int(result.rowcount) == 1  # type: ignore[attr-defined]  # DML results carry rowcount
+        return list(self._session.scalars(statement))
+
+    def get_many(self, message_ids: Collection[int]) -> Sequence[OutboxMessage]:
+        if not message_ids:
+            return []
+        return self._session.scalars(
+            select(OutboxMessage).where(OutboxMessage.id.in_(list(message_ids)))
+        ).all()
 
     def mark_sent(
         self, message_id: int, *, now: datetime, channel: str | None, ts: str | None

@@ -1,9 +1,12 @@
-"""The outbox's plain values: how a message reaches Slack and how far it got. Pure: the store's
-models and every feature's messages use them."""
+"""The outbox's plain values: how a message reaches Slack, how far it got, a message to add
+and a due one. Pure: the store's models and every feature's messages use them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 
 class DeliveryMethod(StrEnum):
@@ -32,3 +35,34 @@ class OutboxStatus(StrEnum):
 
 OPEN = (OutboxStatus.WAITING, OutboxStatus.PENDING, OutboxStatus.SENDING)
 SETTLED = tuple(status for status in OutboxStatus if status not in OPEN)
+
+
+@dataclass(frozen=True, slots=True)
+class NewMessage:
+    """A message to add to the outbox."""
+
+    team_id: str
+    idempotency_key: str
+    kind: str
+    method: DeliveryMethod
+    channel: str | None
+    payload: dict[str, Any]
+    subject_id: int | None = None
+    depends_on_key: str | None = None
+    not_before: datetime | None = None  # default: now
+    skipped_late: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DueMessage:
+    """Just enough of a due message to decide whether it may be sent now."""
+
+    id: int
+    team_id: str
+    channel: str | None  # the channel to pace: only new posts count (Slack's 1/s per channel)
+    lane: str | None = None  # where it goes (a channel, a DM, a Home): one call at a time each
+
+    @property
+    def lane_key(self) -> tuple[str, str]:
+        """Messages with the same key go to Slack one after another, in order."""
+        return (self.team_id, self.lane if self.lane is not None else f"#{self.id}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.core.outbox.repository import NewMessage
+from bot.core.outbox.values import NewMessage
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.kudos.messages import (
     CROSSPOST,

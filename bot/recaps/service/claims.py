@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic, TypeVar
 
-from bot.core.outbox.repository import NewMessage
+from bot.core.outbox.values import NewMessage
 from bot.core.scheduling.due import Due, DuePolicy, claim_each
 from bot.core.store.models import Workspace
 from bot.core.store.unit_of_work import UnitOfWork

@@ -14,9 +14,8 @@ from bot.core.outbox.delivery import Delivery
 from bot.core.outbox.dispatcher import Dispatcher
 from bot.core.outbox.limiter import RateLimiter
 from bot.core.outbox.messages import MessageKinds
-from bot.core.outbox.repository import NewMessage
 from bot.core.outbox.sender import SlackSender
-from bot.core.outbox.values import DeliveryMethod
+from bot.core.outbox.values import DeliveryMethod, NewMessage
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.features import message_kinds

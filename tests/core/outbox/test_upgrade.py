@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bot.core.outbox.repository import NewMessage
+from bot.core.outbox.values import NewMessage
 from bot.core.store import migrate
 from tests.fakeslack import FakeSlack
 from tests.support.clock import ManualClock

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from bot.core.outbox.repository import NewMessage
+from bot.core.outbox.values import NewMessage
 from bot.core.store.unit_of_work import UnitOfWorkFactory
 from tests.support.clock import ManualClock
 

@@ -1,0 +1,79 @@
+"""Claiming a batch of due messages in one transaction, before Slack is called: each becomes
+``sending`` (at most once, whichever process asks), is read as its kind, and is set aside
+when it cannot or should not be sent (a kind this version does not know, an unreadable
+payload, a deadline passed)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from bot.core.metrics import DeliveryOutcome
+from bot.core.outbox.claimed import Claimed, current_payload, linked_message, too_late
+from bot.core.outbox.messages import MessageKinds, UnreadablePayloadError
+from bot.core.outbox.values import DueMessage
+from bot.core.store.models import OutboxMessage
+from bot.core.store.unit_of_work import UnitOfWork
+
+logger = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=2)  # a message left ``sending`` longer becomes ``unknown``
+UNKNOWN_KIND_RETRY = timedelta(minutes=5)
+
+
+@dataclass
+class Claims:
+    """What one batch claim came to."""
+
+    ready: list[Claimed] = field(default_factory=list)  # to send now
+    missed: list[DueMessage] = field(default_factory=list)  # taken first, or too late: no call
+    outcomes: list[tuple[str, DeliveryOutcome]] = field(default_factory=list)  # by kind
+    handled: int = 0  # set aside without a call, but dealt with (postponed or failed)
+    postponed: bool = False  # a kind this version does not know waits for a newer one
+
+
+def claim_batch(
+    uow: UnitOfWork, due: Sequence[DueMessage], *, kinds: MessageKinds, now: datetime
+) -> Claims:
+    """Claim ``due`` in ``uow`` and read each claimed message as its kind."""
+    claims = Claims()
+    won = set(uow.outbox.claim_batch([message.id for message in due], lease_until=now + LEASE))
+    messages = {message.id: message for message in uow.outbox.get_many(won)}
+    for message in due:
+        row = messages.get(message.id)
+        if row is None or not _read(uow, row, kinds, now, claims):
+            claims.missed.append(message)
+    return claims
+
+
+def _read(
+    uow: UnitOfWork, message: OutboxMessage, kinds: MessageKinds, now: datetime, claims: Claims
+) -> bool:
+    """Read one claimed message into ``claims``; False if it came too late (no call made)."""
+    if message.kind not in kinds:
+        # Written by a newer version of Kindling: leave it for a process that knows it.
+        logger.warning("Outbox message %d has unknown kind %r", message.id, message.kind)
+        uow.outbox.postpone(message.id, not_before=now + UNKNOWN_KIND_RETRY)
+        claims.postponed = True
+        claims.handled += 1
+        return True
+    kind = kinds[message.kind]
+    try:
+        payload = current_payload(uow, kind, message, now)
+    except UnreadablePayloadError as error:
+        logger.warning("Outbox message %d cannot be read: %s", message.id, error)
+        uow.outbox.mark_failed(message.id, error="unreadable_payload")
+        uow.outbox.release_followers(message.team_id, message.idempotency_key)
+        claims.outcomes.append((message.kind, DeliveryOutcome.FAILED))
+        claims.handled += 1
+        return True
+    if too_late(kind, payload, now):
+        logger.info("Outbox message %d (%s) was too late to send", message.id, message.kind)
+        uow.outbox.mark_skipped_late(message.id)
+        uow.outbox.release_followers(message.team_id, message.idempotency_key)
+        claims.outcomes.append((message.kind, DeliveryOutcome.SKIPPED))
+        return False
+    claims.ready.append(Claimed(message, kind, payload, linked_message(uow, message, payload)))
+    return True
