@@ -4,6 +4,7 @@ recorded later by the dispatcher with the others that finished (one transaction 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,7 +14,7 @@ from bot.core.outbox.claimed import Claimed
 from bot.core.outbox.delivery import Delivery
 from bot.core.outbox.limiter import RateLimiter
 from bot.core.outbox.sender import RetryLaterError, SlackSender, UncertainDeliveryError
-from bot.core.outbox.settling import settle
+from bot.core.outbox.settling import Outcome, settle
 from bot.core.store.unit_of_work import UnitOfWork
 
 logger = logging.getLogger(__name__)
@@ -47,30 +48,44 @@ def attempt(sender: SlackSender, claimed: Claimed, clock: Clock) -> Attempt:
     return Attempt(claimed, clock.now(), delivery=delivery)
 
 
-def record(uow: UnitOfWork, done: Attempt, *, limiter: RateLimiter, metrics: Metrics) -> bool:
-    """Record ``done`` in ``uow``; True if the message waits to be sent again."""
-    message, kind = done.claimed.message, done.claimed.kind
-    if done.retry is not None:
-        until = done.finished + done.retry.delay
-        metrics.deliveries.labels(message.kind, DeliveryOutcome.RETRY_LATER).inc()
-        metrics.slack_waits.labels(done.retry.cause).inc()
-        limiter.pause(message.team_id, until)
-        uow.outbox.postpone(message.id, not_before=until)
-        logger.info(
-            "Slack asked to wait %s (%s) for %s",
-            done.retry.delay,
-            done.retry.reason,
-            message.team_id,
-        )
-        return True
-    if done.uncertain is not None or done.delivery is None:
-        metrics.deliveries.labels(message.kind, DeliveryOutcome.UNCERTAIN).inc()
-        uow.outbox.mark_unknown(message.id, error=str(done.uncertain or "") or "timeout")
-        uow.outbox.release_followers(message.team_id, message.idempotency_key)
-        return False
-    settle(uow, message, kind, done.delivery, done.finished)
-    metrics.deliveries.labels(message.kind, _outcome(done.delivery)).inc()
-    return False
+def record(
+    uow: UnitOfWork, attempts: Sequence[Attempt], *, limiter: RateLimiter, metrics: Metrics
+) -> bool:
+    """Record what ``attempts`` came to in ``uow``; True if a message waits to be sent again."""
+    outcomes = []
+    postponed = False
+    for done in attempts:
+        message = done.claimed.message
+        if done.retry is not None:
+            _retry_later(uow, done, done.retry, limiter=limiter, metrics=metrics)
+            postponed = True
+        elif done.delivery is None:
+            metrics.deliveries.labels(message.kind, DeliveryOutcome.UNCERTAIN).inc()
+            uow.outbox.mark_unknown(message.id, error=str(done.uncertain or "") or "timeout")
+            uow.outbox.release_followers(message.team_id, message.idempotency_key)
+        else:
+            outcomes.append(Outcome(message, done.claimed.kind, done.delivery, done.finished))
+            metrics.deliveries.labels(message.kind, _outcome(done.delivery)).inc()
+    settle(uow, outcomes)
+    return postponed
+
+
+def _retry_later(
+    uow: UnitOfWork,
+    done: Attempt,
+    retry: RetryLaterError,
+    *,
+    limiter: RateLimiter,
+    metrics: Metrics,
+) -> None:
+    """Slack proved nothing was posted: the workspace pauses, the message waits."""
+    message = done.claimed.message
+    until = done.finished + retry.delay
+    metrics.deliveries.labels(message.kind, DeliveryOutcome.RETRY_LATER).inc()
+    metrics.slack_waits.labels(retry.cause).inc()
+    limiter.pause(message.team_id, until)
+    uow.outbox.postpone(message.id, not_before=until)
+    logger.info("Slack asked to wait %s (%s) for %s", retry.delay, retry.reason, message.team_id)
 
 
 def _outcome(delivery: Delivery) -> DeliveryOutcome:

@@ -208,9 +208,8 @@ class Dispatcher:
             return
         attempts = [future.result() for future in done]
         with self._unit_of_work() as uow:
-            for each in attempts:
-                postponed = record(uow, each, limiter=self._limiter, metrics=self._metrics)
-                self._deferred = self._deferred or postponed
+            postponed = record(uow, attempts, limiter=self._limiter, metrics=self._metrics)
+        self._deferred = self._deferred or postponed
         for future in done:
             drain_pass.busy_lanes.discard(in_flight.pop(future))
 

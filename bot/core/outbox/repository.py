@@ -160,6 +160,19 @@ class OutboxRepository:
             .values(status=OutboxStatus.PENDING)
         )
 
+    def release_followers_of(self, settled: Sequence[tuple[str, str]]) -> None:
+        """Like :meth:`release_followers`, for many settled ``(team_id, key)`` at once."""
+        if settled:
+            self._session.execute(
+                update(OutboxMessage)
+                .where(
+                    OutboxMessage.status == OutboxStatus.WAITING,
+                    tuple_(OutboxMessage.team_id, OutboxMessage.depends_on_key).in_(settled),
+                )
+                .values(status=OutboxStatus.PENDING)
+                .execution_options(synchronize_session=False)
+            )
+
     def release_all_settled_followers(self) -> int:
         """A sweep: every waiting message whose prerequisite is settled (or gone) becomes
         pending."""
@@ -210,6 +223,11 @@ class OutboxRepository:
             select(OutboxMessage).where(OutboxMessage.id.in_(list(message_ids)))
         ).all()
 
+    def finish_many(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Settle many messages at once: each row holds ``id`` and the same columns."""
+        if rows:
+            self._session.execute(update(OutboxMessage), list(rows))
+
     def mark_sent(
         self, message_id: int, *, now: datetime, channel: str | None, ts: str | None
     ) -> None:
@@ -223,9 +241,6 @@ class OutboxRepository:
 
     def mark_skipped_late(self, message_id: int) -> None:
         self._finish(message_id, OutboxStatus.SKIPPED_LATE)
-
-    def mark_skipped(self, message_id: int, *, reason: str) -> None:
-        self._finish(message_id, OutboxStatus.SKIPPED, error=reason[:200])
 
     def postpone(self, message_id: int, *, not_before: datetime) -> None:
         """Send later: a pending message waits; a claimed one goes back to pending."""
