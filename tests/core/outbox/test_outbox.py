@@ -24,38 +24,13 @@ from bot.kudos.messages import THANKS_DM as THANKS
 from tests.fakeslack import FakeSlack
 from tests.support.clock import ManualClock
 from tests.support.kudos import BOB, GIVER, add_people, kudos_command
+from tests.support.outbox import enqueue, status
 from tests.support.running import RunningApp, settings_for
 
 
 @pytest.fixture(autouse=True)
 def people(fake_slack: FakeSlack) -> None:
     add_people(fake_slack)
-
-
-def enqueue(app: RunningApp, team_id: str, key: str, channel: str) -> int:
-    now = app.kindling.clock.now()
-    with app.kindling.unit_of_work() as uow:
-        uow.workspaces.ensure(team_id, now=now)
-        message_id = uow.outbox.add(
-            NewMessage(
-                team_id=team_id,
-                idempotency_key=key,
-                kind=THANKS.name,
-                method=DeliveryMethod.POST_MESSAGE,
-                channel=channel,
-                payload={"recipient_id": BOB},
-            ),
-            now=now,
-        )
-    assert message_id is not None
-    return message_id
-
-
-def status(app: RunningApp, message_id: int) -> str:
-    with app.kindling.unit_of_work() as uow:
-        message = uow.outbox.get(message_id)
-        assert message is not None
-        return message.status
 
 
 def test_an_idempotency_key_is_written_once(running_app: RunningApp) -> None:
