@@ -14,18 +14,12 @@ from bot.members.repository import MemberRepository, MemberRow
 
 
 def remember_member(uow: UnitOfWork, profile: MemberProfile, *, now: datetime) -> None:
-    """Add or refresh ``profile`` in its workspace's directory."""
+    """Add or refresh ``profile`` in its workspace's directory, and follow it in check-ins
+    and break reminders. A deactivated person Kindling does not know is not added: one
+    forgotten after the retention stays forgotten however often ``users.list`` lists them."""
     uow.workspaces.ensure(profile.team_id, now=now)
-    uow.repository(MemberRepository).upsert(
-        team_id=profile.team_id,
-        user_id=profile.user_id,
-        display_name=profile.display_name,
-        tz=profile.tz,
-        is_bot=profile.is_bot,
-        deleted=profile.deleted,
-        is_admin=profile.is_admin,
-        refreshed_at=now,
-    )
+    if not profile.deleted or known_member(uow, profile.team_id, profile.user_id) is not None:
+        _refresh(uow, profile, now=now)
     # A new time zone or a deactivation moves check-ins and personal break reminders.
     follow_member(uow, profile, now=now)
     follow_in_breaks(
@@ -35,6 +29,19 @@ def remember_member(uow: UnitOfWork, profile: MemberProfile, *, now: datetime) -
         tz=profile.tz,
         deactivated=profile.deleted or profile.is_bot,
         now=now,
+    )
+
+
+def _refresh(uow: UnitOfWork, profile: MemberProfile, *, now: datetime) -> None:
+    uow.repository(MemberRepository).upsert(
+        team_id=profile.team_id,
+        user_id=profile.user_id,
+        display_name=profile.display_name,
+        tz=profile.tz,
+        is_bot=profile.is_bot,
+        deleted=profile.deleted,
+        is_admin=profile.is_admin,
+        refreshed_at=now,
     )
 
 

@@ -313,6 +313,12 @@ class FakeSlack:
         then says which it was."""
         self._script(method, _Scripted(until_calls=until_calls, delay=timeout), 1)
 
+    def release_held(self) -> None:
+        """Answer every held or slowed call now (and hold none from now on)."""
+        self._released.set()
+        with self._lock:
+            self._called.notify_all()
+
     def add_user(
         self, user_id: str, *, team_id: str | None = None, **fields: Any
     ) -> dict[str, Any]:

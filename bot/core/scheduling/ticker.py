@@ -1,5 +1,8 @@
 """Run each periodic job at the time the clock says: a database job in a unit of work of its
-own, a job that talks to Slack with the factory (it opens short units of work itself)."""
+own, a job that talks to Slack with the factory (it opens short units of work itself).
+
+The scheduler runs the two kinds as two jobs side by side, so a slow Slack (a directory sync
+of many workspaces) never holds up the claim of what is due this minute."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 logger = logging.getLogger(__name__)
 
 TICK_JOB_ID = "kindling-tick"
+SLACK_TICK_JOB_ID = "kindling-slack-tick"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +71,23 @@ class Ticker:
         self._metrics = metrics or Metrics()
 
     def tick(self) -> None:
-        """Run all jobs for the current time."""
+        """Run every job for the current time: the database jobs, then those that call Slack."""
+        self.tick_database()
+        self.tick_slack()
+
+    def tick_database(self) -> None:
+        """Run the database jobs (the claims of what is due), then wake the dispatcher."""
+        self._run([job for job in self._jobs if isinstance(job, Job)])
+        if self._after_tick is not None:
+            self._after_tick()  # e.g. sweep the outbox for what other processes left
+
+    def tick_slack(self) -> None:
+        """Run the jobs that call Slack (directory syncs, channel-member reads)."""
+        self._run([job for job in self._jobs if isinstance(job, SlackJob)])
+
+    def _run(self, jobs: Sequence[Job | SlackJob]) -> None:
         now = self._clock.now()
-        for job in self._jobs:
+        for job in jobs:
             with self._metrics.job_seconds.labels(job.name).time():
                 try:
                     if isinstance(job, SlackJob):
@@ -80,12 +98,11 @@ class Ticker:
                 except Exception:
                     self._metrics.job_failures.labels(job.name).inc()
                     logger.exception("Scheduled job %r failed; it runs again next tick", job.name)
-        if self._after_tick is not None:
-            self._after_tick()  # e.g. sweep the outbox for what other processes left
 
 
 def build_scheduler(ticker: Ticker, *, tick_seconds: int) -> BackgroundScheduler:
-    """An in-memory APScheduler that calls ``ticker.tick`` every ``tick_seconds``.
+    """An in-memory APScheduler that runs the ticker's database jobs and its Slack jobs every
+    ``tick_seconds``, as two jobs in its thread pool: neither waits for the other.
 
     Never a shared job store (APScheduler 3 cannot share one between processes): the schedule
     lives in Kindling's tables and several processes may tick at once.
@@ -98,11 +115,15 @@ def build_scheduler(ticker: Ticker, *, tick_seconds: int) -> BackgroundScheduler
             "misfire_grace_time": tick_seconds,
         },
     )
-    scheduler.add_job(
-        ticker.tick,
-        IntervalTrigger(seconds=tick_seconds, timezone=UTC),
-        id=TICK_JOB_ID,
-        name="Kindling tick",
-        next_run_time=datetime.now(UTC),
-    )
+    for run, job_id, name in (
+        (ticker.tick_database, TICK_JOB_ID, "Kindling tick"),
+        (ticker.tick_slack, SLACK_TICK_JOB_ID, "Kindling tick: Slack calls"),
+    ):
+        scheduler.add_job(
+            run,
+            IntervalTrigger(seconds=tick_seconds, timezone=UTC),
+            id=job_id,
+            name=name,
+            next_run_time=datetime.now(UTC),
+        )
     return scheduler
