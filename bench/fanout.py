@@ -1,22 +1,25 @@
 """Fan-out of 5,000 morning check-ins through the real outbox dispatcher, against Slack's cap.
 
-Seeds 5,000 members of one workspace whose check-in is due now, runs ``claim_due_checkins``
-once (one outbox row each), and delivers them with Kindling's own ``Dispatcher``,
-``SlackSender``, ``RateLimiter`` (``messages_per_minute`` = the cap x 60) and renderers, over
-real HTTP, to a fake Slack in a process of its own (``bench.fake_slack --post-cap``) that
-enforces a workspace cap the way Slack does: past CAP ``chat.postMessage`` in the current
-1-second window it answers 429 with ``Retry-After: 1``. Every DM goes to a different person,
-so the one-message-a-second-per-channel limit never bites.
+Seeds 5,000 members whose check-in is due now (in one workspace, or round-robin over
+``--workspaces N``), runs ``claim_due_checkins`` (one outbox row each), and delivers them with
+Kindling's own ``Dispatcher``, ``SlackSender``, ``RateLimiter`` (``messages_per_minute`` = the
+cap x 60) and renderers, over real HTTP, to a fake Slack in a process of its own
+(``bench.fake_slack --post-cap``) that enforces each workspace's cap the way Slack does: past
+CAP ``chat.postMessage`` of one workspace in the current 1-second window it answers 429 with
+``Retry-After: 1``. Every DM goes to a different person, so the one-message-a-second-per-
+channel limit never bites.
 
-The cap sets a floor: no sender can be done in less than MESSAGES / CAP seconds. Printed per
-driver: the time until no message is left pending or sending (the database is polled every
-50 ms), its ratio to the floor (the target is <= 1.1x; printed, never asserted), the 429s the
-fake returned, the time spent inside ``SlackSender.send``, duplicates (people posted to more
-than once) and losses (people never posted to). Two drivers, each on a fresh database and
+The cap sets a floor: no sender can be done in less than MESSAGES / (CAP x WORKSPACES)
+seconds. Printed per driver: the time until no message is left pending or sending (the
+database is polled every 50 ms), its ratio to the floor (the target is <= 1.1x; printed,
+never asserted), the 429s the fake returned, the most one workspace had accepted in any
+1-second window, the time spent inside ``SlackSender.send``, duplicates (people posted to
+more than once) and losses (people never posted to). Drivers, each on a fresh database and
 fresh fake:
 
 - thread: ``dispatcher.start()`` and one ``wake()``, as ``kindling run`` does (its tick also
-  wakes the dispatcher, once per tick interval; not here);
+  wakes the dispatcher, once per tick interval; not here); with ``--replicas R`` (on
+  PostgreSQL), R such processes (``bench.replica``) share the database, started at once;
 - drain loop: ``dispatcher.drain()`` called again as soon as the limiter says a message may
   go (``RateLimiter.soonest_opening``): what the dispatcher can do when it never oversleeps.
 
@@ -28,9 +31,9 @@ Each driver runs once per ``--concurrency`` (Slack calls in flight at once; the 
 does (it serves calls concurrently).
 
 Run: ``python -m bench.fanout [--messages N] [--cap PER_SECOND] [--quick]
-[--drivers thread,drain] [--latency-ms MS] [--concurrency 1,16] [--postgres-url URL]``.
-SQLite by default; with ``--postgres-url`` a fresh database is created on that server (and
-dropped afterwards) instead.
+[--drivers thread,drain] [--latency-ms MS] [--concurrency 1,16] [--workspaces N]
+[--replicas R] [--postgres-url URL]``. SQLite by default; with ``--postgres-url`` a fresh
+database is created on that server (and dropped afterwards) instead.
 """
 
 from __future__ import annotations
@@ -40,44 +43,34 @@ import json
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import timedelta
-from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
 
-from bench.tick import (
-    OUTBOX,
-    postgres_database,
-    postgres_problem,
-    postgres_server,
-    seed,
-    sqlite_database,
+from bench.delivery import (
+    CappedSlackProcess,
+    Delivering,
+    Run,
+    build_dispatcher,
+    deliver_with_thread,
+    fresh_databases,
+    open_messages,
+    statuses,
 )
-from bot.checkins.messages import CHECKIN
+from bench.fake_slack import bench_team
+from bench.tick import seed
 from bot.checkins.service.claims import claim_due_checkins
 from bot.core.clock import SystemClock
 from bot.core.localtime import EVERY_DAY
-from bot.core.outbox.delivery import Delivery
-from bot.core.outbox.dispatcher import Dispatcher
-from bot.core.outbox.limiter import RateLimiter
-from bot.core.outbox.rendered import RenderedMessage
-from bot.core.outbox.sender import SlackSender
-from bot.core.outbox.values import OPEN, OutboxStatus
-from bot.core.slack.client import build_web_client
+from bot.core.outbox.values import OutboxStatus
 from bot.core.store.engine import build_engine, build_session_factory
-from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWorkFactory
-from bot.features import message_kinds
-from tests.fakeslack.server import BOT_TOKEN, TEAM_ID
 
 DEFAULT_MESSAGES = 5_000
 QUICK_MESSAGES = 500
 DEFAULT_CAP = 50
 TARGET_RATIO = 1.1
-POLL_SECONDS = 0.05
 SHORTEST_WAIT_SECONDS = 0.005
 DRIVERS = ("thread", "drain")
 
@@ -98,109 +91,25 @@ class Outcome:
     send_seconds: float
 
 
-class TimedSender(SlackSender):
-    """Kindling's sender, timing each call (the 429s and errors too)."""
-
-    def __init__(self, client_for: Callable[[str], Any]) -> None:
-        super().__init__(client_for)
-        self.calls = 0
-        self.seconds = 0.0
-
-    def send(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
-        started = time.perf_counter()
-        try:
-            return super().send(message, rendered)
-        finally:
-            self.calls += 1
-            self.seconds += time.perf_counter() - started
-
-
-class CappedSlackProcess:
-    """``bench.fake_slack --post-cap`` in a process of its own."""
-
-    def __init__(self, cap: int, *, latency_ms: float) -> None:
-        command = [sys.executable, "-m", "bench.fake_slack", "0", "--post-cap", str(cap)]
-        self._process = subprocess.Popen(
-            [*command, "--latency-ms", str(latency_ms)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert self._process.stdout is not None
-        line = self._process.stdout.readline()
-        if not line.startswith("api_url "):
-            self._process.kill()
-            raise RuntimeError("the fake Slack did not start")
-        self.api_url = line.split()[1]
-
-    def stop(self) -> dict[str, Any]:
-        """Stop it; what it counted (see ``bench.fake_slack``)."""
-        assert self._process.stdin is not None
-        assert self._process.stdout is not None
-        self._process.stdin.close()
-        rest = self._process.stdout.read()
-        self._process.wait(timeout=15)
-        for line in rest.splitlines():
-            if line.startswith("stats "):
-                stats: dict[str, Any] = json.loads(line.removeprefix("stats "))
-                return stats
-        raise RuntimeError("the fake Slack gave no stats")
-
-
-def open_messages(engine: Engine) -> int:
-    with engine.connect() as connection:
-        query = select(func.count()).where(OUTBOX.c.status.in_(OPEN))
-        return int(connection.scalar(query) or 0)
-
-
-def statuses(engine: Engine) -> dict[str, int]:
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(OUTBOX.c.status, func.count())
-            .where(OUTBOX.c.kind == CHECKIN.name)
-            .group_by(OUTBOX.c.status)
-        )
-        return {str(status): int(count) for status, count in rows}
-
-
-@dataclass(frozen=True)
-class Run:
-    """How one run delivers: the driver, Slack's cap and round trip, Kindling's settings."""
-
-    driver: str
-    cap: int
-    per_minute: int
-    latency_ms: float
-    concurrency: int
-    timeout: float
-
-
 def run_driver(run: Run, url: str, messages: int) -> Outcome:
-    """Seed, claim, deliver with ``run.driver`` to a fresh fake Slack; what happened."""
-    driver = run.driver
+    """Seed, claim, deliver with ``run.driver`` (in ``run.replicas`` processes) to a fresh
+    fake Slack; what happened."""
     engine = build_engine(url)
-    slack = CappedSlackProcess(run.cap, latency_ms=run.latency_ms)
+    slack = CappedSlackProcess(run.cap, latency_ms=run.latency_ms, workspaces=run.workspaces)
     try:
         unit_of_work = UnitOfWorkFactory(build_session_factory(engine))
-        clock = SystemClock()
-        expected = _seed_and_claim(engine, unit_of_work, clock, messages)
-        posting = build_web_client(token=BOT_TOKEN, base_url=slack.api_url, retry=False)
-        sender = TimedSender(lambda _team_id: posting)
-        limiter = RateLimiter(messages_per_minute=run.per_minute)
-        dispatcher = Dispatcher(
-            unit_of_work=unit_of_work,
-            sender=sender,
-            limiter=limiter,
-            kinds=message_kinds(),
-            clock=clock,
-            concurrency=run.concurrency,
-        )
+        expected = _seed_and_claim(engine, unit_of_work, SystemClock(), messages, run.workspaces)
         started = time.perf_counter()
         deadline = started + run.timeout
-        if driver == "thread":
-            finished = _deliver_with_thread(dispatcher, engine, deadline)
+        if run.replicas > 1:
+            finished, calls, in_send = _deliver_with_replicas(run, url, slack.api_url)
         else:
-            finished = _deliver_with_drain_loop(dispatcher, limiter, clock, engine, deadline)
+            delivering = build_dispatcher(engine, slack.api_url, run)
+            if run.driver == "thread":
+                finished = deliver_with_thread(delivering.dispatcher, engine, deadline)
+            else:
+                finished = _deliver_with_drain_loop(delivering, engine, deadline)
+            calls, in_send = delivering.sender.calls, delivering.sender.seconds
         seconds = time.perf_counter() - started
         outcome_statuses = statuses(engine)
     finally:
@@ -208,7 +117,7 @@ def run_driver(run: Run, url: str, messages: int) -> Outcome:
         engine.dispose()
     posted: dict[str, int] = stats["posted"]
     return Outcome(
-        driver=f"{driver}/{run.concurrency}",
+        driver=f"{run.driver}/{run.concurrency}" + (f"x{run.replicas}" if run.replicas > 1 else ""),
         seconds=seconds,
         finished=finished,
         statuses=outcome_statuses,
@@ -216,16 +125,48 @@ def run_driver(run: Run, url: str, messages: int) -> Outcome:
         most_in_a_window=int(stats["most_in_a_window"]),
         duplicates=sum(count - 1 for count in posted.values() if count > 1),
         losses=len(expected - posted.keys()),
-        send_calls=sender.calls,
-        send_seconds=sender.seconds,
+        send_calls=calls,
+        send_seconds=in_send,
+    )
+
+
+def _deliver_with_replicas(run: Run, url: str, api_url: str) -> tuple[bool, int, float]:
+    """``run.replicas`` processes (``bench.replica``), started at once; whether all finished,
+    their Slack calls and the seconds spent in them."""
+    command = [sys.executable, "-m", "bench.replica", url, api_url, json.dumps(asdict(run))]
+    replicas = [
+        subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        for _ in range(run.replicas)
+    ]
+    for replica in replicas:
+        assert replica.stdout is not None
+        if replica.stdout.readline().strip() != "ready":
+            raise RuntimeError("a replica did not start")
+    for replica in replicas:
+        assert replica.stdin is not None
+        replica.stdin.write("go\n")
+        replica.stdin.flush()
+    reports = []
+    for replica in replicas:
+        output, _ = replica.communicate(timeout=run.timeout + 30)
+        line = next(line for line in output.splitlines() if line.startswith("done "))
+        reports.append(json.loads(line.removeprefix("done ")))
+    return (
+        all(report["finished"] for report in reports),
+        sum(int(report["calls"]) for report in reports),
+        sum(float(report["seconds"]) for report in reports),
     )
 
 
 def _seed_and_claim(
-    engine: Engine, unit_of_work: UnitOfWorkFactory, clock: SystemClock, messages: int
+    engine: Engine,
+    unit_of_work: UnitOfWorkFactory,
+    clock: SystemClock,
+    messages: int,
+    workspaces: int,
 ) -> set[str]:
-    """``messages`` members of one workspace whose check-in is due this minute, claimed into
-    the outbox; returns their user ids."""
+    """``messages`` members over ``workspaces`` whose check-in is due this minute, claimed
+    into the outbox; returns their user ids."""
     now = clock.now()
     minute = now.replace(second=0, microsecond=0)
     seeded = seed(
@@ -233,7 +174,7 @@ def _seed_and_claim(
         ["UTC"] * messages,
         now=now,
         previous_tick=minute - timedelta(minutes=1),
-        teams=(TEAM_ID,),
+        teams=[bench_team(number, workspaces) for number in range(workspaces)],
         local_minute=minute.hour * 60 + minute.minute,
         workdays=EVERY_DAY,
     )
@@ -249,52 +190,19 @@ def _seed_and_claim(
     return seeded.due_users
 
 
-def _deliver_with_thread(dispatcher: Dispatcher, engine: Engine, deadline: float) -> bool:
-    """The dispatcher's own thread, woken once; True when nothing is left to send."""
-    dispatcher.start()
-    dispatcher.wake()
-    try:
-        while open_messages(engine):
-            if time.perf_counter() > deadline:
-                return False
-            time.sleep(POLL_SECONDS)  # polling for completion, not for correctness
-        return True
-    finally:
-        dispatcher.stop()
-
-
-def _deliver_with_drain_loop(
-    dispatcher: Dispatcher,
-    limiter: RateLimiter,
-    clock: SystemClock,
-    engine: Engine,
-    deadline: float,
-) -> bool:
+def _deliver_with_drain_loop(delivering: Delivering, engine: Engine, deadline: float) -> bool:
     """``drain()`` again as soon as the limiter lets a message out; True when done."""
     while True:
-        dispatcher.drain()
+        delivering.dispatcher.drain()
         if not open_messages(engine):
             return True
         if time.perf_counter() > deadline:
             return False
-        opening = limiter.soonest_opening(clock.now()).total_seconds()
+        opening = delivering.limiter.soonest_opening(delivering.clock.now()).total_seconds()
         time.sleep(max(SHORTEST_WAIT_SECONDS, opening))
 
 
 # -- the run ---------------------------------------------------------------------------------
-
-
-def _databases(postgres_url: str | None) -> Iterator[tuple[str, AbstractContextManager[str]]]:
-    """Fresh databases, one per driver: SQLite files, or PostgreSQL databases."""
-    if postgres_url is None:
-        while True:
-            yield "SQLite", sqlite_database()
-    server = postgres_server(postgres_url)
-    problem = postgres_problem(server)
-    if problem is not None:
-        raise SystemExit(f"PostgreSQL: {problem}")
-    while True:
-        yield "PostgreSQL", postgres_database(server, "fanout")
 
 
 def main() -> None:
@@ -314,45 +222,55 @@ def main() -> None:
         default="1,16",
         help="Slack calls in flight at once, one run each (1: one message at a time)",
     )
+    parser.add_argument("--workspaces", type=int, default=1, help="each with the cap")
+    parser.add_argument("--replicas", type=int, default=1, help="thread processes (PostgreSQL)")
     args = parser.parse_args()
+    if args.replicas > 1 and (args.postgres_url is None or args.drivers != "thread"):
+        parser.error("--replicas takes --postgres-url and --drivers thread")
     messages = QUICK_MESSAGES if args.quick else args.messages
     drivers = [name.strip() for name in args.drivers.split(",") if name.strip()]
     if not drivers or any(name not in DRIVERS for name in drivers):
         parser.error(f"--drivers takes {' and/or '.join(DRIVERS)}")
     per_minute = args.limiter_per_minute or args.cap * 60
-    floor = messages / args.cap
+    floor = messages / (args.cap * args.workspaces)
     timeout = args.timeout if args.timeout is not None else 10 * floor + 60
-    databases = _databases(args.postgres_url)
+    databases = fresh_databases(args.postgres_url)
     outcomes: list[Outcome] = []
     database_name = ""
     for driver in drivers:
         for concurrency in (int(n) for n in args.concurrency.split(",")):
             run = Run(driver, args.cap, per_minute, args.latency_ms, concurrency, timeout)
+            run = replace(run, workspaces=args.workspaces, replicas=args.replicas)
             database_name, database = next(databases)
             with database as url:
                 outcomes.append(run_driver(run, url, messages))
-    _print(database_name, messages, args.cap, per_minute, outcomes)
+    _print(database_name, messages, args, per_minute, outcomes)
     print(f"Slack's round trip (the fake's latency): {args.latency_ms:g} ms")
     if any(outcome.duplicates or outcome.losses for outcome in outcomes):
         sys.exit(1)
 
 
 def _print(
-    database: str, messages: int, cap: int, per_minute: int, outcomes: list[Outcome]
+    database: str,
+    messages: int,
+    args: argparse.Namespace,
+    per_minute: int,
+    outcomes: list[Outcome],
 ) -> None:
-    floor = messages / cap
+    floor = messages / (args.cap * args.workspaces)
     print(
-        f"== {database}: {messages:,} check-ins to one workspace; fake Slack cap {cap}/s "
-        f"(429 + Retry-After: 1), limiter {per_minute}/min; floor {floor:.1f} s =="
+        f"== {database}: {messages:,} check-ins to {args.workspaces} workspace(s); fake Slack "
+        f"cap {args.cap}/s each (429 + Retry-After: 1), limiter {per_minute}/min; "
+        f"floor {floor:.1f} s =="
     )
     print(
-        f"{'driver/conc':11s} {'seconds':>8s} {'x floor':>8s} {'msg/s':>7s} {'429s':>5s} "
+        f"{'driver/conc':13s} {'seconds':>8s} {'x floor':>8s} {'msg/s':>7s} {'429s':>5s} "
         f"{'max/1s':>6s} {'in send':>8s} {'dups':>5s} {'lost':>5s}  statuses"
     )
     for outcome in outcomes:
         sent = outcome.statuses.get(OutboxStatus.SENT, 0)
         print(
-            f"{outcome.driver:11s} {outcome.seconds:8.1f} {outcome.seconds / floor:8.2f} "
+            f"{outcome.driver:13s} {outcome.seconds:8.1f} {outcome.seconds / floor:8.2f} "
             f"{sent / outcome.seconds:7.1f} {outcome.rate_limited:5d} "
             f"{outcome.most_in_a_window:6d} {outcome.send_seconds:7.1f}s "
             f"{outcome.duplicates:5d} {outcome.losses:5d}  "
