@@ -71,6 +71,19 @@ def test_a_kudos_is_recorded_announced_and_each_recipient_gets_a_dm(
     assert running_app.kindling.dispatcher.drain() == 0, "everything is sent exactly once"
 
 
+def test_the_dms_wait_for_the_shoutout_even_with_calls_in_flight_side_by_side(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    kudos_command(running_app, fake_slack, f"<@{BOB}> <@{CARA}> for the calm release")
+    fake_slack.hold_next("chat.postMessage", until_calls=2, timeout=0.5)  # Slack is slow
+    assert running_app.kindling.dispatcher.drain() == 3
+    assert fake_slack.held_released is False, "no DM went out while the shout-out was held"
+    shoutout, *dms = fake_slack.calls("chat.postMessage")
+    assert shoutout.args["channel"] == GENERAL
+    assert sorted(dm.args["channel"] for dm in dms) == [BOB, CARA]
+    assert all("/archives/CGENERAL/p" in json.dumps(dm.args) for dm in dms)
+
+
 def test_the_workspace_kudos_channel_gets_a_copy(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
