@@ -145,7 +145,7 @@ class Dispatcher:
                 # Nothing outlives its pass: each call's outcome is recorded before the leases
                 # go back (also when the pass itself failed).
                 self._record(drain_pass, in_flight, wait(in_flight).done)
-                self._leases.give_back(self._clock.now())
+                self._leases.give_back(self._clock.now(), keep=drain_pass.still_waiting())
                 self._deferred = self._deferred or drain_pass.held_back
 
     def _hand_out(

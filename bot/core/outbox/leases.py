@@ -3,7 +3,8 @@ rate, kept by that process's limiter, holds for the whole deployment, however ma
 share the database.
 
 A drain pass takes the leases of the workspaces it finds due, renews them while it sends and
-gives them back when its calls have settled. A lease taken over from another process starts
+gives them back when its calls have settled, unless their messages wait on the rate (then
+the next pass goes on under the same lease). A lease taken over from another process starts
 the limiter as if that process had spent the whole rate just before its lease ended; one left
 by a crashed process runs out after :data:`LEASE_LENGTH`.
 """
@@ -89,10 +90,11 @@ class LeaseRepository:
         self, pauses: Mapping[str, datetime | None], *, holder: str, now: datetime
     ) -> None:
         """End our leases of ``pauses``' workspaces now, leaving each one's 429 pause."""
-        for team_id, paused_until in pauses.items():
+        for paused_until in set(pauses.values()):
+            teams = [team for team, until in pauses.items() if until == paused_until]
             self._session.execute(
                 update(DeliveryLease)
-                .where(DeliveryLease.team_id == team_id, DeliveryLease.holder == holder)
+                .where(DeliveryLease.team_id.in_(teams), DeliveryLease.holder == holder)
                 .values(lease_until=now, paused_until=paused_until)
             )
 
@@ -148,11 +150,15 @@ class DeliveryLeases:
         self._held.update(dict.fromkeys(taken.teams, taken.until))
         return elsewhere
 
-    def give_back(self, now: datetime) -> None:
-        """End every lease held (nothing of ours is in flight): others may take them now."""
-        if not self._held:
+    def give_back(self, now: datetime, *, keep: Collection[str] = ()) -> None:
+        """End the leases held, but those of ``keep`` (workspaces whose messages wait on their
+        rate: handing them to another process would only restart their pace there). Nothing
+        of ours is in flight; others may take the rest now."""
+        ending = [team for team in self._held if team not in keep]
+        if not ending:
             return
-        pauses = {team: self._limiter.paused_until(team, now) for team in self._held}
+        pauses = {team: self._limiter.paused_until(team, now) for team in ending}
         with self._unit_of_work() as uow:
             uow.repository(LeaseRepository).give_back(pauses, holder=self.holder, now=now)
-        self._held.clear()
+        for team in ending:
+            del self._held[team]

@@ -60,6 +60,10 @@ class DrainPass:
             team for team in self.waiting_teams if limiter.workspace_wait(team, now) > timedelta(0)
         }
 
+    def still_waiting(self) -> set[str]:
+        """Workspaces with messages this pass held back for their rate or a channel's pace."""
+        return self.waiting_teams | {team for team, _ in self.waiting_channels}
+
     def left_out(self) -> tuple[int, int]:
         """How much the pass leaves out of its reads (it only grows within a hand-out)."""
         return (len(self.waiting_teams) + len(self.elsewhere), len(self.waiting_channels))

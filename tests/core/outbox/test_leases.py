@@ -71,3 +71,15 @@ def test_a_429_pause_is_handed_over_with_the_lease(
     first.give_back(NOW + timedelta(seconds=2))
     assert second.cover({workspace}, NOW + timedelta(seconds=2)) == set()
     assert limiter.workspace_wait(workspace, NOW + timedelta(seconds=2)) == timedelta(seconds=28)
+
+
+def test_a_lease_kept_for_messages_waiting_on_the_rate_stays_with_its_process(
+    unit_of_work: UnitOfWorkFactory, workspace: str
+) -> None:
+    first, _ = process(unit_of_work, "first")
+    second, _ = process(unit_of_work, "second")
+    first.cover({workspace}, NOW)
+    first.give_back(NOW, keep={workspace})
+    assert second.cover({workspace}, NOW) == {workspace}
+    first.give_back(NOW + timedelta(seconds=1))  # nothing waits any more
+    assert second.cover({workspace}, NOW + timedelta(seconds=1)) == set()
