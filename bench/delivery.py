@@ -30,7 +30,7 @@ from bot.core.outbox.dispatcher import Dispatcher
 from bot.core.outbox.limiter import RateLimiter
 from bot.core.outbox.rendered import RenderedMessage
 from bot.core.outbox.sender import SlackSender
-from bot.core.outbox.values import OPEN
+from bot.core.outbox.values import OPEN, OutboxStatus
 from bot.core.slack.client import build_web_client
 from bot.core.store.engine import build_session_factory
 from bot.core.store.models import OutboxMessage
@@ -155,20 +155,26 @@ class CappedSlackProcess:
         raise RuntimeError("the fake Slack gave no stats")
 
 
-def open_messages(engine: Engine) -> int:
+def open_messages(engine: Engine) -> bool:
+    """Whether any message is still waiting, pending or sending (one indexed row read)."""
     with engine.connect() as connection:
-        query = select(func.count()).where(OUTBOX.c.status.in_(OPEN))
-        return int(connection.scalar(query) or 0)
+        query = select(OUTBOX.c.id).where(OUTBOX.c.status.in_(OPEN)).limit(1)
+        return connection.scalar(query) is not None
 
 
 def statuses(engine: Engine) -> dict[str, int]:
+    """How many check-ins ended in each status (an unsent one with its error)."""
     with engine.connect() as connection:
         rows = connection.execute(
-            select(OUTBOX.c.status, func.count())
+            select(OUTBOX.c.status, OUTBOX.c.error, func.count())
             .where(OUTBOX.c.kind == CHECKIN.name)
-            .group_by(OUTBOX.c.status)
+            .group_by(OUTBOX.c.status, OUTBOX.c.error)
         )
-        return {str(status): int(count) for status, count in rows}
+        found: dict[str, int] = {}
+        for status, error, count in rows:
+            key = str(status) if status == OutboxStatus.SENT or not error else f"{status} ({error})"
+            found[key] = found.get(key, 0) + int(count)
+        return found
 
 
 def fresh_databases(postgres_url: str | None) -> Iterator[tuple[str, AbstractContextManager[str]]]:

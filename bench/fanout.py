@@ -26,12 +26,12 @@ fresh fake:
 Exits non-zero if any delivery was duplicated or lost (a correctness failure), not on time.
 
 Each driver runs once per ``--concurrency`` (Slack calls in flight at once; the default
-``1,16`` measures one message at a time beside the pool, in the same run), and
+``1,96`` measures one message at a time beside Kindling's pool, in the same run), and
 ``--latency-ms`` makes the fake answer every call after that delay, as Slack's round trip
 does (it serves calls concurrently).
 
 Run: ``python -m bench.fanout [--messages N] [--cap PER_SECOND] [--quick]
-[--drivers thread,drain] [--latency-ms MS] [--concurrency 1,16] [--workspaces N]
+[--drivers thread,drain] [--latency-ms MS] [--concurrency 1,96] [--workspaces N]
 [--replicas R] [--postgres-url URL]``. SQLite by default; with ``--postgres-url`` a fresh
 database is created on that server (and dropped afterwards) instead.
 """
@@ -63,6 +63,7 @@ from bench.tick import seed
 from bot.checkins.service.claims import claim_due_checkins
 from bot.core.clock import SystemClock
 from bot.core.localtime import EVERY_DAY
+from bot.core.outbox.dispatcher import DELIVERY_CONCURRENCY
 from bot.core.outbox.values import OutboxStatus
 from bot.core.store.engine import build_engine, build_session_factory
 from bot.core.store.unit_of_work import UnitOfWorkFactory
@@ -219,7 +220,7 @@ def main() -> None:
     parser.add_argument("--latency-ms", type=float, default=0.0, help="Slack's round trip")
     parser.add_argument(
         "--concurrency",
-        default="1,16",
+        default=f"1,{DELIVERY_CONCURRENCY}",
         help="Slack calls in flight at once, one run each (1: one message at a time)",
     )
     parser.add_argument("--workspaces", type=int, default=1, help="each with the cap")

@@ -102,6 +102,13 @@ Answer = tuple[int, dict[str, Any], dict[str, str]]
 MethodHandler = Callable[["FakeSlack", RecordedCall], dict[str, Any]]
 
 
+class _Server(ThreadingHTTPServer):
+    """Accepts a burst of connections as Slack's edge does: the default backlog of 5 resets
+    the rest, which a client must count as a call that may have been made."""
+
+    request_queue_size = 128
+
+
 class TokenRegistry:
     """Which workspace each bot token belongs to and which scopes it was granted, and the OAuth
     codes and refresh tokens that are still good. Safe to use from the server's threads and the
@@ -232,7 +239,7 @@ class FakeSlack:
         self._released = threading.Event()
         self.held_released: bool | None = None  # see hold_next
         self._ts = itertools.count(1)
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.daemon_threads = True
         self._server.fake = self  # type: ignore[attr-defined]
         self._thread = threading.Thread(

@@ -28,9 +28,10 @@ from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 100
-# Slack calls in flight at once: enough for a workspace's 50 posts a second at a round trip of
-# 300 ms, or many workspaces at their own rates, while each lane (channel, DM) goes in order.
-DELIVERY_CONCURRENCY = 16
+# Slack calls in flight at once: at Slack's round trip of ~150 ms, enough to keep one process
+# busy (about 400 messages a second over many workspaces, each within its own rate), while
+# each lane (a channel, a DM) goes in order. The threads only render and wait on Slack.
+DELIVERY_CONCURRENCY = 96
 RETRY_POLL_SECONDS = 1.0
 # After a wake, gather what else is being written for a moment, then drain once.
 DEBOUNCE_SECONDS = 0.05

@@ -6,10 +6,11 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, insert, select, tuple_, update
+from sqlalchemy import and_, exists, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
 
-from bot.core.outbox.values import SETTLED, DeliveryMethod, DueMessage, NewMessage, OutboxStatus
+from bot.core.outbox.statements import claim_statement, due_query
+from bot.core.outbox.values import SETTLED, DueMessage, NewMessage, OutboxStatus
 from bot.core.store.base import Base
 from bot.core.store.models import OutboxMessage
 from bot.core.store.upsert import insert_for
@@ -97,26 +98,19 @@ class OutboxRepository:
         busy_lanes: Collection[tuple[str, str]] = (),
     ) -> Sequence[DueMessage]:
         """Pending messages whose time has come, oldest first, leaving out the workspaces and
-        the channels that must wait, and the lanes with a message in flight (ids only)."""
-        paced = case(
-            (OutboxMessage.method == DeliveryMethod.POST_MESSAGE, OutboxMessage.channel), else_=None
+        the channels that must wait, and the lanes with a message in flight (ids only). Busy
+        lanes are matched by channel id alone: Slack's ids are unique across workspaces, and
+        leaving out one row too many would only delay it to the next read."""
+        query = due_query(bool(skip_teams), bool(skip_channels), bool(busy_lanes), limit)
+        rows = self._session.execute(
+            query,
+            {
+                "now": now,
+                "skip_teams": list(skip_teams),
+                "skip_channels": list(skip_channels),
+                "busy": sorted({lane for _, lane in busy_lanes}),
+            },
         )
-        query = select(OutboxMessage.id, OutboxMessage.team_id, paced, OutboxMessage.channel).where(
-            OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.not_before <= now
-        )
-        if skip_teams:
-            query = query.where(OutboxMessage.team_id.not_in(list(skip_teams)))
-        if skip_channels:
-            query = query.where(
-                (OutboxMessage.method != DeliveryMethod.POST_MESSAGE)
-                | tuple_(OutboxMessage.team_id, OutboxMessage.channel).not_in(list(skip_channels))
-            )
-        if busy_lanes:
-            query = query.where(
-                OutboxMessage.channel.is_(None)
-                | tuple_(OutboxMessage.team_id, OutboxMessage.channel).not_in(list(busy_lanes))
-            )
-        rows = self._session.execute(query.order_by(OutboxMessage.id).limit(limit))
         return [DueMessage(id=row[0], team_id=row[1], channel=row[2], lane=row[3]) for row in rows]
 
     def supersede(self, team_id: str, kind: str, subject_id: int) -> int:
@@ -198,23 +192,9 @@ class OutboxRepository:
         On PostgreSQL rows another transaction is claiming are skipped, not waited for."""
         if not message_ids:
             return []
-        pending = (
-            select(OutboxMessage.id)
-            .where(OutboxMessage.id.in_(message_ids), OutboxMessage.status == OutboxStatus.PENDING)
-            .with_for_update(skip_locked=True)
-        )
-        statement = (
-            update(OutboxMessage)
-            .where(OutboxMessage.id.in_(pending.scalar_subquery()))
-            .values(
-                status=OutboxStatus.SENDING,
-                lease_until=lease_until,
-                attempts=OutboxMessage.attempts + 1,
-            )
-            .returning(OutboxMessage.id)
-            .execution_options(synchronize_session=False)
-        )
-        return list(self._session.scalars(statement))
+        statement = claim_statement()
+        values = {"ids": list(message_ids), "lease_until": lease_until}
+        return list(self._session.scalars(statement, values))
 
     def get_many(self, message_ids: Collection[int]) -> Sequence[OutboxMessage]:
         if not message_ids:
