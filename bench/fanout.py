@@ -26,12 +26,13 @@ fresh fake:
 Exits non-zero if any delivery was duplicated or lost (a correctness failure), not on time.
 
 Each driver runs once per ``--concurrency`` (Slack calls in flight at once; the default
-``1,96`` measures one message at a time beside Kindling's pool, in the same run), and
-``--latency-ms`` makes the fake answer every call after that delay, as Slack's round trip
-does (it serves calls concurrently).
+``1,96`` measures one message at a time beside Kindling's pool, in the same run) and per
+``--latency-ms`` (the fake answers every call after that delay, as Slack's round trip does,
+serving calls concurrently; ``0,150`` also prints the throughput at 150 ms over that at 0 ms,
+measured in the same run).
 
 Run: ``python -m bench.fanout [--messages N] [--cap PER_SECOND] [--quick]
-[--drivers thread,drain] [--latency-ms MS] [--concurrency 1,96] [--workspaces N]
+[--drivers thread,drain] [--latency-ms MS,...] [--concurrency 1,96] [--workspaces N]
 [--replicas R] [--postgres-url URL]``. SQLite by default; with ``--postgres-url`` a fresh
 database is created on that server (and dropped afterwards) instead.
 """
@@ -39,11 +40,12 @@ database is created on that server (and dropped afterwards) instead.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import subprocess
 import sys
 import time
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from datetime import timedelta
 
 from sqlalchemy import Engine
@@ -59,37 +61,20 @@ from bench.delivery import (
     statuses,
 )
 from bench.fake_slack import bench_team
+from bench.fanout_report import Outcome, print_outcomes
 from bench.tick import seed
 from bot.checkins.service.claims import claim_due_checkins
 from bot.core.clock import SystemClock
 from bot.core.localtime import EVERY_DAY
 from bot.core.outbox.dispatcher import DELIVERY_CONCURRENCY
-from bot.core.outbox.values import OutboxStatus
 from bot.core.store.engine import build_engine, build_session_factory
 from bot.core.store.unit_of_work import UnitOfWorkFactory
 
 DEFAULT_MESSAGES = 5_000
 QUICK_MESSAGES = 500
 DEFAULT_CAP = 50
-TARGET_RATIO = 1.1
 SHORTEST_WAIT_SECONDS = 0.005
 DRIVERS = ("thread", "drain")
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """One driver's run."""
-
-    driver: str
-    seconds: float
-    finished: bool
-    statuses: dict[str, int]
-    rate_limited: int
-    most_in_a_window: int
-    duplicates: int
-    losses: int
-    send_calls: int
-    send_seconds: float
 
 
 def run_driver(run: Run, url: str, messages: int) -> Outcome:
@@ -117,8 +102,9 @@ def run_driver(run: Run, url: str, messages: int) -> Outcome:
         stats = slack.stop()
         engine.dispose()
     posted: dict[str, int] = stats["posted"]
+    replicas = f"x{run.replicas}" if run.replicas > 1 else ""
     return Outcome(
-        driver=f"{run.driver}/{run.concurrency}" + (f"x{run.replicas}" if run.replicas > 1 else ""),
+        driver=f"{run.driver}/{run.concurrency}{replicas}@{run.latency_ms:g}ms",
         seconds=seconds,
         finished=finished,
         statuses=outcome_statuses,
@@ -128,6 +114,8 @@ def run_driver(run: Run, url: str, messages: int) -> Outcome:
         losses=len(expected - posted.keys()),
         send_calls=calls,
         send_seconds=in_send,
+        latency_ms=run.latency_ms,
+        concurrency=run.concurrency,
     )
 
 
@@ -217,7 +205,9 @@ def main() -> None:
     parser.add_argument("--drivers", default=",".join(DRIVERS), help="thread, drain or both")
     parser.add_argument("--timeout", type=float, default=None, help="seconds per driver")
     parser.add_argument("--postgres-url", default=None, help="a server to create databases on")
-    parser.add_argument("--latency-ms", type=float, default=0.0, help="Slack's round trip")
+    parser.add_argument(
+        "--latency-ms", default="0", help="Slack's round trip, one run each (e.g. 0,150)"
+    )
     parser.add_argument(
         "--concurrency",
         default=f"1,{DELIVERY_CONCURRENCY}",
@@ -238,57 +228,17 @@ def main() -> None:
     databases = fresh_databases(args.postgres_url)
     outcomes: list[Outcome] = []
     database_name = ""
-    for driver in drivers:
-        for concurrency in (int(n) for n in args.concurrency.split(",")):
-            run = Run(driver, args.cap, per_minute, args.latency_ms, concurrency, timeout)
-            run = replace(run, workspaces=args.workspaces, replicas=args.replicas)
-            database_name, database = next(databases)
-            with database as url:
-                outcomes.append(run_driver(run, url, messages))
-    _print(database_name, messages, args, per_minute, outcomes)
-    print(f"Slack's round trip (the fake's latency): {args.latency_ms:g} ms")
+    latencies = [float(ms) for ms in args.latency_ms.split(",")]
+    concurrencies = [int(n) for n in args.concurrency.split(",")]
+    for driver, latency, concurrency in itertools.product(drivers, latencies, concurrencies):
+        run = Run(driver, args.cap, per_minute, latency, concurrency, timeout)
+        run = replace(run, workspaces=args.workspaces, replicas=args.replicas)
+        database_name, database = next(databases)
+        with database as url:
+            outcomes.append(run_driver(run, url, messages))
+    print_outcomes(database_name, messages, args, per_minute, outcomes)
     if any(outcome.duplicates or outcome.losses for outcome in outcomes):
         sys.exit(1)
-
-
-def _print(
-    database: str,
-    messages: int,
-    args: argparse.Namespace,
-    per_minute: int,
-    outcomes: list[Outcome],
-) -> None:
-    floor = messages / (args.cap * args.workspaces)
-    print(
-        f"== {database}: {messages:,} check-ins to {args.workspaces} workspace(s); fake Slack "
-        f"cap {args.cap}/s each (429 + Retry-After: 1), limiter {per_minute}/min; "
-        f"floor {floor:.1f} s =="
-    )
-    print(
-        f"{'driver/conc':13s} {'seconds':>8s} {'x floor':>8s} {'msg/s':>7s} {'429s':>5s} "
-        f"{'max/1s':>6s} {'in send':>8s} {'dups':>5s} {'lost':>5s}  statuses"
-    )
-    for outcome in outcomes:
-        sent = outcome.statuses.get(OutboxStatus.SENT, 0)
-        print(
-            f"{outcome.driver:13s} {outcome.seconds:8.1f} {outcome.seconds / floor:8.2f} "
-            f"{sent / outcome.seconds:7.1f} {outcome.rate_limited:5d} "
-            f"{outcome.most_in_a_window:6d} {outcome.send_seconds:7.1f}s "
-            f"{outcome.duplicates:5d} {outcome.losses:5d}  "
-            f"{', '.join(f'{k}={v}' for k, v in sorted(outcome.statuses.items()))}"
-            f"{'' if outcome.finished else '  (TIMED OUT)'}"
-        )
-    for outcome in outcomes:
-        met = (
-            outcome.finished
-            and outcome.seconds / floor <= TARGET_RATIO
-            and outcome.duplicates == outcome.losses == 0
-        )
-        print(
-            f"{outcome.driver}: target <= {TARGET_RATIO}x floor "
-            f"{'met' if met else 'NOT met'}; duplicates {outcome.duplicates}, "
-            f"losses {outcome.losses}; {outcome.send_calls} Slack calls"
-        )
 
 
 if __name__ == "__main__":
