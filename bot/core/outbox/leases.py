@@ -72,7 +72,9 @@ class LeaseRepository:
                 DeliveryLease.holder,
                 DeliveryLease.lease_until,
                 DeliveryLease.paused_until,
-            ).where(DeliveryLease.team_id.in_(list(teams)))
+            )
+            .where(DeliveryLease.team_id.in_(list(teams)))
+            .order_by(DeliveryLease.team_id)  # every process locks rows in one order
         ).all()
         for team_id, other, until, paused_until in rows:
             if (other == holder or until <= now) and self._swap(
