@@ -9,7 +9,13 @@ where absolute times do not:
 - the same, but ``/kudos`` first inserts one row and commits: the floor for any app that
   records a request durably before it answers;
 - Kindling: ``kindling run`` itself (parse, rules, directory, one transaction with the kudos
-  and its outbox rows, ephemeral answer), its dispatcher delivering to a fake Slack meanwhile.
+  and its outbox rows, ephemeral answer), its dispatcher delivering to a fake Slack meanwhile;
+  then a sustained phase: distinct ``/kudos`` for 8 s on one connection while the same
+  process delivers what they write (a busy morning).
+
+Printed beside the ratios: the targets (``/kudos`` p50 at one connection <= 1.0 ms on SQLite
+and 2.0 ms on PostgreSQL, p99 <= 2.5 ms on SQLite; req/s at 16 connections >= 0.6x the
+"pbr + one durable insert" floor; p99 <= 3 ms in the sustained phase), met or not.
 
 Requests are signed and distinct (different givers, recipients and texts), so the daily limit
 and double-enter protection never short-cut the work. SQLite always; PostgreSQL too when
@@ -23,41 +29,40 @@ Run: ``python -m bench.ack_latency [--requests N] [--postgres URL]``
 from __future__ import annotations
 
 import argparse
-import http.client
-import itertools
 import os
 import re
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
 import threading
-import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlencode
 
-from slack_sdk.signature import SignatureVerifier
-
+from bench.kudos_load import Result, Workload, load, measure, sustain
 from bot.core.store import migrate
 from bot.core.store.engine import build_engine, build_session_factory
 from bot.core.store.unit_of_work import UnitOfWorkFactory
 from tests.fakeslack.server import BOT_TOKEN, TEAM_ID
 from tests.support.databases import postgres_server_url, private_postgres_schema
-from tests.support.signing import SIGNING_SECRET, command_payload
+from tests.support.signing import SIGNING_SECRET
 
 KINDLING = str(Path(sys.executable).with_name("kindling"))
 CONCURRENCY = (1, 16)
 DEFAULT_REQUESTS = 600
 WARM_UP = 50
+SUSTAINED_SECONDS = 8.0
+SUSTAINED_BUDGET = 12_000  # distinct requests one sustained phase may send (people to add)
 DEFAULT = "bare Bolt, default runner"
 PBR = "bare Bolt, process_before_response"
 PBR_INSERT = "bare Bolt, pbr + one durable insert"
 KINDLING_APP = "Kindling /kudos"
+P50_TARGET = {"SQLite": 1.0, "PostgreSQL": 2.0}  # ms, /kudos at one connection
+SQLITE_P99_TARGET = 2.5  # ms
+FLOOR_SHARE_TARGET = 0.6  # of the "pbr + one durable insert" req/s at 16 connections
+SUSTAINED_P99_TARGET = 3.0  # ms, while the same process delivers what the requests write
 RATIOS = (  # label, connections, app, baseline, figure
     ("Kindling p50 / bare default p50", 1, KINDLING_APP, DEFAULT, "p50"),
     ("Kindling p50 / bare pbr p50", 1, KINDLING_APP, PBR, "p50"),
@@ -65,50 +70,6 @@ RATIOS = (  # label, connections, app, baseline, figure
     ("pbr + insert req/s / bare pbr req/s", 16, PBR_INSERT, PBR, "rps"),
     ("Kindling req/s / pbr + insert req/s", 16, KINDLING_APP, PBR_INSERT, "rps"),
 )
-
-
-@dataclass(frozen=True)
-class Result:
-    name: str
-    concurrency: int
-    latencies: list[float]
-    seconds: float
-    failures: int
-
-    @property
-    def p50(self) -> float:
-        return statistics.median(self.latencies) * 1000
-
-    @property
-    def p99(self) -> float:
-        return statistics.quantiles(self.latencies, n=100)[98] * 1000
-
-    @property
-    def rps(self) -> float:
-        return len(self.latencies) / self.seconds
-
-
-class Workload:
-    """Distinct signed ``/kudos`` bodies: a new giver, two new recipients, a new text each."""
-
-    def __init__(self, team_id: str, response_url: str) -> None:
-        self._team_id = team_id
-        self._response_url = response_url
-        self._numbers = itertools.count()
-        self._lock = threading.Lock()
-
-    def next_body(self) -> str:
-        with self._lock:
-            number = next(self._numbers)
-        text = f"<@UR{number:06d}|r> <@US{number:06d}> for kindness number {number} #teamwork"
-        payload = command_payload(
-            "/kudos",
-            text,
-            team_id=self._team_id,
-            user_id=f"UG{number:06d}",
-            response_url=self._response_url,
-        )
-        return urlencode(payload)
 
 
 def main() -> None:
@@ -121,7 +82,7 @@ def main() -> None:
     # Every request of every app on every database has its own giver and recipients, all of
     # them in the directory: no users.info call on the ack path.
     requests_per_app = args.requests * len(CONCURRENCY) + WARM_UP
-    total_people = 2 * 4 * requests_per_app  # two databases, four apps
+    total_people = 2 * (4 * requests_per_app + SUSTAINED_BUDGET)  # two databases, four apps
 
     with _fake_slack(total_people) as api_url:
         base_url = api_url.removesuffix("/api/")
@@ -132,7 +93,7 @@ def main() -> None:
                 _run_database(database_name, url, api_url, workload, args.requests)
 
 
-def _databases() -> Iterator[tuple[str, Iterator[str]]]:
+def _databases() -> Iterator[tuple[str, AbstractContextManager[str]]]:
     yield "SQLite", _sqlite()
     server = postgres_server_url()
     if server is None:
@@ -163,15 +124,44 @@ def _run_database(name: str, url: str, api_url: str, workload: Workload, request
         # kindling run syncs its member directory on the first tick: measure after that.
         ready = ["Synced the member directory"] if command[0] == KINDLING else []
         with _serving(command, _environment(api_url, url), ready=ready) as port:
-            _load(port, workload, WARM_UP, 1)
+            load(port, workload, WARM_UP, 1)
             for concurrency in CONCURRENCY:
-                result = _measure(app_name, port, workload, requests, concurrency)
+                result = measure(app_name, port, workload, requests, concurrency)
                 results[(app_name, concurrency)] = result
-                print(
-                    f"{app_name:38s} {concurrency:4d} {result.p50:8.2f} {result.p99:8.2f} "
-                    f"{result.rps:8.0f} {result.failures:8d}"
-                )
+                _print_result(app_name, str(concurrency), result)
+            if command[0] == KINDLING:  # a busy morning: requests while it delivers them
+                sustained = sustain(app_name, port, workload, SUSTAINED_SECONDS)
+                _print_result(app_name, "8 s", sustained)
     _print_ratios(results)
+    _print_targets(name, results, sustained)
+
+
+def _print_result(app_name: str, connections: str, result: Result) -> None:
+    print(
+        f"{app_name:38s} {connections:>4s} {result.p50:8.2f} {result.p99:8.2f} "
+        f"{result.rps:8.0f} {result.failures:8d}"
+    )
+
+
+def _print_targets(
+    database: str, results: dict[tuple[str, int], Result], sustained: Result
+) -> None:
+    one = results[(KINDLING_APP, 1)]
+    floor = results[(KINDLING_APP, 16)].rps / results[(PBR_INSERT, 16)].rps
+    checks = [
+        (f"/kudos p50 at 1 conn <= {P50_TARGET[database]} ms", one.p50 <= P50_TARGET[database]),
+        ("req/s at 16 conn >= 0.6x pbr + one durable insert", floor >= FLOOR_SHARE_TARGET),
+        (
+            f"/kudos p99 in the sustained phase <= {SUSTAINED_P99_TARGET} ms",
+            sustained.p99 <= SUSTAINED_P99_TARGET,
+        ),
+    ]
+    if database == "SQLite":
+        checks.insert(
+            1, (f"/kudos p99 at 1 conn <= {SQLITE_P99_TARGET} ms", one.p99 <= SQLITE_P99_TARGET)
+        )
+    for label, met in checks:
+        print(f"target: {label}: {'met' if met else 'NOT met'}")
 
 
 def _add_workspace(url: str) -> None:
@@ -266,61 +256,6 @@ def _serving(command: list[str], env: dict[str, str], *, ready: list[str]) -> It
 def _drain_output(stream: Iterable[str]) -> None:
     for _line in stream:
         pass
-
-
-def _measure(name: str, port: int, workload: Workload, requests: int, concurrency: int) -> Result:
-    started = time.perf_counter()
-    latencies, failures = _load(port, workload, requests, concurrency)
-    return Result(name, concurrency, latencies, time.perf_counter() - started, failures)
-
-
-def _load(
-    port: int, workload: Workload, requests: int, concurrency: int
-) -> tuple[list[float], int]:
-    latencies: list[float] = []
-    failures = [0]
-    lock = threading.Lock()
-    per_worker = [
-        requests // concurrency + (i < requests % concurrency) for i in range(concurrency)
-    ]
-
-    def worker(count: int) -> None:
-        verifier = SignatureVerifier(SIGNING_SECRET)
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine, bad = [], 0
-        try:
-            for _ in range(count):
-                body = workload.next_body()
-                stamp = str(int(time.time()))
-                headers = {
-                    "Content-Type": "application/x-www-form-urlencoded",
-                    "X-Slack-Request-Timestamp": stamp,
-                    "X-Slack-Signature": verifier.generate_signature(timestamp=stamp, body=body),
-                }
-                began = time.perf_counter()
-                try:
-                    connection.request("POST", "/slack/events", body=body, headers=headers)
-                    response = connection.getresponse()
-                    response.read()
-                except (OSError, http.client.HTTPException):
-                    bad += 1  # a dropped connection counts as a failed answer
-                    connection.close()
-                    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                    continue
-                mine.append(time.perf_counter() - began)
-                bad += response.status != 200
-        finally:
-            connection.close()
-        with lock:
-            latencies.extend(mine)
-            failures[0] += bad
-
-    threads = [threading.Thread(target=worker, args=(count,)) for count in per_worker]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return latencies, failures[0]
 
 
 if __name__ == "__main__":

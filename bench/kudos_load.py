@@ -1,0 +1,126 @@
+"""Distinct signed ``/kudos`` requests over keep-alive connections, and their latencies."""
+
+from __future__ import annotations
+
+import http.client
+import itertools
+import statistics
+import threading
+import time
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from slack_sdk.signature import SignatureVerifier
+
+from tests.support.signing import SIGNING_SECRET, command_payload
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    concurrency: int
+    latencies: list[float]
+    seconds: float
+    failures: int
+
+    @property
+    def p50(self) -> float:
+        return statistics.median(self.latencies) * 1000
+
+    @property
+    def p99(self) -> float:
+        return statistics.quantiles(self.latencies, n=100)[98] * 1000
+
+    @property
+    def rps(self) -> float:
+        return len(self.latencies) / self.seconds
+
+
+class Workload:
+    """Distinct signed ``/kudos`` bodies: a new giver, two new recipients, a new text each."""
+
+    def __init__(self, team_id: str, response_url: str) -> None:
+        self._team_id = team_id
+        self._response_url = response_url
+        self._numbers = itertools.count()
+        self._lock = threading.Lock()
+
+    def next_body(self) -> str:
+        with self._lock:
+            number = next(self._numbers)
+        text = f"<@UR{number:06d}|r> <@US{number:06d}> for kindness number {number} #teamwork"
+        payload = command_payload(
+            "/kudos",
+            text,
+            team_id=self._team_id,
+            user_id=f"UG{number:06d}",
+            response_url=self._response_url,
+        )
+        return urlencode(payload)
+
+
+def measure(name: str, port: int, workload: Workload, requests: int, concurrency: int) -> Result:
+    """``requests`` requests over ``concurrency`` connections."""
+    started = time.perf_counter()
+    latencies, failures = load(port, workload, requests, concurrency)
+    return Result(name, concurrency, latencies, time.perf_counter() - started, failures)
+
+
+def sustain(name: str, port: int, workload: Workload, seconds: float) -> Result:
+    """Requests one after another on one connection for ``seconds``."""
+    started = time.perf_counter()
+    latencies, failures = load(port, workload, 10**9, 1, until=started + seconds)
+    return Result(name, 1, latencies, time.perf_counter() - started, failures)
+
+
+def load(
+    port: int, workload: Workload, requests: int, concurrency: int, *, until: float | None = None
+) -> tuple[list[float], int]:
+    """Send ``requests`` (or as many as fit before ``until``); the latencies and failures."""
+    latencies: list[float] = []
+    failures = [0]
+    lock = threading.Lock()
+    per_worker = [
+        requests // concurrency + (i < requests % concurrency) for i in range(concurrency)
+    ]
+
+    def worker(count: int) -> None:
+        verifier = SignatureVerifier(SIGNING_SECRET)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine, bad = [], 0
+        try:
+            for _ in range(count):
+                if until is not None and time.perf_counter() >= until:
+                    break
+                body = workload.next_body()
+                stamp = str(int(time.time()))
+                headers = {
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "X-Slack-Request-Timestamp": stamp,
+                    "X-Slack-Signature": verifier.generate_signature(timestamp=stamp, body=body)
+                    or "",
+                }
+                began = time.perf_counter()
+                try:
+                    connection.request("POST", "/slack/events", body=body, headers=headers)
+                    response = connection.getresponse()
+                    response.read()
+                except (OSError, http.client.HTTPException):
+                    bad += 1  # a dropped connection counts as a failed answer
+                    connection.close()
+                    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                    continue
+                mine.append(time.perf_counter() - began)
+                bad += response.status != 200
+        finally:
+            connection.close()
+        with lock:
+            latencies.extend(mine)
+            failures[0] += bad
+
+    threads = [threading.Thread(target=worker, args=(count,)) for count in per_worker]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, failures[0]
