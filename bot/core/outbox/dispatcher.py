@@ -13,6 +13,8 @@ import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from datetime import datetime
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot.core.clock import Clock
 from bot.core.metrics import Metrics
 from bot.core.outbox.attempts import Attempt, attempt, record
@@ -67,6 +69,9 @@ class Dispatcher:
         self._pool_lock = threading.Lock()
         self._executor: ThreadPoolExecutor | None = None
         self._leases = DeliveryLeases(unit_of_work, limiter, holder)
+        # Outcomes the database could not take (it was down): written on the next pass, so a
+        # 429 (proof that nothing was posted) is never lost to a lease running out.
+        self._unrecorded: list[Attempt] = []
 
     # -- background thread -------------------------------------------------------------------
 
@@ -104,6 +109,11 @@ class Dispatcher:
             self._wake.clear()
             try:
                 self.drain()
+            except SQLAlchemyError as error:
+                self._deferred = True  # try again within a second
+                logger.warning(
+                    "The database did not answer the dispatcher: %s", type(error).__name__
+                )
             except Exception:
                 logger.exception("Delivering the outbox failed; trying again on the next wake")
 
@@ -135,6 +145,7 @@ class Dispatcher:
             in_flight: dict[Future[Attempt], tuple[str, str]] = {}
             attempted = 0
             try:
+                self._record(drain_pass, in_flight, set())  # what a failed pass could not write
                 while True:
                     attempted += self._hand_out(drain_pass, in_flight)
                     if not in_flight:
@@ -204,15 +215,22 @@ class Dispatcher:
         in_flight: dict[Future[Attempt], tuple[str, str]],
         done: set[Future[Attempt]],
     ) -> None:
-        """Write what the finished calls came to, in one transaction; their lanes reopen."""
-        if not done:
-            return
-        attempts = [future.result() for future in done]
-        with self._unit_of_work() as uow:
-            postponed = record(uow, attempts, limiter=self._limiter, metrics=self._metrics)
-        self._deferred = self._deferred or postponed
+        """Write what the finished calls came to (and what an earlier pass could not), in one
+        transaction; their lanes reopen. If the database fails, they are kept for the next."""
+        attempts = [*self._unrecorded, *(future.result() for future in done)]
         for future in done:
             drain_pass.busy_lanes.discard(in_flight.pop(future))
+        if not attempts:
+            return
+        try:
+            with self._unit_of_work() as uow:
+                postponed = record(uow, attempts, limiter=self._limiter, metrics=self._metrics)
+        except SQLAlchemyError:
+            self._unrecorded = attempts
+            self._deferred = True
+            raise
+        self._unrecorded = []
+        self._deferred = self._deferred or postponed
 
     def _pool(self) -> ThreadPoolExecutor:
         with self._pool_lock:

@@ -1,0 +1,82 @@
+"""The database goes away while Slack answers: what Slack proved was not posted (a 429) is
+written when the database is back, and sent then; never lost to a lease running out."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from bot.core.outbox.delivery import Delivery
+from bot.core.outbox.dispatcher import Dispatcher
+from bot.core.outbox.limiter import RateLimiter
+from bot.core.outbox.rendered import RenderedMessage
+from bot.core.outbox.sender import SlackSender
+from bot.core.store.models import OutboxMessage
+from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from bot.features import message_kinds
+from tests.fakeslack import FakeSlack
+from tests.support.clock import ManualClock
+from tests.support.kudos import add_people
+from tests.support.outbox import enqueue, status
+from tests.support.running import RunningApp
+
+
+@pytest.fixture(autouse=True)
+def people(fake_slack: FakeSlack) -> None:
+    add_people(fake_slack)
+
+
+class FlakyDatabase:
+    """The app's units of work, refused while the database is ``down`` (as a dead server
+    refuses connections)."""
+
+    def __init__(self, real: UnitOfWorkFactory) -> None:
+        self._real = real
+        self.down = False
+
+    def __call__(self) -> UnitOfWork:
+        if self.down:
+            raise OperationalError("BEGIN", {}, ConnectionRefusedError("the database is down"))
+        return self._real()
+
+
+class OutageWhileSlackAnswers(SlackSender):
+    """Slack's real answer, but the database goes away while the first one comes."""
+
+    def __init__(self, app: RunningApp, database: FlakyDatabase) -> None:
+        super().__init__(app.kindling.posting)
+        self._database = database
+        self._calls = 0
+
+    def send(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
+        self._calls += 1
+        self._database.down = self._calls == 1
+        return super().send(message, rendered)
+
+
+def test_a_429_that_meets_a_database_outage_is_retried_when_it_is_back(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    message_id = enqueue(running_app, "T1", "outage", "U1")
+    database = FlakyDatabase(running_app.kindling.unit_of_work)
+    dispatcher = Dispatcher(
+        unit_of_work=database,  # type: ignore[arg-type]  # a UnitOfWorkFactory that can fail
+        sender=OutageWhileSlackAnswers(running_app, database),
+        limiter=RateLimiter(messages_per_minute=600),
+        kinds=message_kinds(),
+        clock=clock,
+    )
+    fake_slack.rate_limit_next("chat.postMessage", retry_after=1)
+    with pytest.raises(OperationalError):
+        dispatcher.drain()
+    assert status(running_app, message_id) == "sending"
+
+    database.down = False  # back, before the row's lease runs out
+    dispatcher.drain()
+    assert status(running_app, message_id) == "pending", "the 429 is written now"
+    clock.advance(timedelta(seconds=1))
+    dispatcher.drain()
+    assert status(running_app, message_id) == "sent"
+    assert [call.args["channel"] for call in fake_slack.calls("chat.postMessage")] == ["U1", "U1"]
