@@ -93,13 +93,7 @@ def load(
                 if until is not None and time.perf_counter() >= until:
                     break
                 body = workload.next_body()
-                stamp = str(int(time.time()))
-                headers = {
-                    "Content-Type": "application/x-www-form-urlencoded",
-                    "X-Slack-Request-Timestamp": stamp,
-                    "X-Slack-Signature": verifier.generate_signature(timestamp=stamp, body=body)
-                    or "",
-                }
+                headers = _signed_headers(verifier, body)
                 began = time.perf_counter()
                 try:
                     connection.request("POST", "/slack/events", body=body, headers=headers)
@@ -124,3 +118,13 @@ def load(
     for thread in threads:
         thread.join()
     return latencies, failures[0]
+
+
+def _signed_headers(verifier: SignatureVerifier, body: str) -> dict[str, str]:
+    """The headers Slack sends with a request: its timestamp and signature."""
+    stamp = str(int(time.time()))
+    return {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Slack-Request-Timestamp": stamp,
+        "X-Slack-Signature": verifier.generate_signature(timestamp=stamp, body=body) or "",
+    }
