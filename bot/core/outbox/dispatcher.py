@@ -2,7 +2,7 @@
 
 Each message is claimed (``pending`` → ``sending``) and committed before Slack is called, then
 marked ``sent`` with its ``ts``, or ``failed``; claims and outcomes are written in batches.
-Only an answer that proves nothing was posted (429, a refused connection) puts it back to
+Only an answer that proves nothing was posted (429, a request never written) puts it back to
 ``pending``; one left in ``sending`` past its lease becomes ``unknown``, never sent again.
 """
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.client
 import logging
-import socket
 import time
 import urllib.error
 from collections.abc import Callable
@@ -25,7 +24,7 @@ from bot.core.store.models import OutboxMessage
 logger = logging.getLogger(__name__)
 
 ClientFor = Callable[[str], WebClient]
-REFUSED_CONNECTION_RETRY = timedelta(seconds=5)
+UNSENT_REQUEST_RETRY = timedelta(seconds=5)
 DEFAULT_RETRY_AFTER = timedelta(seconds=1)
 TOKEN_TROUBLE_RETRY = timedelta(minutes=15)
 # Slack errors that mean "the bot cannot post in this channel".
@@ -41,12 +40,12 @@ class WaitCause(StrEnum):
     """Why Slack made a workspace wait (a bounded metrics label)."""
 
     RATE_LIMITED = "rate_limited"  # a 429, from any method
-    CONNECTION = "connection"  # the connection was refused: nothing reached Slack
+    CONNECTION = "connection"  # the connection failed before the request was written
     CREDENTIALS = "credentials"  # the workspace's token does not work right now
 
 
 class RetryLaterError(Exception):
-    """Slack proved nothing was posted (429, refused connection): try again after ``delay``."""
+    """Nothing was posted (a 429, a request never written): try again after ``delay``."""
 
     def __init__(self, delay: timedelta, reason: str, *, cause: WaitCause) -> None:
         super().__init__(reason)
@@ -75,13 +74,13 @@ class SlackSender:
         except TimeoutError as error:
             raise UncertainDeliveryError(str(error)) from error
         except urllib.error.URLError as error:
-            if _never_sent(error.reason):
-                raise RetryLaterError(
-                    REFUSED_CONNECTION_RETRY, str(error.reason), cause=WaitCause.CONNECTION
-                ) from error
-            raise UncertainDeliveryError(str(error.reason)) from error
+            # urllib raises URLError only while the request is still being written (connect,
+            # TLS, headers, body; slack_sdk turns an HTTPError into an answer): nothing posted.
+            raise RetryLaterError(
+                UNSENT_REQUEST_RETRY, str(error.reason), cause=WaitCause.CONNECTION
+            ) from error
         except (ConnectionError, http.client.HTTPException) as error:
-            # The request may have reached Slack before the connection broke.
+            # Raised while the answer was read: the request may have reached Slack.
             raise UncertainDeliveryError(f"{type(error).__name__}: {error}") from error
 
     def permalink(self, team_id: str, channel: str, ts: str) -> str | None:
@@ -194,11 +193,6 @@ def _on_do_not_disturb(client: WebClient, user_id: str) -> bool:
     now = time.time()
     start, end = answer.get("next_dnd_start_ts") or 0, answer.get("next_dnd_end_ts") or 0
     return bool(start <= now < end)
-
-
-def _never_sent(reason: object) -> bool:
-    """Only a refused connection or an unknown host proves Slack never saw the request."""
-    return isinstance(reason, ConnectionRefusedError | socket.gaierror)
 
 
 def _is_person(channel: str | None) -> bool:
