@@ -90,6 +90,12 @@ class Dispatcher:
                 self._executor.shutdown(wait=False)
                 self._executor = None
 
+    @property
+    def comes_back(self) -> bool:
+        """Whether the thread drains again by itself soon (within a second), without a wake:
+        something was held back by Slack's limits, another process's lease, or the database."""
+        return self._deferred
+
     def wake(self) -> None:
         """New messages were written (or a tick passed): drain soon."""
         self._wake.set()

@@ -289,3 +289,18 @@ def test_one_call_at_a_time_per_lane_in_order(
     assert fake_slack.held_released is False, "no second update while the first was in flight"
     texts = [str(call.args.get("blocks")) for call in fake_slack.calls("chat.update")]
     assert [n for text in texts for n in range(3) if f"update {n}" in text] == [0, 1, 2]
+
+
+def test_a_pass_that_finds_only_waiting_workspaces_still_comes_back_by_itself(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    """A wake while every due message waits on its workspace's rate must not leave the rest
+    for the next tick: the thread comes back when the limiter lets one out."""
+    dispatcher = running_app.kindling.dispatcher
+    for n in range(15):
+        enqueue(running_app, "T1", f"burst-{n}", f"U{n:03d}")
+    dispatcher.drain()  # a burst goes; the rest waits on the rate
+    sent = len(fake_slack.calls("chat.postMessage"))
+    assert 0 < sent < 15
+    assert dispatcher.drain() == 0, "a wake at once: nothing may go yet"
+    assert dispatcher.comes_back
