@@ -1,4 +1,5 @@
-"""Fresh, migrated databases for tests: a SQLite file, or a private PostgreSQL schema."""
+"""Fresh, migrated databases for tests: a SQLite file, or a private PostgreSQL schema; and a
+database that goes away for a while."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from contextlib import contextmanager
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError
+
+from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
 TEST_DATABASE_URL = "TEST_DATABASE_URL"
 
@@ -40,3 +44,17 @@ def private_postgres_schema(server: URL) -> Iterator[str]:
                 connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     finally:
         admin.dispose()
+
+
+class FlakyDatabase:
+    """The app's units of work, refused while the database is ``down`` (as a dead server
+    refuses connections)."""
+
+    def __init__(self, real: UnitOfWorkFactory) -> None:
+        self._real = real
+        self.down = False
+
+    def __call__(self) -> UnitOfWork:
+        if self.down:
+            raise OperationalError("BEGIN", {}, ConnectionRefusedError("the database is down"))
+        return self._real()

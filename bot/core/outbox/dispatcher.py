@@ -72,6 +72,7 @@ class Dispatcher:
         # Outcomes the database could not take (it was down): written on the next pass, so a
         # 429 (proof that nothing was posted) is never lost to a lease running out.
         self._unrecorded: list[Attempt] = []
+        self._database_away = False  # the last pass found the database not answering
 
     # -- background thread -------------------------------------------------------------------
 
@@ -117,11 +118,17 @@ class Dispatcher:
                 self.drain()
             except SQLAlchemyError as error:
                 self._deferred = True  # try again within a second
-                logger.warning(
-                    "The database did not answer the dispatcher: %s", type(error).__name__
-                )
+                if not self._database_away:
+                    logger.warning(
+                        "The database does not answer the dispatcher (%s)", type(error).__name__
+                    )
+                self._database_away = True
+                continue
             except Exception:
                 logger.exception("Delivering the outbox failed; trying again on the next wake")
+            if self._database_away:
+                self._database_away = False
+                logger.warning("The database answers the dispatcher again")
 
     def _pause_before_drain(self) -> float:
         """How long until the limiter lets the next message out (at most a poll interval, so

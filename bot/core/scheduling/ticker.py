@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy.exc import OperationalError
 
 from bot.core.clock import Clock
 from bot.core.events.ledger import forget_old_events
@@ -69,6 +70,7 @@ class Ticker:
         self._jobs = tuple(jobs)
         self._after_tick = after_tick
         self._metrics = metrics or Metrics()
+        self._database_away = False  # the last tick found the database not answering
 
     def tick(self) -> None:
         """Run every job for the current time: the database jobs, then those that call Slack."""
@@ -86,6 +88,10 @@ class Ticker:
         self._run([job for job in self._jobs if isinstance(job, SlackJob)])
 
     def _run(self, jobs: Sequence[Job | SlackJob]) -> None:
+        """Run ``jobs`` in order. When the database does not answer, the rest of them would
+        fail the same way: one warning when it goes away, one when it is back."""
+        if not jobs:
+            return
         now = self._clock.now()
         for job in jobs:
             with self._metrics.job_seconds.labels(job.name).time():
@@ -95,9 +101,21 @@ class Ticker:
                     else:
                         with self._unit_of_work() as uow:
                             job.run(uow, now)
+                except OperationalError as error:
+                    self._metrics.job_failures.labels(job.name).inc()
+                    if not self._database_away:
+                        logger.warning(
+                            "The database does not answer (%s); the tick's jobs wait for it",
+                            type(error.orig).__name__,
+                        )
+                    self._database_away = True
+                    return
                 except Exception:
                     self._metrics.job_failures.labels(job.name).inc()
                     logger.exception("Scheduled job %r failed; it runs again next tick", job.name)
+        if self._database_away:
+            self._database_away = False
+            logger.warning("The database answers again; the tick's jobs run")
 
 
 def build_scheduler(ticker: Ticker, *, tick_seconds: int) -> BackgroundScheduler:

@@ -14,10 +14,10 @@ from bot.core.outbox.limiter import RateLimiter
 from bot.core.outbox.rendered import RenderedMessage
 from bot.core.outbox.sender import SlackSender
 from bot.core.store.models import OutboxMessage
-from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from bot.features import message_kinds
 from tests.fakeslack import FakeSlack
 from tests.support.clock import ManualClock
+from tests.support.databases import FlakyDatabase
 from tests.support.kudos import add_people
 from tests.support.outbox import enqueue, status
 from tests.support.running import RunningApp
@@ -26,20 +26,6 @@ from tests.support.running import RunningApp
 @pytest.fixture(autouse=True)
 def people(fake_slack: FakeSlack) -> None:
     add_people(fake_slack)
-
-
-class FlakyDatabase:
-    """The app's units of work, refused while the database is ``down`` (as a dead server
-    refuses connections)."""
-
-    def __init__(self, real: UnitOfWorkFactory) -> None:
-        self._real = real
-        self.down = False
-
-    def __call__(self) -> UnitOfWork:
-        if self.down:
-            raise OperationalError("BEGIN", {}, ConnectionRefusedError("the database is down"))
-        return self._real()
 
 
 class OutageWhileSlackAnswers(SlackSender):

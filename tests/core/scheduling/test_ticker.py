@@ -13,6 +13,7 @@ from bot.core.events.ledger import claim_event
 from bot.core.scheduling.ticker import TICK_JOB_ID, Job, Ticker, build_scheduler
 from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from tests.support.clock import ManualClock
+from tests.support.databases import FlakyDatabase
 
 
 def test_the_default_tick_forgets_old_event_ids(
@@ -87,3 +88,25 @@ def test_requests_never_pay_for_a_sqlite_checkpoint_the_tick_does(
         raw.close()
     assert busy == 0
     assert log_frames == checkpointed
+
+
+def test_a_database_that_goes_away_is_one_warning_and_its_return_another(
+    unit_of_work: UnitOfWorkFactory, clock: ManualClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    database = FlakyDatabase(unit_of_work)
+    ran: list[str] = []
+    jobs = [Job(name, lambda _uow, _now, name=name: ran.append(name)) for name in ("a", "b")]
+    ticker = Ticker(clock=clock, unit_of_work=database, jobs=jobs)  # type: ignore[arg-type]
+    database.down = True
+    with caplog.at_level(logging.WARNING):
+        for _ in range(3):
+            ticker.tick()
+        database.down = False
+        ticker.tick()
+    assert ran == ["a", "b"]
+    messages = [record.getMessage() for record in caplog.records]
+    assert messages == [
+        "The database does not answer (ConnectionRefusedError); the tick's jobs wait for it",
+        "The database answers again; the tick's jobs run",
+    ]
+    assert all(record.exc_info is None for record in caplog.records), "no tracebacks"
