@@ -57,6 +57,18 @@ def test_retention_deletes_old_check_ins_and_break_records_once_a_day(
         assert workspace.retention_swept_at == datetime(2027, 11, 30, 9, 0, tzinfo=UTC)
 
 
+def test_the_retention_keeps_a_day_under_a_year_and_deletes_a_day_over(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    a_day_of_alice(running_app, fake_slack)  # Thursday 26 November 2026
+    at(running_app, datetime(2027, 11, 25, 8, 30, tzinfo=UTC))  # 364 days on: just inside
+    tick_and_deliver(running_app)
+    assert (count(running_app, Checkin), count(running_app, BreakTaken)) == (1, 1)
+    at(running_app, datetime(2027, 11, 27, 8, 30, tzinfo=UTC))  # 366 days on: just outside
+    tick_and_deliver(running_app)
+    assert (count(running_app, Checkin), count(running_app, BreakTaken)) == (0, 0)
+
+
 def test_a_member_deactivated_longer_than_the_retention_is_forgotten(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
