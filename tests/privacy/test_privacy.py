@@ -13,9 +13,11 @@ from pydantic import SecretStr
 from bot.app import build_kindling
 from bot.core.slack import ids
 from tests.fakeslack import FakeSlack
+from tests.support.breaks import posted_reminder, press_reminder
 from tests.support.checkins import (
     ALICE,
     BOB,
+    TEAM_CHANNEL,
     add_people,
     at,
     checkin,
@@ -77,26 +79,45 @@ def test_forget_me_leaves_no_trace_of_the_member_in_any_table(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
     a_week_of_alice(running_app, fake_slack)
-    answer = kindling(running_app, fake_slack, "forget-me")
-    button = answer["blocks"][-1]["elements"][0]
-    assert button["action_id"] == ids.PRIVACY_FORGET
-    assert button["confirm"]["confirm"]["text"] == "Delete everything"
-    payload = block_action(
-        button,
-        team_id=fake_slack.team_id,
-        user_id=ALICE,
-        channel_id="CGENERAL",
-        response_url=fake_slack.response_url("forget"),
-    )
-    assert running_app.slack.interaction(payload).status == 200
-    running_app.kindling.dispatcher.drain()
-    (done,) = fake_slack.calls("response_url:forget")
-    assert "Everything Kindling kept about you is deleted" in done.args["text"]
+    forget_me(running_app, fake_slack)
     leftovers = [value for value in every_value(running_app) if ALICE in value]
     assert leftovers == []
     values = every_value(running_app)
     assert any("former-teammate" in value for value in values)  # the kudos she gave stays
     assert any("BOB" in value for value in values)  # Bob's data is untouched
+
+
+def test_forget_me_also_takes_her_breaks_snoozes_and_channel_enrolments(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    fake_slack.channel_members[TEAM_CHANNEL] = [ALICE, BOB]
+    reminder = posted_reminder(running_app, fake_slack)  # break reminders Alice set up
+    press_reminder(running_app, fake_slack, reminder, ids.BREAK_TOOK, ALICE)
+    press_reminder(running_app, fake_slack, reminder, ids.BREAK_SNOOZE, ALICE)
+    checkin(running_app, fake_slack, "team", user=ALICE, channel=TEAM_CHANNEL, channel_name="team")
+    tick_and_deliver(running_app)
+    assert sum(ALICE in value for value in every_value(running_app)) >= 4
+    forget_me(running_app, fake_slack)
+    assert [value for value in every_value(running_app) if ALICE in value] == []
+
+
+def forget_me(app: RunningApp, slack: FakeSlack) -> None:
+    """Alice asks Kindling to forget her, confirms, and is told it is done."""
+    answer = kindling(app, slack, "forget-me")
+    button = answer["blocks"][-1]["elements"][0]
+    assert button["action_id"] == ids.PRIVACY_FORGET
+    assert button["confirm"]["confirm"]["text"] == "Delete everything"
+    payload = block_action(
+        button,
+        team_id=slack.team_id,
+        user_id=ALICE,
+        channel_id="CGENERAL",
+        response_url=slack.response_url("forget"),
+    )
+    assert app.slack.interaction(payload).status == 200
+    app.kindling.dispatcher.drain()
+    (done,) = slack.calls("response_url:forget")
+    assert "Everything Kindling kept about you is deleted" in done.args["text"]
 
 
 @pytest.fixture
