@@ -56,3 +56,28 @@ def test_no_break_reminders_on_a_public_holiday(
     at(running_app, MONDAY_0930_BERLIN + timedelta(minutes=30))
     tick_and_deliver(running_app)
     assert len(reminders(fake_slack)) == 1
+
+
+AUCKLAND = "UKIRI"
+# Christmas Day in Auckland (NZDT, UTC+13) runs from 24 December 11:00 UTC: its working hours
+# are all on the 24th in UTC, a day that is no holiday anywhere.
+CHRISTMAS_1000_AUCKLAND = datetime(2026, 12, 24, 21, 0, tzinfo=UTC)
+
+
+def test_a_holiday_is_judged_on_the_local_date_not_the_utc_one(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    fake_slack.add_user(AUCKLAND, display_name="Kiri", tz="Pacific/Auckland")
+    with running_app.kindling.unit_of_work() as uow:
+        workspace = uow.workspaces.get(fake_slack.team_id)
+        assert workspace is not None
+        workspace.holiday_country = "NZ"
+    breaks(running_app, fake_slack, "on every 60m", user=AUCKLAND)
+    running_app.kindling.dispatcher.drain()
+    for hours in range(7):  # Christmas Day, 10:00 to 16:00 in Auckland
+        at(running_app, CHRISTMAS_1000_AUCKLAND + timedelta(hours=hours))
+        tick_and_deliver(running_app)
+    assert reminders(fake_slack) == []
+    at(running_app, CHRISTMAS_1000_AUCKLAND + timedelta(days=4))  # Tuesday 29th, 10:00
+    tick_and_deliver(running_app)
+    assert len(reminders(fake_slack)) == 1
