@@ -80,7 +80,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
     directory = MemberDirectory(client_for=lookups, clock=clock)
     dispatcher = Dispatcher(
         unit_of_work=unit_of_work,
-        sender=SlackSender(posting),
+        sender=SlackSender(posting, clock=clock),
         limiter=RateLimiter(messages_per_minute=settings.kindling_workspace_messages_per_minute),
         kinds=message_kinds(),
         clock=clock,

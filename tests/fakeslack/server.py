@@ -16,10 +16,10 @@ import itertools
 import json
 import re
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import parse_qsl, urlsplit
@@ -226,7 +226,8 @@ class FakeSlack:
         self.connected: dict[str, set[str]] = {}
         self.channel_members: dict[str, list[str]] = {}
         self.refusals: dict[str, str] = {}  # conversation or user id -> Slack's error code
-        self.do_not_disturb: set[str] = set()  # user ids with do-not-disturb on now
+        # user id -> the do-not-disturb window dnd.info answers (whatever the time now)
+        self.do_not_disturb: dict[str, tuple[datetime, datetime]] = {}
         self.joined_channels: set[str] = set()
         self.uploads: dict[str, bytes] = {}  # file id -> the bytes uploaded
         self.files: list[dict[str, Any]] = []  # files shared with files.completeUploadExternal
@@ -837,16 +838,17 @@ def _complete_upload(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
 
 
 def _dnd_info(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
-    user = str(call.args.get("user", ""))
-    if user in fake.do_not_disturb:
-        now = int(time.time())
-        return {
-            "dnd_enabled": True,
-            "next_dnd_start_ts": now - 60,
-            "next_dnd_end_ts": now + 3600,
-            "snooze_enabled": False,
-        }
-    return {"dnd_enabled": False, "snooze_enabled": False}
+    """The person's next do-not-disturb window; no ``snooze_*``: Slack shows those only to
+    the user asking about themselves, never to a bot asking about a person."""
+    window = fake.do_not_disturb.get(str(call.args.get("user", "")))
+    if window is None:
+        return {"dnd_enabled": False, "next_dnd_start_ts": 1, "next_dnd_end_ts": 1}
+    start, end = window
+    return {
+        "dnd_enabled": True,
+        "next_dnd_start_ts": int(start.timestamp()),
+        "next_dnd_end_ts": int(end.timestamp()),
+    }
 
 
 def _view(_fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import http.client
 import logging
-import time
 import urllib.error
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
+from bot.core.clock import Clock, SystemClock
 from bot.core.outbox.delivery import Delivery
 from bot.core.outbox.rendered import RenderedMessage
 from bot.core.outbox.values import DeliveryMethod
@@ -61,8 +61,9 @@ class UncertainDeliveryError(Exception):
 class SlackSender:
     """Performs the Slack call an outbox message asks for."""
 
-    def __init__(self, client_for: ClientFor) -> None:
+    def __init__(self, client_for: ClientFor, *, clock: Clock | None = None) -> None:
         self._client_for = client_for
+        self._clock = clock or SystemClock()
 
     def send(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
         try:
@@ -96,7 +97,7 @@ class SlackSender:
     def _call(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
         client = self._client_for(message.team_id)
         quiet_for = message.payload.get("unless_dnd")
-        if isinstance(quiet_for, str) and _on_do_not_disturb(client, quiet_for):
+        if isinstance(quiet_for, str) and _on_do_not_disturb(client, quiet_for, self._clock.now()):
             return Delivery(delivered=False, skipped=True, error="do_not_disturb")
         perform = {
             DeliveryMethod.POST_MESSAGE: self._post,
@@ -174,9 +175,10 @@ class SlackSender:
         return Delivery(delivered=False, error=f"response_url_{response.status_code}")
 
 
-def _on_do_not_disturb(client: WebClient, user_id: str) -> bool:
-    """Whether ``user_id`` has Slack's do-not-disturb on right now (``dnd.info``); when Slack
-    cannot say, the reminder goes out (a missed check must not lose it)."""
+def _on_do_not_disturb(client: WebClient, user_id: str, now: datetime) -> bool:
+    """Whether ``now`` falls in ``user_id``'s do-not-disturb window (``dnd.info``); when Slack
+    cannot say, the reminder goes out (a missed check must not lose it). A bot cannot see a
+    person's snooze: Slack shows ``snooze_*`` only to the user asking about themselves."""
     try:
         answer = client.dnd_info(user=user_id)
     except SlackApiError as error:
@@ -186,13 +188,10 @@ def _on_do_not_disturb(client: WebClient, user_id: str) -> bool:
             ) from error
         logger.warning("dnd.info failed for %s: %s", user_id, error.response.get("error"))
         return False
-    if answer.get("snooze_enabled"):
-        return True
     if not answer.get("dnd_enabled"):
         return False
-    now = time.time()
     start, end = answer.get("next_dnd_start_ts") or 0, answer.get("next_dnd_end_ts") or 0
-    return bool(start <= now < end)
+    return bool(start <= now.timestamp() < end)
 
 
 def _is_person(channel: str | None) -> bool:
