@@ -76,13 +76,15 @@ class LeaseRepository:
             .where(DeliveryLease.team_id.in_(list(teams)))
             .order_by(DeliveryLease.team_id)  # every process locks rows in one order
         ).all()
+        taken.teams |= self._renew([row[0] for row in rows if row[1] == holder], holder, taken)
         for team_id, other, until, paused_until in rows:
-            if (other == holder or until <= now) and self._swap(
-                team_id, other, until, holder=holder, until=taken.until
+            if (
+                other != holder
+                and until <= now
+                and self._swap(team_id, other, until, holder, taken)
             ):
                 taken.teams.add(team_id)
-                if other != holder:
-                    taken.handovers.append(Handover(team_id, until, paused_until))
+                taken.handovers.append(Handover(team_id, until, paused_until))
         new = set(teams) - {row[0] for row in rows}
         if new:
             taken.teams |= self._add(new, holder=holder, until=taken.until)
@@ -100,9 +102,22 @@ class LeaseRepository:
                 .values(lease_until=now, paused_until=paused_until)
             )
 
-    def _swap(
-        self, team_id: str, other: str, ended: datetime, *, holder: str, until: datetime
-    ) -> bool:
+    def _renew(self, teams: list[str], holder: str, taken: Taken) -> set[str]:
+        """Ours still (ended or not), in one statement: only a change of holder takes a
+        lease from us, so nobody sent for these since."""
+        if not teams:
+            return set()
+        statement = (
+            update(DeliveryLease)
+            .where(DeliveryLease.team_id.in_(teams), DeliveryLease.holder == holder)
+            .values(lease_until=taken.until)
+            .returning(DeliveryLease.team_id)
+            .execution_options(synchronize_session=False)
+        )
+        return set(self._session.scalars(statement))
+
+    def _swap(self, team_id: str, other: str, ended: datetime, holder: str, taken: Taken) -> bool:
+        """Another process's lease that ran out, if it still is what we read."""
         result = self._session.execute(
             update(DeliveryLease)
             .where(
@@ -110,7 +125,7 @@ class LeaseRepository:
                 DeliveryLease.holder == other,
                 DeliveryLease.lease_until == ended,
             )
-            .values(holder=holder, lease_until=until)
+            .values(holder=holder, lease_until=taken.until)
         )
         return int(result.rowcount) == 1  # type: ignore[attr-defined]  # DML results carry rowcount
 
