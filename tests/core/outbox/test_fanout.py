@@ -151,21 +151,26 @@ def test_two_tickers_and_two_dispatchers_post_each_break_slot_once(
     assert set(posted.values()) == {1}
 
 
+def recaps_due(kindling: Kindling, slack: FakeSlack, users: list[str]) -> None:
+    """A weekly recap due at ``DUE`` for each of ``users``."""
+    with kindling.engine.begin() as connection:
+        connection.execute(insert(Workspace).values(team_id=slack.team_id, created_at=DUE))
+        connection.execute(
+            insert(RecapSchedule),
+            [
+                {"team_id": slack.team_id, "user_id": user, "status": "on", "tz": "UTC",
+                 "next_due_utc": DUE, "created_at": DUE}
+                for user in users
+            ],
+        )  # fmt: skip
+
+
 def test_two_tickers_and_two_dispatchers_send_each_weekly_recap_once(
     two_instances: tuple[Kindling, Kindling], fake_slack: FakeSlack, clock: ManualClock
 ) -> None:
     first, second = two_instances
     users = [f"U{index:04d}" for index in range(300)]
-    with first.engine.begin() as connection:
-        connection.execute(insert(Workspace).values(team_id=fake_slack.team_id, created_at=DUE))
-        connection.execute(
-            insert(RecapSchedule),
-            [
-                {"team_id": fake_slack.team_id, "user_id": user, "status": "on", "tz": "UTC",
-                 "next_due_utc": DUE, "created_at": DUE}
-                for user in users
-            ],
-        )  # fmt: skip
+    recaps_due(first, fake_slack, users)
     posted = tick_and_deliver_both(first, second, fake_slack, clock, marker="recap_off")
     assert set(posted) == set(users)
     assert set(posted.values()) == {1}
@@ -176,16 +181,7 @@ def test_two_dispatchers_together_keep_one_workspaces_rate(
 ) -> None:
     first, second = two_instances
     users = [f"U{index:04d}" for index in range(60)]
-    with first.engine.begin() as connection:
-        connection.execute(insert(Workspace).values(team_id=fake_slack.team_id, created_at=DUE))
-        connection.execute(
-            insert(RecapSchedule),
-            [
-                {"team_id": fake_slack.team_id, "user_id": user, "status": "on", "tz": "UTC",
-                 "next_due_utc": DUE, "created_at": DUE}
-                for user in users
-            ],
-        )  # fmt: skip
+    recaps_due(first, fake_slack, users)
     clock.advance(DUE - clock.now())
     at_once(first.ticker.tick, second.ticker.tick)
     per_second = []
