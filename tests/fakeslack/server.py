@@ -490,7 +490,8 @@ class FakeSlack:
                 {"Retry-After": str(scripted.retry_after)},
             )
         if scripted.status != 200:
-            return scripted.status, {"ok": False, "error": "fatal_error"}, {}
+            code = "fatal_error" if scripted.status == 500 else "service_unavailable"
+            return scripted.status, {"ok": False, "error": code}, {}
         if scripted.error is not None:
             return 200, {"ok": False, "error": scripted.error}, {}
         return None
@@ -507,7 +508,9 @@ class FakeSlack:
             self.held_released = bool(released) and not self._released.is_set()
 
     def record_response_url_post(self, name: str, body: dict[str, Any]) -> Answer:
-        self.answer(f"response_url:{name}", body, token=None)
+        scripted = self.answer(f"response_url:{name}", body, token=None)
+        if scripted[0] != 200:  # a 429 or a server error scripted for this response_url
+            return scripted
         problems = blocks_problems(body["blocks"]) if "blocks" in body else []
         if problems:
             self._violation(f"response_url:{name}", problems)

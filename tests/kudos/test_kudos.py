@@ -130,10 +130,10 @@ def test_dms_group_dms_and_private_channels_use_response_url_directly(
     assert posted_to == [BOB], "only the recipient's DM goes through chat.postMessage"
 
 
-def test_a_failed_shoutout_keeps_the_kudos_and_tells_the_giver_kindly(
+def test_a_refused_shoutout_keeps_the_kudos_and_tells_the_giver_kindly(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
-    fake_slack.http_error_next("chat.postMessage", status=500)
+    fake_slack.fail_next("chat.postMessage", "msg_too_long")
     kudos_command(running_app, fake_slack, f"<@{BOB}> for staying calm")
     running_app.kindling.dispatcher.drain()
     with running_app.kindling.unit_of_work() as uow:
@@ -142,8 +142,27 @@ def test_a_failed_shoutout_keeps_the_kudos_and_tells_the_giver_kindly(
     to_giver = [c for c in fake_slack.calls("chat.postMessage") if c.args["channel"] == GIVER]
     assert len(to_giver) == 1
     assert "is recorded" in to_giver[0].args["text"]
-    assert fake_slack.calls("response_url:kudos") == [], "a 500 may have posted: no second try"
+    assert fake_slack.calls("response_url:kudos") == [], "Slack refused it: no second try"
     assert any(c.args["channel"] == BOB for c in fake_slack.calls("chat.postMessage"))
+
+
+def test_a_shoutout_slack_may_have_posted_is_neither_resent_nor_called_lost(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    fake_slack.http_error_next("chat.postMessage", status=500)
+    kudos_command(running_app, fake_slack, f"<@{BOB}> for staying calm")
+    running_app.kindling.dispatcher.drain()
+    with running_app.kindling.unit_of_work() as uow:
+        (kudos,) = uow.repository(KudosRepository).given_by(fake_slack.team_id, GIVER, limit=5)
+        assert kudos.announcement == "pending", "nobody knows whether it was posted"
+        shoutout = uow.outbox.by_key(fake_slack.team_id, f"kudos:{kudos.id}:shoutout")
+        assert shoutout is not None
+        assert shoutout.status == "unknown"
+    posted_to = [c.args["channel"] for c in fake_slack.calls("chat.postMessage")]
+    assert GIVER not in posted_to, "the giver is not told it failed: it may be in the channel"
+    assert posted_to.count("CGENERAL") == 1, "a 500 may have posted: no second try"
+    assert fake_slack.calls("response_url:kudos") == []
+    assert BOB in posted_to, "the recipient's DM still goes"
 
 
 def test_say_thank_you_reaches_the_giver_once_however_often_it_is_pressed(

@@ -31,6 +31,7 @@ TOKEN_TROUBLE_RETRY = timedelta(minutes=15)
 CHANNEL_UNREACHABLE = frozenset(
     {"not_in_channel", "channel_not_found", "is_archived", "restricted_action", "access_denied"}
 )
+MAYBE_DONE_ERRORS = frozenset({"fatal_error", "internal_error"})
 WORKSPACE_TOKEN_ERRORS = frozenset(
     {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"}
 )
@@ -55,7 +56,8 @@ class RetryLaterError(Exception):
 
 
 class UncertainDeliveryError(Exception):
-    """The call may or may not have posted (a timeout): never send it again blindly."""
+    """The call may or may not have posted (a timeout, a reset while the answer was read, a
+    server error): never send it again blindly."""
 
 
 class SlackSender:
@@ -172,6 +174,8 @@ class SlackSender:
             )
         if response.status_code == 200:
             return Delivery(delivered=True)
+        if response.status_code >= 500:
+            raise UncertainDeliveryError(f"response_url_{response.status_code}")
         return Delivery(delivered=False, error=f"response_url_{response.status_code}")
 
 
@@ -205,9 +209,10 @@ def _delivery_from_api_error(error: SlackApiError, *, to_person: bool) -> Delive
         raise RetryLaterError(
             _retry_after(error.response.headers), "ratelimited", cause=WaitCause.RATE_LIMITED
         ) from error
-    if status >= 500:
-        return Delivery(delivered=False, error=f"http_{status}")
     code = error.response.get("error")
+    if status >= 500 or code in MAYBE_DONE_ERRORS:
+        # Slack's own words for these: "it's possible some aspect of the operation succeeded".
+        raise UncertainDeliveryError(f"http_{status}" if status >= 500 else str(code)) from error
     if code in WORKSPACE_TOKEN_ERRORS and not (to_person and code == "account_inactive"):
         # (A DM to a deactivated person answers account_inactive too: only that one fails.)
         # Nothing can reach this workspace now; keep its messages rather than fail them all.

@@ -179,6 +179,42 @@ def test_a_timeout_is_unknown_not_resent(
         assert message.error
 
 
+@pytest.mark.parametrize("answer", ["http_500", "http_503", "fatal_error", "internal_error"])
+def test_a_server_error_is_uncertain_not_failed_and_not_resent(
+    running_app: RunningApp, fake_slack: FakeSlack, answer: str
+) -> None:
+    """Slack says of these that "some aspect of the operation" may have succeeded."""
+    message_id = enqueue(running_app, "T1", "maybe-posted", "U1")
+    if answer.startswith("http_"):
+        fake_slack.http_error_next("chat.postMessage", status=int(answer.removeprefix("http_")))
+    else:
+        fake_slack.fail_next("chat.postMessage", answer)
+    running_app.kindling.dispatcher.drain()
+    assert status(running_app, message_id) == "unknown"
+    assert running_app.kindling.dispatcher.drain() == 0
+    assert len(fake_slack.calls("chat.postMessage")) == 1
+    with running_app.kindling.unit_of_work() as uow:
+        message = uow.outbox.get(message_id)
+        assert message is not None
+        assert message.error == answer
+
+
+def test_a_response_url_answering_a_server_error_is_uncertain_not_resent(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    fake_slack.http_error_next("response_url:kudos", status=502)
+    kudos_command(
+        running_app, fake_slack, f"<@{BOB}> thanks", channel="DALICE", channel_name="directmessage"
+    )
+    running_app.kindling.dispatcher.drain()
+    assert running_app.kindling.dispatcher.drain() == 0
+    assert len(fake_slack.calls("response_url:kudos")) == 1
+    with running_app.kindling.unit_of_work() as uow:
+        shoutout = uow.outbox.by_key(fake_slack.team_id, "kudos:1:shoutout")
+        assert shoutout is not None
+        assert (shoutout.status, shoutout.error) == ("unknown", "response_url_502")
+
+
 def test_every_kudos_message_kind_is_sent_as_valid_block_kit(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
