@@ -254,3 +254,26 @@ def test_two_tick_runners_at_once_claim_each_of_1000_check_ins_exactly_once(
     assert sum(report.claimed for report in reports) == 1000
     with unit_of_work() as uow:
         assert uow.repository(CheckinClaimRepository).due_groups(due + timedelta(minutes=1)) == []
+
+
+def test_a_later_time_set_after_todays_check_in_brings_no_second_one_that_day(
+    unit_of_work: UnitOfWorkFactory, engine: Engine
+) -> None:
+    """Today's row already exists when the schedule comes due again: the claim leaves it."""
+    alice = person("UALICE", "Europe/Berlin")
+    morning = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)  # 08:00 in Berlin
+    enrol(unit_of_work, alice, morning)
+    with unit_of_work() as uow:
+        assert claim_due_checkins(uow, morning + timedelta(hours=1, minutes=31)).claimed == 1
+    after_it = morning + timedelta(hours=2)  # 10:00 in Berlin
+    with unit_of_work() as uow:
+        set_time(uow, alice, 11 * 60, now=after_it)
+    with unit_of_work() as uow:
+        report = claim_due_checkins(uow, morning + timedelta(hours=3, minutes=1))
+    assert report.claimed == 0
+    claims = claimed_checkins(engine)
+    assert [c.idempotency_key.endswith("2026-11-25") for c in claims] == [True]
+    with unit_of_work() as uow:
+        stored = uow.repository(CheckinScheduleRepository).get(TEAM, alice.user_id)
+        assert stored is not None
+        assert stored.next_local_date == date(2026, 11, 26), "tomorrow is next"
