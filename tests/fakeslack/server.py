@@ -766,8 +766,11 @@ def _get_permalink(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
 
 
 def _in_team(fake: FakeSlack, user: dict[str, Any], call: RecordedCall) -> bool:
+    """In the token's workspace: the user's own, or (Enterprise Grid) one of their org's
+    workspaces they belong to, listed in ``enterprise_user.teams``."""
     team_id: str = user.get("team_id", fake.team_id)
-    return team_id == _workspace(fake, call).team_id
+    asking = _workspace(fake, call).team_id
+    return team_id == asking or asking in (user.get("enterprise_user") or {}).get("teams", [])
 
 
 def _users_info(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:

@@ -145,6 +145,21 @@ def test_users_belong_to_one_workspace(fake_slack: FakeSlack) -> None:
     assert [member["id"] for member in home.users_list()["members"]] == ["UHOME"]
 
 
+def test_a_grid_user_belongs_to_each_workspace_of_the_org_they_are_in(
+    fake_slack: FakeSlack,
+) -> None:
+    teams = [fake_slack.team_id, ACME]
+    fake_slack.add_user("WGRID", enterprise_user={"id": "WGRID", "teams": teams})
+    fake_slack.add_user("UHOME")
+    acme = client_for(
+        fake_slack, exchange(fake_slack, fake_slack.issue_oauth_code(ACME))["access_token"]
+    )
+    home = client_for(fake_slack, fake_slack.bot_token)
+    assert acme.users_info(user="WGRID")["user"]["team_id"] == fake_slack.team_id
+    assert [member["id"] for member in acme.users_list()["members"]] == ["WGRID"]
+    assert [member["id"] for member in home.users_list()["members"]] == ["WGRID", "UHOME"]
+
+
 def test_auth_test_names_the_token_s_workspace(fake_slack: FakeSlack) -> None:
     install = exchange(fake_slack, fake_slack.issue_oauth_code(ACME, team_name="Acme Corp"))
     acme = client_for(fake_slack, install["access_token"]).auth_test()

@@ -1,9 +1,12 @@
 """Two workspaces installed side by side in one database, each using every command, shortcut,
 event, button, modal and job in the same order: neither ever reads or writes the other's.
 
-Every id and private text of a workspace carries its marker (``alpha`` or ``bravo``), so a
-leak shows as the other marker: in a Slack call made with a workspace's token, in an answer
-to its requests, or in a row. Both then end up with the same rows and the same calls."""
+Every team id, channel id and private text of a workspace carries its marker (``alpha`` or
+``bravo``), so a leak shows as the other marker: in a Slack call made with a workspace's
+token, in an answer to its requests, or in a row. Both then end up with the same rows and
+the same calls. Run twice: as two separate workspaces (each person's id carries the marker
+too), and as two workspaces of one Enterprise Grid org, where the same people carry the same
+``W…`` ids in both, which is where a query missing its ``team_id`` filter would leak."""
 
 from __future__ import annotations
 
@@ -34,6 +37,7 @@ _event_ids = itertools.count(1)
 _action_ts = itertools.count(1)
 # Never pressed by the crawl: it deletes the presser (pressed on purpose at the end).
 PRESSED_LAST = frozenset({ids.PRIVACY_FORGET})
+GRID_ORG = "EISOLATION"
 
 
 @dataclass
@@ -41,6 +45,7 @@ class Workspace:
     """One installed workspace and everything it was answered."""
 
     marker: str
+    grid: bool  # one of two workspaces of an Enterprise Grid org, sharing its people
     answers: list[str] = field(default_factory=list)
     pressed: set[str] = field(default_factory=set)
     submitted: set[int] = field(default_factory=set)  # views.open calls already submitted
@@ -52,16 +57,42 @@ class Workspace:
 
     @property
     def admin(self) -> str:
-        return f"U{self.marker.upper()}ADA"
+        return self._person("ADA")
 
     @property
     def member(self) -> str:
-        return f"U{self.marker.upper()}BEN"
+        return self._person("BEN")
 
     @property
     def newcomer(self) -> str:
         """Invited to check in by ``/checkin team`` (and welcomed with "Not for me")."""
-        return f"U{self.marker.upper()}CARA"
+        return self._person("CARA")
+
+    def _person(self, name: str) -> str:
+        return f"W{name}" if self.grid else f"U{self.marker.upper()}{name}"
+
+    def fields(self, command: dict[str, str]) -> dict[str, str]:
+        """A slash command's form as Slack posts it from this workspace."""
+        if not self.grid:
+            return command
+        return {**command, "enterprise_id": GRID_ORG, "enterprise_name": "Isolation Org"}
+
+    def payload(self, interaction: dict[str, Any]) -> dict[str, Any]:
+        """An interaction payload as Slack sends it from this workspace."""
+        if not self.grid:
+            return interaction
+        org = {"enterprise": {"id": GRID_ORG, "name": "Isolation Org"}}
+        return {**interaction, **org, "is_enterprise_install": False}
+
+    def envelope(self, envelope: dict[str, Any]) -> dict[str, Any]:
+        """An Events API envelope as Slack sends it for this workspace."""
+        if not self.grid:
+            return envelope
+        authorizations = [
+            {**given, "enterprise_id": GRID_ORG, "is_enterprise_install": False}
+            for given in envelope["authorizations"]
+        ]
+        return {**envelope, "enterprise_id": GRID_ORG, "authorizations": authorizations}
 
     @property
     def general(self) -> str:
@@ -72,22 +103,37 @@ class Workspace:
         return f"C{self.marker.upper()}TEAM"
 
 
-@pytest.fixture
-def workspaces(oauth_app: RunningApp, fake_slack: FakeSlack) -> list[Workspace]:
-    found = [Workspace(marker) for marker in MARKERS]
+@pytest.fixture(params=[False, True], ids=["separate", "grid"])
+def workspaces(
+    oauth_app: RunningApp, fake_slack: FakeSlack, request: pytest.FixtureRequest
+) -> list[Workspace]:
+    grid: bool = request.param
+    found = [Workspace(marker, grid) for marker in MARKERS]
+    org = GRID_ORG if grid else None
     for workspace in found:
-        assert install(oauth_app, fake_slack, workspace.team_id).status == 200
-        fake_slack.add_user(
-            workspace.admin, team_id=workspace.team_id, display_name="Ada", is_admin=True
-        )
-        fake_slack.add_user(workspace.member, team_id=workspace.team_id, display_name="Ben")
-        fake_slack.add_user(workspace.newcomer, team_id=workspace.team_id, display_name="Cara")
+        answer = install(oauth_app, fake_slack, workspace.team_id, enterprise_id=org)
+        assert answer.status == 200
+    teams = [workspace.team_id for workspace in found]
+    for workspace in found[:1] if grid else found:
+        for user, name in ((workspace.admin, "Ada"), (workspace.member, "Ben")):
+            add_person(fake_slack, workspace, user, name, teams, is_admin=name == "Ada")
+        add_person(fake_slack, workspace, workspace.newcomer, "Cara", teams)
+    for workspace in found:
         fake_slack.channel_members[workspace.team_channel] = [
             workspace.admin,
             workspace.member,
             workspace.newcomer,
         ]
     return found
+
+
+def add_person(
+    slack: FakeSlack, workspace: Workspace, user: str, name: str, teams: list[str], **fields: Any
+) -> None:
+    """A person of ``workspace``; on the grid, one of the org's, in both its workspaces."""
+    if workspace.grid:
+        fields["enterprise_user"] = {"id": user, "enterprise_id": GRID_ORG, "teams": teams}
+    slack.add_user(user, team_id=workspace.team_id, display_name=name, **fields)
 
 
 def test_two_workspaces_never_reach_each_others_data(
@@ -138,7 +184,7 @@ def test_two_workspaces_never_reach_each_others_data(
         envelope = event_callback(
             revocation(event), team_id=alpha.team_id, event_id=f"EvIso{next(_event_ids)}"
         )
-        assert app.slack.event(envelope).status == 200
+        assert app.slack.event(alpha.envelope(envelope)).status == 200
     after = every_row(app)
     assert rows_of(after, alpha) == []
     assert rows_of(after, bravo) == before  # the uninstall touched nothing of bravo's
@@ -172,7 +218,7 @@ def events(app: RunningApp, slack: FakeSlack, workspace: Workspace) -> None:
         envelope = event_callback(
             event, team_id=workspace.team_id, event_id=f"EvIso{next(_event_ids)}"
         )
-        assert app.slack.event(envelope).status == 200
+        assert app.slack.event(workspace.envelope(envelope)).status == 200
 
 
 def _subscription(event: dict[str, Any]) -> str:
@@ -197,7 +243,7 @@ def command(
         channel_id=where.get("channel", workspace.general),
         channel_name=where.get("channel_name", "general"),
     )
-    answer = app.slack.command(payload)
+    answer = app.slack.command(workspace.fields(payload))
     assert answer.status == 200, answer.body
     remember(workspace, answer)
 
@@ -234,7 +280,7 @@ def shortcut_and_modals(app: RunningApp, slack: FakeSlack, workspace: Workspace)
         "trigger_id": "1.2.3",
         "response_url": slack.response_url(f"{workspace.marker}-shortcut"),
     }
-    remember(workspace, app.slack.interaction(shortcut))
+    remember(workspace, app.slack.interaction(workspace.payload(shortcut)))
     app.kindling.dispatcher.drain()
     for index, call in enumerate(slack.calls("views.open")):
         if call.team_id != workspace.team_id or index in workspace.submitted:
@@ -254,7 +300,7 @@ def shortcut_and_modals(app: RunningApp, slack: FakeSlack, workspace: Workspace)
                 "state": {"values": filled_in(view, workspace)},
             },
         }
-        remember(workspace, app.slack.interaction(payload))
+        remember(workspace, app.slack.interaction(workspace.payload(payload)))
         app.kindling.dispatcher.drain()
 
 
@@ -318,7 +364,7 @@ def surfaces(slack: FakeSlack, workspace: Workspace) -> list[Surface]:
             found.append(Surface(view["blocks"], call.args["user_id"], "", "", is_home=True))
         elif call.method in {"chat.postMessage", "chat.update"} and "blocks" in call.args:
             channel = str(call.args["channel"])
-            dm = channel.startswith("U")
+            dm = channel.startswith(("U", "W"))
             found.append(
                 Surface(
                     posted_json(call.args, "blocks"),
@@ -368,7 +414,7 @@ def press(
         payload["container"] = {"type": "view", "view_id": "VHOME"}
         payload["view"] = {"id": "VHOME", "type": "home"}
         del payload["channel"]
-    answer = app.slack.interaction(payload)
+    answer = app.slack.interaction(workspace.payload(payload))
     assert answer.status == 200, answer.body
     remember(workspace, answer)
     app.kindling.dispatcher.drain()
