@@ -1,14 +1,16 @@
-"""Fresh, migrated databases for tests: a SQLite file, or a private PostgreSQL schema; and a
-database that goes away for a while."""
+"""Fresh, migrated databases for tests: a SQLite file, or a private PostgreSQL schema; a
+database that goes away for a while, and one whose answer to a commit is lost."""
 
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 
@@ -58,3 +60,45 @@ class FlakyDatabase:
         if self.down:
             raise OperationalError("BEGIN", {}, ConnectionRefusedError("the database is down"))
         return self._real()
+
+
+class ClaimAnswerLost:
+    """The app's units of work, except that the first one that claims outbox messages (an
+    ``UPDATE outbox`` giving a lease) commits and then fails as if the connection dropped
+    before the database's answer arrived: written, but the caller cannot know it."""
+
+    def __init__(self, real: UnitOfWorkFactory, engine: Engine) -> None:
+        self._real = real
+        self._claiming = threading.local()
+        self.lost = False
+        event.listen(engine, "after_cursor_execute", self._note)
+
+    def __call__(self) -> _AnswerLost:
+        self._claiming.seen = False
+        return _AnswerLost(self._real(), self)
+
+    def lose_answer(self) -> bool:
+        """True once: for the unit of work that just committed a claim."""
+        if self.lost or not getattr(self._claiming, "seen", False):
+            return False
+        self.lost = True
+        return True
+
+    def _note(self, _conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        text_ = statement.lstrip().upper()
+        if text_.startswith("UPDATE OUTBOX") and "LEASE_UNTIL" in text_:
+            self._claiming.seen = True
+
+
+class _AnswerLost:
+    def __init__(self, real: UnitOfWork, database: ClaimAnswerLost) -> None:
+        self._real = real
+        self._database = database
+
+    def __enter__(self) -> UnitOfWork:
+        return self._real.__enter__()
+
+    def __exit__(self, *exc: Any) -> None:
+        self._real.__exit__(*exc)
+        if exc[0] is None and self._database.lose_answer():
+            raise OperationalError("COMMIT", {}, ConnectionResetError("the connection dropped"))

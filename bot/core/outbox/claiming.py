@@ -34,12 +34,28 @@ class Claims:
     postponed: bool = False  # a kind this version does not know waits for a newer one
 
 
+@dataclass(frozen=True, slots=True)
+class UnconfirmedClaim:
+    """A claim whose commit went unanswered (the connection failed as it committed): it may
+    have been written, but no call was made for its messages."""
+
+    message_ids: tuple[int, ...]
+    lease_until: datetime  # the lease it gave them: only rows still holding it are its own
+
+
+def lease_for(now: datetime) -> datetime:
+    """The lease a claim made at ``now`` gives its messages."""
+    return now + LEASE
+
+
 def claim_batch(
     uow: UnitOfWork, due: Sequence[DueMessage], *, kinds: MessageKinds, now: datetime
 ) -> Claims:
     """Claim ``due`` in ``uow`` and read each claimed message as its kind."""
     claims = Claims()
-    won = set(uow.outbox.claim_batch([message.id for message in due], lease_until=now + LEASE))
+    won = set(
+        uow.outbox.claim_batch([message.id for message in due], lease_until=lease_for(now))
+    )
     messages = {message.id: message for message in uow.outbox.get_many(won)}
     for message in due:
         row = messages.get(message.id)

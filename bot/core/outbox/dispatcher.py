@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.core.clock import Clock
 from bot.core.metrics import Metrics
 from bot.core.outbox.attempts import Attempt, attempt, record
-from bot.core.outbox.claiming import claim_batch
+from bot.core.outbox.claiming import UnconfirmedClaim, claim_batch, lease_for
 from bot.core.outbox.leases import DeliveryLeases
 from bot.core.outbox.limiter import RateLimiter
 from bot.core.outbox.messages import MessageKinds
@@ -72,6 +72,7 @@ class Dispatcher:
         # Outcomes the database could not take (it was down): written on the next pass, so a
         # 429 (proof that nothing was posted) is never lost to a lease running out.
         self._unrecorded: list[Attempt] = []
+        self._unconfirmed: list[UnconfirmedClaim] = []  # claims whose commit went unanswered
         self._database_away = False  # the last pass found the database not answering
 
     # -- background thread -------------------------------------------------------------------
@@ -207,8 +208,18 @@ class Dispatcher:
         now: datetime,
     ) -> int:
         """Claim ``chosen`` in one transaction, then call Slack for each one claimed."""
-        with self._unit_of_work() as uow:
-            claims = claim_batch(uow, chosen, kinds=self._kinds, now=now)
+        try:
+            with self._unit_of_work() as uow:
+                claims = claim_batch(uow, chosen, kinds=self._kinds, now=now)
+        except SQLAlchemyError:
+            # The claim may have been written though its answer was lost: nothing was sent,
+            # so once the database answers, what it holds goes back to pending.
+            ids = tuple(message.id for message in chosen)
+            self._unconfirmed.append(UnconfirmedClaim(ids, lease_for(now)))
+            for message in chosen:
+                if message.channel is not None:
+                    self._limiter.refund(message.team_id, now)
+            raise
         self._deferred = self._deferred or claims.postponed
         for kind, outcome in claims.outcomes:
             self._metrics.deliveries.labels(kind, outcome).inc()
@@ -233,16 +244,18 @@ class Dispatcher:
         attempts = [*self._unrecorded, *(future.result() for future in done)]
         for future in done:
             drain_pass.busy_lanes.discard(in_flight.pop(future))
-        if not attempts:
+        if not attempts and not self._unconfirmed:
             return
         try:
             with self._unit_of_work() as uow:
+                for claim in self._unconfirmed:
+                    uow.outbox.give_back_claim(claim.message_ids, lease_until=claim.lease_until)
                 postponed = record(uow, attempts, limiter=self._limiter, metrics=self._metrics)
         except SQLAlchemyError:
             self._unrecorded = attempts
             self._deferred = True
             raise
-        self._unrecorded = []
+        self._unrecorded, self._unconfirmed = [], []
         self._deferred = self._deferred or postponed
 
     def _pool(self) -> ThreadPoolExecutor:

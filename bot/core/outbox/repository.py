@@ -196,6 +196,22 @@ class OutboxRepository:
         values = {"ids": list(message_ids), "lease_until": lease_until}
         return list(self._session.scalars(statement, values))
 
+    def give_back_claim(self, message_ids: Sequence[int], *, lease_until: datetime) -> int:
+        """Messages of a claim no call was made for go back to ``pending``: only those still
+        ``sending`` under that claim's lease (another claim gives another lease)."""
+        if not message_ids:
+            return 0
+        result = self._session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.id.in_(list(message_ids)),
+                OutboxMessage.status == OutboxStatus.SENDING,
+                OutboxMessage.lease_until == lease_until,
+            )
+            .values(status=OutboxStatus.PENDING, lease_until=None)
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]
+
     def get_many(self, message_ids: Collection[int]) -> Sequence[OutboxMessage]:
         if not message_ids:
             return []

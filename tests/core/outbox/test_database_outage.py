@@ -17,7 +17,7 @@ from bot.core.store.models import OutboxMessage
 from bot.features import message_kinds
 from tests.fakeslack import FakeSlack
 from tests.support.clock import ManualClock
-from tests.support.databases import FlakyDatabase
+from tests.support.databases import ClaimAnswerLost, FlakyDatabase
 from tests.support.kudos import add_people
 from tests.support.outbox import enqueue, status
 from tests.support.running import RunningApp
@@ -66,3 +66,29 @@ def test_a_429_that_meets_a_database_outage_is_retried_when_it_is_back(
     dispatcher.drain()
     assert status(running_app, message_id) == "sent"
     assert [call.args["channel"] for call in fake_slack.calls("chat.postMessage")] == ["U1", "U1"]
+
+
+def test_a_claim_whose_commit_went_unanswered_is_given_back_and_sent_once(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    """The claim was written, but the dispatcher cannot know it: no call was made for it, so
+    it must not wait out its lease and end ``unknown``."""
+    message_id = enqueue(running_app, "T1", "unanswered", "U1")
+    database = ClaimAnswerLost(running_app.kindling.unit_of_work, running_app.kindling.engine)
+    dispatcher = Dispatcher(
+        unit_of_work=database,  # type: ignore[arg-type]  # a UnitOfWorkFactory that can fail
+        sender=SlackSender(running_app.kindling.posting),
+        limiter=RateLimiter(messages_per_minute=600),
+        kinds=message_kinds(),
+        clock=clock,
+    )
+    with pytest.raises(OperationalError):
+        dispatcher.drain()
+    assert database.lost, "the claim was written, and its answer lost"
+    assert fake_slack.calls("chat.postMessage") == []
+    assert status(running_app, message_id) == "pending", "given back once the database answered"
+
+    clock.advance(timedelta(seconds=1))  # the DM's one-a-second pace
+    dispatcher.drain()
+    assert status(running_app, message_id) == "sent"
+    assert [call.args["channel"] for call in fake_slack.calls("chat.postMessage")] == ["U1"]
