@@ -72,6 +72,15 @@ class KindlingProcess:
             if needle in line:
                 return line
 
+    @property
+    def pid(self) -> int:
+        return self._process.pid
+
+    def kill(self) -> None:
+        """``kill -9``: no shutdown, no goodbye."""
+        self._process.kill()
+        self._process.wait(timeout=10)
+
     def stop(self, sig: signal.Signals = signal.SIGTERM, timeout: float = 10) -> int:
         """Send ``sig`` and wait for the exit status."""
         self._process.send_signal(sig)
