@@ -5,10 +5,14 @@ FROM python:3.11-slim AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
 WORKDIR /src
 RUN python -m venv /opt/kindling
+# The locked dependencies first (hash-checked; a layer that changes only with the lock),
+# then Kindling itself without resolving anything again.
+COPY requirements.lock ./
+RUN /opt/kindling/bin/pip install --require-hashes -r requirements.lock
 COPY pyproject.toml README.md alembic.ini ./
 COPY bot ./bot
 COPY migrations ./migrations
-RUN /opt/kindling/bin/pip install ".[postgres]"
+RUN /opt/kindling/bin/pip install --no-deps .
 
 # Runtime stage: only the virtualenv, run by an unprivileged user.
 FROM python:3.11-slim

@@ -60,8 +60,15 @@ def record(
             _retry_later(uow, done, done.retry, limiter=limiter, metrics=metrics)
             postponed = True
         elif done.delivery is None:
+            reason = str(done.uncertain or "") or "timeout"
+            logger.warning(
+                "Outbox message %d (%s) may have been posted (%s): unknown, not sent again",
+                message.id,
+                message.kind,
+                reason,
+            )
             metrics.deliveries.labels(message.kind, DeliveryOutcome.UNCERTAIN).inc()
-            uow.outbox.mark_unknown(message.id, error=str(done.uncertain or "") or "timeout")
+            uow.outbox.mark_unknown(message.id, error=reason)
             uow.outbox.release_followers(message.team_id, message.idempotency_key)
         else:
             outcomes.append(Outcome(message, done.claimed.kind, done.delivery, done.finished))

@@ -253,7 +253,7 @@ def all_moved_on(engine: Engine, due: dict[str, datetime]) -> bool:
     """Every schedule points past the check-in it was due for (to the next local day)."""
     with engine.connect() as connection:
         query = select(CheckinSchedule.user_id, CheckinSchedule.next_due_utc)
-        moved = dict(connection.execute(query).tuples().all())
+        moved = dict(connection.execute(query).all())
     return all((moved[member] or at) > at + timedelta(hours=12) for member, at in due.items())
 
 
