@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot import __version__, exit_status
 
@@ -59,4 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     downgrade = db_commands.add_parser("downgrade", help="undo migrations down to a revision")
     downgrade.add_argument("revision", help="target revision, or 'base' to remove every table")
     downgrade.set_defaults(handler="db downgrade")
+    backup = db_commands.add_parser(
+        "backup", help="copy a SQLite database to a new file, safely while Kindling runs"
+    )
+    backup.add_argument("file", type=Path, help="the new file to write the copy to")
+    backup.set_defaults(handler="db backup")
     return parser

@@ -15,6 +15,7 @@ from bot import exit_status
 from bot.config import ConfigError, Settings, load_settings
 from bot.core.slack.access import SlackUnreachableError
 from bot.core.store import migrate
+from bot.core.store.backup import BackupError, backup_sqlite
 from bot.logs import configure_logging
 
 SQLITE_CANNOT_OPEN = "unable to open database file"  # SQLite, for a missing or read-only folder
@@ -28,7 +29,13 @@ def run_command(args: argparse.Namespace) -> int:
             settings.log_level, secrets=settings.secret_values(), log_format=settings.log_format
         )
         result: int = HANDLERS[args.handler](settings, args)
-    except (ConfigError, SlackUnreachableError, migrate.MigrationError, OperationalError) as error:
+    except (
+        ConfigError,
+        BackupError,
+        SlackUnreachableError,
+        migrate.MigrationError,
+        OperationalError,
+    ) as error:
         message, status = _explain(error)
         print(f"kindling: {message}", file=sys.stderr)
         return status
@@ -38,7 +45,7 @@ def run_command(args: argparse.Namespace) -> int:
 def _explain(error: Exception) -> tuple[str, int]:
     """The one line a failing start prints, and its exit status: 2 for a setting to fix,
     1 for something that does not answer."""
-    if isinstance(error, ConfigError):
+    if isinstance(error, ConfigError | BackupError):
         return str(error), exit_status.CONFIG
     if not isinstance(error, OperationalError):
         return str(error), exit_status.FAILURE
@@ -98,10 +105,17 @@ def _db_downgrade(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _db_backup(settings: Settings, args: argparse.Namespace) -> int:
+    backup_sqlite(settings.database_url.get_secret_value(), args.file)
+    print(f"Backed up the database to {args.file}.")
+    return 0
+
+
 HANDLERS = {
     "run": _run,
     "db upgrade": _db_upgrade,
     "db current": _db_current,
     "db check": _db_check,
     "db downgrade": _db_downgrade,
+    "db backup": _db_backup,
 }

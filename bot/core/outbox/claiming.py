@@ -53,9 +53,7 @@ def claim_batch(
 ) -> Claims:
     """Claim ``due`` in ``uow`` and read each claimed message as its kind."""
     claims = Claims()
-    won = set(
-        uow.outbox.claim_batch([message.id for message in due], lease_until=lease_for(now))
-    )
+    won = set(uow.outbox.claim_batch([message.id for message in due], lease_until=lease_for(now)))
     messages = {message.id: message for message in uow.outbox.get_many(won)}
     for message in due:
         row = messages.get(message.id)

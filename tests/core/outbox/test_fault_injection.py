@@ -72,7 +72,6 @@ SLACK_OUTAGE_SECONDS = 4.0
 DATABASE_OUTAGE_SECONDS = 5.0
 ROW_LEASE_PASSED = timedelta(minutes=3)  # longer than a claimed row's lease
 DEADLINE_SECONDS = 150.0
-FINISHED = frozenset(set(OutboxStatus) - {OutboxStatus.PENDING, OutboxStatus.SENDING})
 
 
 def test_a_morning_of_faults_loses_no_proven_non_delivery_and_sends_nothing_twice(
@@ -106,7 +105,11 @@ def test_a_morning_of_faults_loses_no_proven_non_delivery_and_sends_nothing_twic
         if database is not None:
             wait_until(lambda: len(slack.posts()) >= MEMBERS * 2 // 3, "two thirds of the posts")
             database.refuse_for(DATABASE_OUTAGE_SECONDS)
-        wait_until(lambda: settled(engine, killed_with), "every check-in settled")
+        wait_until(
+            lambda: settled(engine, killed_with),
+            "every check-in settled",
+            lambda: f"left open: {open_checkins(engine, killed_with)}",
+        )
         replicas.stop_all()
 
     expire_row_leases(migrated_database_url)
@@ -224,9 +227,25 @@ def seed_checkins(engine: Engine, slack: FakeSlack, members: list[str]) -> dict[
 
 def settled(engine: Engine, left_by_the_dead: set[str]) -> bool:
     """Every member's check-in claimed and recorded, but for those the killed replica held."""
-    outcomes = checkin_outcomes(engine)
-    open_ = {member for member, status in outcomes.items() if status not in FINISHED}
-    return len(outcomes) == MEMBERS and open_ <= left_by_the_dead
+    return len(checkin_outcomes(engine)) == MEMBERS and not open_checkins(engine, left_by_the_dead)
+
+
+def open_checkins(engine: Engine, left_by_the_dead: set[str]) -> list[tuple[Any, ...]]:
+    """The check-ins not recorded yet (but for those the killed replica held), as rows."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(
+                OutboxMessage.channel,
+                OutboxMessage.status,
+                OutboxMessage.not_before,
+                OutboxMessage.lease_until,
+                OutboxMessage.error,
+            ).where(
+                OutboxMessage.kind == CHECKIN.name,
+                OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)),
+            )
+        )
+        return [tuple(row) for row in rows if row.channel not in left_by_the_dead]
 
 
 def checkin_outcomes(engine: Engine) -> dict[str, OutboxStatus]:
@@ -257,10 +276,10 @@ def all_moved_on(engine: Engine, due: dict[str, datetime]) -> bool:
     return all((moved[member] or at) > at + timedelta(hours=12) for member, at in due.items())
 
 
-def wait_until(condition: Callable[[], bool], what: str) -> None:
+def wait_until(condition: Callable[[], bool], what: str, describe: Callable[[], str] = str) -> None:
     """Poll ``condition`` (real processes run on real time) until it holds or the deadline."""
     deadline = time.monotonic() + DEADLINE_SECONDS
     while not condition():
         if time.monotonic() > deadline:
-            pytest.fail(f"waited {DEADLINE_SECONDS:.0f} s for {what}")
+            pytest.fail(f"waited {DEADLINE_SECONDS:.0f} s for {what} {describe()}")
         time.sleep(0.1)
