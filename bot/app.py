@@ -78,15 +78,17 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
     lookups = access.clients(timeout=DIRECTORY_TIMEOUT_SECONDS, retry=False)
     posting = access.clients(retry=False)
     directory = MemberDirectory(client_for=lookups, clock=clock)
+    limiter = RateLimiter(messages_per_minute=settings.kindling_workspace_messages_per_minute)
     dispatcher = Dispatcher(
         unit_of_work=unit_of_work,
         sender=SlackSender(posting, clock=clock),
-        limiter=RateLimiter(messages_per_minute=settings.kindling_workspace_messages_per_minute),
+        limiter=limiter,
         kinds=message_kinds(),
         clock=clock,
         metrics=metrics,
     )
     unit_of_work.when_outbox_committed(dispatcher.wake)  # a commit with new messages rings it
+    metrics.count_paused(lambda: limiter.paused_count(clock.now()))
     dependencies = Dependencies(
         clock=clock,
         unit_of_work=unit_of_work,
@@ -102,7 +104,9 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         jobs=(
             *DEFAULT_JOBS,
             Job("expire outbox leases", dispatcher.expire_leases),
-            *feature_jobs(settings, access=access, directory=directory, lookups=lookups),
+            *feature_jobs(
+                settings, access=access, directory=directory, lookups=lookups, metrics=metrics
+            ),
         ),
         after_tick=dispatcher.wake,
         metrics=metrics,

@@ -8,11 +8,13 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.breaks.service.claims import claim_due_breaks
 from bot.checkins.jobs import ChannelEnroller
 from bot.checkins.service.claims import claim_due_checkins
 from bot.config import Settings
+from bot.core.metrics import Metrics, SyncOutcome
 from bot.core.phrases import break_prompt_keys, phrase
 from bot.core.scheduling.ticker import Job, SlackJob
 from bot.core.slack.access import SlackAccess
@@ -32,9 +34,12 @@ class DirectorySync:
     """Refreshes each workspace's member directory once a day; on its first run, also
     remembers the workspace the bot token belongs to (never again after an uninstall)."""
 
-    def __init__(self, *, access: SlackAccess, directory: MemberDirectory) -> None:
+    def __init__(
+        self, *, access: SlackAccess, directory: MemberDirectory, metrics: Metrics
+    ) -> None:
         self._access = access
         self._directory = directory
+        self._metrics = metrics
         self._home_remembered = threading.Event()
 
     def __call__(self, unit_of_work: UnitOfWorkFactory, now: datetime) -> None:
@@ -45,11 +50,19 @@ class DirectorySync:
             due = uow.workspaces.members_synced_before(now - DIRECTORY_SYNC_INTERVAL)
         if home is not None:
             self._home_remembered.set()
-        for team_id in due:
-            try:
-                self._directory.sync(unit_of_work, team_id, now)
-            except WorkspaceNotInstalledError:
-                logger.info("Not syncing the directory of %s: Kindling is not installed", team_id)
+        for team_id in due:  # one workspace's failure holds up none of the others
+            self._metrics.directory_syncs.labels(self._sync(unit_of_work, team_id, now)).inc()
+
+    def _sync(self, unit_of_work: UnitOfWorkFactory, team_id: str, now: datetime) -> SyncOutcome:
+        try:
+            self._directory.sync(unit_of_work, team_id, now)
+        except WorkspaceNotInstalledError:
+            logger.info("Not syncing the directory of %s: Kindling is not installed", team_id)
+            return SyncOutcome.NOT_INSTALLED
+        except (SlackApiError, OSError) as error:
+            logger.warning("Syncing the directory of %s failed (%s): next tick", team_id, error)
+            return SyncOutcome.FAILED
+        return SyncOutcome.SYNCED
 
 
 def feature_jobs(
@@ -58,6 +71,7 @@ def feature_jobs(
     access: SlackAccess,
     directory: MemberDirectory,
     lookups: Callable[[str], WebClient],
+    metrics: Metrics,
 ) -> tuple[Job | SlackJob, ...]:
     """Every feature's tick job, in the order they run."""
     late_after = timedelta(minutes=settings.kindling_checkin_late_minutes)
@@ -72,7 +86,10 @@ def feature_jobs(
         lifecycle.sweep_retention(uow, now, former_name=phrase("privacy.former_teammate"))
 
     return (
-        SlackJob("sync member directories", DirectorySync(access=access, directory=directory)),
+        SlackJob(
+            "sync member directories",
+            DirectorySync(access=access, directory=directory, metrics=metrics),
+        ),
         SlackJob(
             "invite the members of enrolled channels",
             ChannelEnroller(client_for=lookups, directory=directory),

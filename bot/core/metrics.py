@@ -7,9 +7,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
+
+
+class SyncOutcome(StrEnum):
+    """How one workspace's member directory sync ended."""
+
+    SYNCED = "synced"
+    FAILED = "failed"  # Slack refused or did not answer: tried again next tick
+    NOT_INSTALLED = "not_installed"
 
 
 class DeliveryOutcome(StrEnum):
@@ -68,8 +76,29 @@ class Metrics:
             ["job"],
             registry=self.registry,
         )
+        self.claim_sizes = Histogram(
+            "kindling_outbox_claim_size",
+            "Messages claimed together in one transaction before their Slack calls",
+            registry=self.registry,
+            buckets=(1, 2, 5, 10, 25, 50, 96),
+        )
+        self.directory_syncs = Counter(
+            "kindling_directory_syncs",
+            "Member directory syncs (users.list) of one workspace, by outcome",
+            ["outcome"],
+            registry=self.registry,
+        )
+        self.paused_workspaces = Gauge(
+            "kindling_paused_workspaces",
+            "Workspaces this process sends nothing to now (a 429's Retry-After, token trouble)",
+            registry=self.registry,
+        )
         if outbox_counts is not None:
             self.registry.register(_OutboxCollector(outbox_counts))
+
+    def count_paused(self, paused: Callable[[], int]) -> None:
+        """Read :attr:`paused_workspaces` from ``paused`` at each scrape."""
+        self.paused_workspaces.set_function(paused)
 
 
 class _OutboxCollector(Collector):

@@ -68,3 +68,17 @@ def test_metrics_show_requests_deliveries_the_outbox_ticks_and_429s(
     assert value(samples, "kindling_outbox_messages", kind="checkin", status="pending") == 1
     assert value(samples, "kindling_tick_job_seconds_count", job="claim due check-ins") == 1
     assert not any(name == "kindling_tick_job_failures_total" for name, _labels in samples)
+    assert value(samples, "kindling_paused_workspaces") == 1, "the 429's 30 s have not passed"
+    assert value(samples, "kindling_outbox_claim_size_count") >= 2  # the kudos, the check-in
+    assert value(samples, "kindling_outbox_claim_size_sum") >= 3
+    assert value(samples, "kindling_directory_syncs_total", outcome="synced") == 1
+
+
+def test_a_directory_sync_slack_refuses_is_counted_and_holds_up_nothing(
+    running_app: RunningApp, fake_slack: FakeSlack, metrics_url: str
+) -> None:
+    fake_slack.http_error_next("users.list", status=503)
+    tick_and_deliver(running_app)
+    samples = scrape(metrics_url)
+    assert value(samples, "kindling_directory_syncs_total", outcome="failed") == 1
+    assert value(samples, "kindling_tick_job_seconds_count", job="claim due check-ins") == 1

@@ -221,6 +221,7 @@ class Dispatcher:
                     self._limiter.refund(message.team_id, now)
             raise
         self._deferred = self._deferred or claims.postponed
+        self._metrics.claim_sizes.observe(len(claims.ready))
         for kind, outcome in claims.outcomes:
             self._metrics.deliveries.labels(kind, outcome).inc()
         lanes = {message.id: message.lane_key for message in chosen}

@@ -115,6 +115,15 @@ class RateLimiter:
             if workspace.paused_until is None or until > workspace.paused_until:
                 workspace.paused_until = until
 
+    def paused_count(self, now: datetime) -> int:
+        """How many workspaces are paused past ``now`` (by a 429 or token trouble)."""
+        with self._lock:
+            return sum(
+                1
+                for workspace in self._workspaces.values()
+                if workspace.paused_until is not None and workspace.paused_until > now
+            )
+
     def paused_until(self, team_id: str, now: datetime) -> datetime | None:
         """The end of the workspace's 429 pause, if it lasts beyond ``now``."""
         with self._lock:
