@@ -132,15 +132,19 @@ class FaultySlack(TcpLink):
         """Posts that reached Slack and whose answer has not been given yet."""
         return [e for e in self.posts() if e.fault in _FORWARDED and not e.finished]
 
-    def refuse_for(self, seconds: float) -> None:
-        """The outage cuts off every call being served: each becomes ambiguous."""
+    def cut_off(self, connection: socket.socket) -> None:
+        """An outage ends a call: ambiguous if its request had arrived. One whose request
+        cannot be seen any more (being read) is a blind drop."""
         with self._record:
-            for exchange in self._serving.values():
+            if connection in self._serving:
+                exchange = self._serving[connection]
                 if exchange is None:
                     self.blind_drops += 1
                 elif not exchange.finished:
                     exchange.dropped = True
-        super().refuse_for(seconds)
+            elif connection not in self.upstreams:
+                self._note_unread(connection, dropped=True)
+        reset(connection)
 
     def handle(self, client: socket.socket) -> None:
         if self.armed and self.plan.resets_at_connect():
@@ -174,14 +178,22 @@ class FaultySlack(TcpLink):
     def _reset_at_connect(self, client: socket.socket) -> None:
         """Reset at once, noting whatever part of the request had already arrived (a post is
         ambiguous only if its client managed to write it)."""
+        with self._record:
+            self._note_unread(client, dropped=False)
+        reset(client)
+
+    def _note_unread(self, client: socket.socket, *, dropped: bool) -> None:
+        """Record a connection reset before its request was read, by what had arrived."""
         try:
             arrived = client.recv(65536, socket.MSG_PEEK | socket.MSG_DONTWAIT)
         except OSError:
             arrived = b""
         method, channel = _method_and_channel(arrived) if arrived else ("", None)
-        with self._record:
-            self.exchanges.append(Exchange(method, channel, Fault.RESET_AT_CONNECT, True))
-        reset(client)
+        fault = Fault.NONE if dropped else Fault.RESET_AT_CONNECT
+        if dropped and not method:
+            self.blind_drops += 1
+        else:
+            self.exchanges.append(Exchange(method, channel, fault, True, dropped=dropped))
 
     def _answer(self, client: socket.socket, request: bytes, fault: Fault) -> None:
         if fault is Fault.RESET_BEFORE:

@@ -15,9 +15,14 @@ _RESET_ON_CLOSE = struct.pack("ii", 1, 0)  # SO_LINGER on, 0 s: close() sends a 
 
 
 def reset(connection: socket.socket) -> None:
-    """Close ``connection`` with a TCP reset, as a crashed peer or a dropped route does."""
+    """Close ``connection`` with a TCP reset, as a crashed peer or a dropped route does.
+
+    It is shut down first: a thread of the link blocked reading it would otherwise keep the
+    socket open past ``close()``, and its peer would wait for an answer forever."""
     with contextlib.suppress(OSError):
         connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, _RESET_ON_CLOSE)
+    with contextlib.suppress(OSError):
+        connection.shutdown(socket.SHUT_RDWR)
     with contextlib.suppress(OSError):
         connection.close()
 
@@ -30,6 +35,7 @@ class TcpLink:
         self._listener = self._listen(0)
         self.port: int = self._listener.getsockname()[1]
         self._open: set[socket.socket] = set()
+        self.upstreams: set[socket.socket] = set()  # of the open ones, those to ``target``
         self._lock = threading.Lock()
         self._up = threading.Event()
         self._up.set()
@@ -52,6 +58,7 @@ class TcpLink:
         """Refuse connections for ``seconds`` (and drop the open ones), then accept again on
         the same port; returns at once."""
         self._up.clear()
+        self._drain_backlog()
         with contextlib.suppress(OSError):
             self._listener.shutdown(socket.SHUT_RDWR)
         with contextlib.suppress(OSError):
@@ -64,7 +71,21 @@ class TcpLink:
         with self._lock:
             dropped, self._open = self._open, set()
         for connection in dropped:
-            reset(connection)
+            self.cut_off(connection)
+
+    def cut_off(self, connection: socket.socket) -> None:
+        """An outage ends ``connection`` (one open through the link, or one still waiting to
+        be accepted, which closing the listener would reset unseen)."""
+        reset(connection)
+
+    def _drain_backlog(self) -> None:
+        self._listener.setblocking(False)
+        while True:
+            try:
+                waiting, _address = self._listener.accept()
+            except OSError:  # none left (or the listener is closed)
+                return
+            self.cut_off(waiting)
 
     @property
     def refusing(self) -> bool:
@@ -92,6 +113,8 @@ class TcpLink:
         except OSError:
             return None
         upstream.settimeout(None)
+        with self._lock:
+            self.upstreams.add(upstream)
         self.track(upstream)
         return upstream
 
@@ -102,6 +125,7 @@ class TcpLink:
     def untrack(self, connection: socket.socket) -> None:
         with self._lock:
             self._open.discard(connection)
+            self.upstreams.discard(connection)
 
     def _listen(self, port: int) -> socket.socket:
         listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
