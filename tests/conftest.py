@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -24,6 +25,12 @@ pytest_plugins = ("tests.support.running", "tests.support.oauth")
 
 LOG_SECRETS: tuple[str, ...] = (SIGNING_SECRET, CLIENT_SECRET)
 _log_leaks = SecretLeakRecorder(LOG_SECRETS)
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """Two workers per core for ``--numprocesses=auto``: most tests spend their time waiting
+    on sockets, a database or a ``kindling run`` process, not on the CPU."""
+    return 2 * (os.cpu_count() or 1)
 
 
 def pytest_configure(config: pytest.Config) -> None:
