@@ -15,6 +15,7 @@ from slack_sdk.errors import SlackApiError
 from bot.app import Kindling, build_kindling
 from bot.config import HINTS, ConfigError, Settings
 from bot.core.scheduling.ticker import build_scheduler
+from bot.core.slack.requests import CountedSocketModeHandler
 from bot.server import HttpServer, KindlingWsgiApp
 
 logger = logging.getLogger(__name__)
@@ -102,7 +103,9 @@ def _socket_mode_handler(kindling: Kindling) -> SocketModeHandler | None:
     token = kindling.settings.slack_app_token
     if token is None:
         return None
-    return SocketModeHandler(kindling.bolt, app_token=token.get_secret_value())
+    return CountedSocketModeHandler(
+        kindling.bolt, app_token=token.get_secret_value(), metrics=kindling.metrics
+    )
 
 
 def _announce(http: HttpServer, *, socket_mode: bool) -> None:

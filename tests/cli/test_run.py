@@ -187,3 +187,28 @@ def test_run_serves_metrics_on_their_own_port(tmp_path: Path, fake_slack: FakeSl
         assert scraped.status == 200
         assert "kindling_outbox_messages" in scraped.body
         assert kindling.stop() == 0
+
+
+def test_socket_mode_requests_are_counted_in_the_metrics(
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
+    with socket.socket() as probe:  # a port that is free now
+        probe.bind(("127.0.0.1", 0))
+        metrics_port = probe.getsockname()[1]
+    env = clean_environment(
+        SLACK_BOT_TOKEN=fake_slack.bot_token,
+        SLACK_APP_TOKEN=fake_slack.app_token,
+        SLACK_API_URL=fake_slack.api_url,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'kindling.db'}",
+        PORT="0",
+        KINDLING_METRICS_PORT=str(metrics_port),
+    )
+    with KindlingProcess("run", cwd=tmp_path, env=env) as kindling:
+        kindling.wait_for("connected over Socket Mode")
+        assert fake_slack.socket_mode.wait_for_connection()
+        payload = command_payload("/kindling", "help", team_id=fake_slack.team_id)
+        fake_slack.socket_mode.wait_for_ack(fake_slack.socket_mode.push("slash_commands", payload))
+        scraped = http_request(f"http://127.0.0.1:{metrics_port}/metrics").body
+        assert 'kindling_requests_total{outcome="ok",surface="command"} 1.0' in scraped
+        assert 'kindling_request_seconds_count{surface="command"} 1.0' in scraped
+        assert kindling.stop() == 0

@@ -9,16 +9,21 @@ verification checks exactly the bytes Slack signed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from typing import Any
 from urllib.parse import parse_qsl
 
 from slack_bolt import App, BoltRequest
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from slack_bolt.adapter.socket_mode.internals import run_bolt_app, send_response
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.context import BoltContext
 from slack_bolt.request.internals import build_context
 from slack_bolt.response import BoltResponse
+from slack_sdk.socket_mode.builtin.client import SocketModeClient
+from slack_sdk.socket_mode.request import SocketModeRequest
 
 from bot.core.metrics import Metrics
 
@@ -86,12 +91,32 @@ class KindlingRequestHandler(SlackRequestHandler):
             query=request.query_string,
             headers=request.get_headers(),
         )
-        surface = surface_of(bolt_request.body)
-        with self._metrics.request_seconds.labels(surface).time():
-            response = self.app.dispatch(bolt_request)
-        outcome = "ok" if response.status < 400 else f"http_{response.status}"
-        self._metrics.requests.labels(surface, outcome).inc()
-        return response
+        return counted(self._metrics, bolt_request.body, lambda: self.app.dispatch(bolt_request))
+
+
+class CountedSocketModeHandler(SocketModeHandler):
+    """Bolt's Socket Mode handler, counting each request in ``metrics`` as HTTP ones are."""
+
+    def __init__(self, app: App, *, app_token: str, metrics: Metrics) -> None:
+        super().__init__(app, app_token=app_token)
+        self._metrics = metrics
+
+    def handle(self, client: SocketModeClient, req: SocketModeRequest) -> None:  # type: ignore[override]
+        start = time.time()
+        response = counted(self._metrics, req.payload, lambda: run_bolt_app(self.app, req))
+        send_response(client, req, response, start)
+
+
+def counted(
+    metrics: Metrics, body: dict[str, Any], dispatch: Callable[[], BoltResponse]
+) -> BoltResponse:
+    """Run ``dispatch`` for the request ``body``, counting its surface, outcome and time."""
+    surface = surface_of(body)
+    with metrics.request_seconds.labels(surface).time():
+        response = dispatch()
+    outcome = "ok" if response.status < 400 else f"http_{response.status}"
+    metrics.requests.labels(surface, outcome).inc()
+    return response
 
 
 def surface_of(body: dict[str, Any]) -> str:
