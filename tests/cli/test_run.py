@@ -154,16 +154,28 @@ def test_http_mode_serves_slack_and_stops_gracefully(tmp_path: Path, fake_slack:
     assert claimed == 0, "refused requests wrote nothing"
 
 
-def test_socket_mode_connects_and_answers_a_pushed_command(
-    tmp_path: Path, fake_slack: FakeSlack
-) -> None:
-    env = clean_environment(
-        SLACK_BOT_TOKEN=fake_slack.bot_token,
-        SLACK_APP_TOKEN=fake_slack.app_token,
-        SLACK_API_URL=fake_slack.api_url,
+def socket_mode_environment(tmp_path: Path, slack: FakeSlack) -> dict[str, str]:
+    """What a Socket Mode deployment sets, with a SQLite file in ``tmp_path``."""
+    return clean_environment(
+        SLACK_BOT_TOKEN=slack.bot_token,
+        SLACK_APP_TOKEN=slack.app_token,
+        SLACK_API_URL=slack.api_url,
         DATABASE_URL=f"sqlite:///{tmp_path / 'kindling.db'}",
         PORT="0",
     )
+
+
+def free_port() -> int:
+    """A port that is free now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_socket_mode_connects_and_answers_a_pushed_command(
+    tmp_path: Path, fake_slack: FakeSlack
+) -> None:
+    env = socket_mode_environment(tmp_path, fake_slack)
     with KindlingProcess("run", cwd=tmp_path, env=env) as kindling:
         kindling.wait_for("connected over Socket Mode")
         assert fake_slack.socket_mode.wait_for_connection()
@@ -176,9 +188,7 @@ def test_socket_mode_connects_and_answers_a_pushed_command(
 
 
 def test_run_serves_metrics_on_their_own_port(tmp_path: Path, fake_slack: FakeSlack) -> None:
-    with socket.socket() as probe:  # a port that is free now
-        probe.bind(("127.0.0.1", 0))
-        metrics_port = probe.getsockname()[1]
+    metrics_port = free_port()
     env = http_mode_environment(tmp_path, token=fake_slack.bot_token, api_url=fake_slack.api_url)
     env["KINDLING_METRICS_PORT"] = str(metrics_port)
     with KindlingProcess("run", cwd=tmp_path, env=env) as kindling:
@@ -192,17 +202,11 @@ def test_run_serves_metrics_on_their_own_port(tmp_path: Path, fake_slack: FakeSl
 def test_socket_mode_requests_are_counted_in_the_metrics(
     tmp_path: Path, fake_slack: FakeSlack
 ) -> None:
-    with socket.socket() as probe:  # a port that is free now
-        probe.bind(("127.0.0.1", 0))
-        metrics_port = probe.getsockname()[1]
-    env = clean_environment(
-        SLACK_BOT_TOKEN=fake_slack.bot_token,
-        SLACK_APP_TOKEN=fake_slack.app_token,
-        SLACK_API_URL=fake_slack.api_url,
-        DATABASE_URL=f"sqlite:///{tmp_path / 'kindling.db'}",
-        PORT="0",
-        KINDLING_METRICS_PORT=str(metrics_port),
-    )
+    metrics_port = free_port()
+    env = {
+        **socket_mode_environment(tmp_path, fake_slack),
+        "KINDLING_METRICS_PORT": str(metrics_port),
+    }
     with KindlingProcess("run", cwd=tmp_path, env=env) as kindling:
         kindling.wait_for("connected over Socket Mode")
         assert fake_slack.socket_mode.wait_for_connection()

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from tests.support.manifest import schema_problems
+from tests.support.manifest import report, schema_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "compose.yaml"
@@ -28,11 +28,7 @@ def main() -> int:
         print("usage: python -m tests.support.compose COMPOSE_SPEC_SCHEMA.json", file=sys.stderr)  # noqa: T201
         return 2
     problems = schema_problems(load_compose(), Path(sys.argv[1]))
-    for problem in problems:
-        print(f"compose.yaml: {problem}", file=sys.stderr)  # noqa: T201
-    if not problems:
-        print("compose.yaml validates against the Compose Specification")  # noqa: T201
-    return 1 if problems else 0
+    return report("compose.yaml", problems, "the Compose Specification")
 
 
 if __name__ == "__main__":

@@ -37,11 +37,15 @@ def main() -> int:
     if not SCHEMA.is_file():
         print(f"manifest: Slack's schema is missing at {SCHEMA}", file=sys.stderr)  # noqa: T201
         return 1
-    problems = schema_problems(load_manifest())
+    return report("manifest.yml", schema_problems(load_manifest()), "Slack's app manifest schema")
+
+
+def report(file: str, problems: list[str], schema: str) -> int:
+    """Print ``problems`` (or that ``file`` validates against ``schema``); the exit status."""
     for problem in problems:
-        print(f"manifest.yml: {problem}", file=sys.stderr)  # noqa: T201
+        print(f"{file}: {problem}", file=sys.stderr)  # noqa: T201
     if not problems:
-        print("manifest.yml validates against Slack's app manifest schema")  # noqa: T201
+        print(f"{file} validates against {schema}")  # noqa: T201
     return 1 if problems else 0
 
 

@@ -216,9 +216,7 @@ class Dispatcher:
             # so once the database answers, what it holds goes back to pending.
             ids = tuple(message.id for message in chosen)
             self._unconfirmed.append(UnconfirmedClaim(ids, lease_for(now)))
-            for message in chosen:
-                if message.channel is not None:
-                    self._limiter.refund(message.team_id, now)
+            self._refund(chosen, now)
             raise
         self._deferred = self._deferred or claims.postponed
         self._metrics.claim_sizes.observe(len(claims.ready))
@@ -229,10 +227,14 @@ class Dispatcher:
             future = self._pool().submit(attempt, self._sender, claimed, self._clock)
             in_flight[future] = lanes.pop(claimed.message.id)
         drain_pass.busy_lanes.difference_update(lanes.values())  # no call: the lanes reopen
-        for message in claims.missed:
-            if message.channel is not None:  # the post it was counted as was not made
-                self._limiter.refund(message.team_id, now)
+        self._refund(claims.missed, now)
         return len(claims.ready) + claims.handled
+
+    def _refund(self, messages: list[DueMessage], now: datetime) -> None:
+        """The posts these were counted as when handed out were not made: give them back."""
+        for message in messages:
+            if message.channel is not None:
+                self._limiter.refund(message.team_id, now)
 
     def _record(
         self,

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import ColumnElement, Engine, insert, select
 from sqlalchemy.engine import make_url
 
 from bot.checkins.messages import CHECKIN
@@ -181,38 +181,31 @@ def open_members(engine: Engine, left_by_the_dead: set[str]) -> set[str]:
 
 def open_checkins(engine: Engine, left_by_the_dead: set[str]) -> list[tuple[Any, ...]]:
     """The check-ins not recorded yet (but for those the killed replica held), as rows."""
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(
-                OutboxMessage.channel,
-                OutboxMessage.status,
-                OutboxMessage.not_before,
-                OutboxMessage.lease_until,
-                OutboxMessage.error,
-            ).where(
-                OutboxMessage.kind == CHECKIN.name,
-                OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING)),
-            )
-        )
-        return [tuple(row) for row in rows if row.channel not in left_by_the_dead]
+    still_open = OutboxMessage.status.in_((OutboxStatus.PENDING, OutboxStatus.SENDING))
+    rows = outbox_rows(engine, (OutboxMessage.kind == CHECKIN.name) & still_open)
+    return [row for row in rows if row[0] not in left_by_the_dead]
 
 
 def explain(engine: Engine, slack: FaultySlack, members: set[str], killed: set[str]) -> str:
     """What the database and the hop saw of ``members``, for a failure's message."""
-    with engine.connect() as connection:
-        rows = connection.execute(
-            select(
-                OutboxMessage.channel,
-                OutboxMessage.status,
-                OutboxMessage.error,
-                OutboxMessage.attempts,
-                OutboxMessage.created_at,
-                OutboxMessage.lease_until,
-            ).where(OutboxMessage.channel.in_(members))
-        )
-        found = [tuple(row) for row in rows]
+    found = outbox_rows(engine, OutboxMessage.channel.in_(members))
     seen = [e for e in slack.exchanges if e.channel in members]
     return f"rows: {found}; the hop saw: {seen}; held by the killed: {killed}; "
+
+
+def outbox_rows(engine: Engine, condition: ColumnElement[bool]) -> list[tuple[Any, ...]]:
+    """The outbox rows that meet ``condition``: channel, status, error, attempts, when
+    written, lease."""
+    columns = (
+        OutboxMessage.channel,
+        OutboxMessage.status,
+        OutboxMessage.error,
+        OutboxMessage.attempts,
+        OutboxMessage.created_at,
+        OutboxMessage.lease_until,
+    )
+    with engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(select(*columns).where(condition))]
 
 
 def checkin_outcomes(engine: Engine) -> dict[str, OutboxStatus]:
