@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.exc import OperationalError
 
+from bot.core.outbox.claiming import lease_for
 from bot.core.outbox.delivery import Delivery
 from bot.core.outbox.dispatcher import Dispatcher
 from bot.core.outbox.limiter import RateLimiter
@@ -92,3 +93,21 @@ def test_a_claim_whose_commit_went_unanswered_is_given_back_and_sent_once(
     dispatcher.drain()
     assert status(running_app, message_id) == "sent"
     assert [call.args["channel"] for call in fake_slack.calls("chat.postMessage")] == ["U1"]
+
+
+def test_giving_back_an_unanswered_claim_leaves_another_claims_rows_alone(
+    running_app: RunningApp, clock: ManualClock
+) -> None:
+    """Only rows still under the lease that claim gave are its own: another process may have
+    claimed them since (after the lease ran out) and be sending them now."""
+    message_id = enqueue(running_app, "T1", "claimed-again", "U1")
+    ours = lease_for(clock.now())
+    theirs = ours + timedelta(minutes=3)
+    with running_app.kindling.unit_of_work() as uow:
+        assert uow.outbox.claim_batch([message_id], lease_until=theirs) == [message_id]
+    with running_app.kindling.unit_of_work() as uow:
+        assert uow.outbox.give_back_claim([message_id], lease_until=ours) == 0
+    assert status(running_app, message_id) == "sending"
+    with running_app.kindling.unit_of_work() as uow:
+        assert uow.outbox.give_back_claim([message_id], lease_until=theirs) == 1
+    assert status(running_app, message_id) == "pending"
