@@ -159,7 +159,10 @@ class FaultySlack(TcpLink):
                 del self._serving[client]
 
     def _serve(self, client: socket.socket) -> None:
-        client.settimeout(_READ_TIMEOUT_SECONDS)
+        try:
+            client.settimeout(_READ_TIMEOUT_SECONDS)
+        except OSError:  # an outage cut it off before it was served
+            return
         request = _read_request(client)
         if request is None:
             return
@@ -172,6 +175,8 @@ class FaultySlack(TcpLink):
             self._serving[client] = exchange
         try:
             self._answer(client, request, fault)
+        except OSError:  # an outage cut it off while it was answered: noted as dropped
+            return
         finally:
             exchange.finished = True
 
