@@ -94,14 +94,15 @@ def _kudos(state: HomeState) -> list[Block]:
         return [SectionBlock(text=_md("\n".join(lines)))]
     lines.append(phrase("home.kudos_counts", received=received, given=given))
     lines += [
-        phrase("home.kudos_received_item", giver=item.giver_id, message=item.message).replace(
+        phrase("home.kudos_received_item", giver=item.giver_id, message=_message(item)).replace(
             f"<@{FORMER_TEAMMATE}>", phrase("privacy.former_teammate")
         )
         + _link(item)
         for item in state.received
     ]
     given_lines = [
-        phrase("home.kudos_given_item", message=item.message) + _link(item) for item in state.given
+        phrase("home.kudos_given_item", message=_message(item)) + _link(item)
+        for item in state.given
     ]
     hidden = received + given - len(state.received) - len(state.given)
     if hidden > 0:
@@ -112,11 +113,18 @@ def _kudos(state: HomeState) -> list[Block]:
     return blocks
 
 
+def _message(item: KudosItem) -> str:
+    """The kudos' words; a reaction kudos has none of its own, only its emoji."""
+    if item.reaction and not item.message:
+        return phrase("home.reaction_kudos", emoji=item.reaction)
+    return item.message
+
+
 def _link(item: KudosItem) -> str:
-    if not item.channel_id or not item.ts:
-        return ""
-    link = f"https://slack.com/archives/{item.channel_id}/p{item.ts.replace('.', '')}"
-    return " " + phrase("home.see", link=link)
+    link = item.link
+    if link is None and item.channel_id and item.ts:
+        link = f"https://slack.com/archives/{item.channel_id}/p{item.ts.replace('.', '')}"
+    return " " + phrase("home.see", link=link) if link else ""
 
 
 def _show_more(state: HomeState, show: int) -> list[Block]:

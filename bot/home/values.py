@@ -46,6 +46,8 @@ class KudosItem(_Plain):
     message: str
     channel_id: str | None = None
     ts: str | None = None
+    reaction: str | None = None  # a reaction kudos: its emoji (it has no message of its own)
+    link: str | None = None  # the message's permalink, when Slack gave it
 
 
 class HomeState(_Plain):

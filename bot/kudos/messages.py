@@ -99,6 +99,7 @@ def _received_note(payload: KudosNote, permalink: str | None, *, thanked: bool) 
             values=payload.values,
             permalink=permalink,
             thanked=thanked,
+            channel_id=payload.channel_id if isinstance(payload, ShoutoutPayload) else None,
         ),
     )
 

@@ -21,7 +21,12 @@ class Kudos(Base):
     """One shout-out: a kind act recorded in the giver's and each recipient's journal."""
 
     __tablename__ = "kudos"
-    __table_args__ = (Index(None, "team_id", "giver_id", "created_at"),)
+    __table_args__ = (
+        Index(None, "team_id", "giver_id", "created_at"),
+        # A reaction kudos: one per giver per message, however often they react.
+        Index(None, "team_id", "giver_id", "channel_id", "item_ts", unique=True),
+        Index(None, "team_id", "channel_id", "item_ts"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     team_id: Mapped[str] = mapped_column(
@@ -35,6 +40,11 @@ class Kudos(Base):
     announcement: Mapped[str] = mapped_column(String(16), server_default="pending")
     shout_channel_id: Mapped[str | None] = mapped_column(SLACK_ID)
     shout_ts: Mapped[str | None] = mapped_column(String(32))
+    # A reaction kudos: the message reacted to (in ``channel_id``), the emoji, and the message's
+    # permalink once Slack gave it. Never the message's text.
+    item_ts: Mapped[str | None] = mapped_column(String(32))
+    reaction: Mapped[str | None] = mapped_column(String(100))
+    item_link: Mapped[str | None] = mapped_column(String(500))
     created_at: Mapped[datetime]
 
 
@@ -51,6 +61,8 @@ class KudosRecipient(Base):
     team_id: Mapped[str] = mapped_column(SLACK_ID)
     created_at: Mapped[datetime]
     thanked_at: Mapped[datetime | None]
+    # A reaction kudos: the outbox message that told the recipient (None: not told yet).
+    noted_in: Mapped[int | None] = mapped_column(Integer)
 
 
 class KudosValue(Base):

@@ -6,8 +6,9 @@ from dataclasses import replace
 from typing import Any
 
 from bot.core.outbox.messages import MessageKind
-from bot.kudos import messages
+from bot.kudos import messages, reaction_messages
 from bot.kudos.service import on_shoutout_delivered
+from bot.kudos.service.reactions import load_appreciation, on_appreciation_delivered
 
 KINDS: tuple[MessageKind[Any], ...] = (
     replace(messages.SHOUTOUT, on_delivered=on_shoutout_delivered),
@@ -16,4 +17,11 @@ KINDS: tuple[MessageKind[Any], ...] = (
     messages.THANKS_DM,
     messages.THANKED_UPDATE,
     messages.NOT_ANNOUNCED_DM,
+    reaction_messages.REACTION_NOTED,
+    reaction_messages.REACTION_REFUSED,
+    replace(
+        reaction_messages.APPRECIATED_DM,
+        load=load_appreciation,
+        on_delivered=on_appreciation_delivered,
+    ),
 )

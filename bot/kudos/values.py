@@ -10,11 +10,13 @@ from enum import StrEnum
 MAX_RECIPIENTS = 10
 MAX_MESSAGE_LENGTH = 1000
 DEFAULT_VALUES = ("kindness", "teamwork", "courage", "craft", "care")
+DEFAULT_REACTIONS = ("yellow_heart",)
 
 
 class Source(StrEnum):
     COMMAND = "command"
     MODAL = "modal"
+    REACTION = "reaction"
 
 
 class Refusal(StrEnum):
@@ -83,3 +85,4 @@ class WorkspaceKudosRules:
     values: tuple[str, ...] = DEFAULT_VALUES
     daily_limit: int = 10
     kudos_channel_id: str | None = None
+    reactions: tuple[str, ...] = DEFAULT_REACTIONS  # the emoji that give kudos (names)

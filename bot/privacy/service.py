@@ -166,6 +166,7 @@ def _kudos(uow: UnitOfWork, team_id: str, user_id: str) -> dict[str, Any]:
                 "message": k.message,
                 "to": kudos_recipients(uow, k.id),
                 "values": kudos_values(uow, k.id),
+                **_reaction(k),
             }
             for k in kudos_given(uow, team_id, user_id, limit=ALL)
         ],
@@ -175,10 +176,19 @@ def _kudos(uow: UnitOfWork, team_id: str, user_id: str) -> dict[str, Any]:
                 "message": k.message,
                 "from": k.giver_id,
                 "values": kudos_values(uow, k.id),
+                **_reaction(k),
             }
             for k in kudos_received(uow, team_id, user_id, limit=ALL)
         ],
     }
+
+
+def _reaction(kudos: Any) -> dict[str, Any]:
+    """A reaction kudos' emoji and the message it was given for (a link, never its text)."""
+    if not kudos.item_ts:
+        return {}
+    message = {"channel": kudos.channel_id, "ts": kudos.item_ts, "link": kudos.item_link}
+    return {"reaction": kudos.reaction, "for_message": message}
 
 
 def _iso(value: Any) -> str | None:

@@ -43,7 +43,7 @@ def settings_modal(settings: WorkspaceSettings) -> dict[str, Any]:
 
 
 def _kudos_fields(settings: WorkspaceSettings) -> list[Block]:
-    """Where kudos go, the values they may name, and how many a day."""
+    """Where kudos go, the values they may name, the emoji that give them, and how many a day."""
     return [
         _input(
             "kudos_channel",
@@ -57,6 +57,12 @@ def _kudos_fields(settings: WorkspaceSettings) -> list[Block]:
         _input(
             "values",
             PlainTextInputElement(action_id=ACTION, initial_value=", ".join(settings.values)),
+        ),
+        _input(
+            "kudos_reactions",
+            PlainTextInputElement(
+                action_id=ACTION, initial_value=", ".join(settings.kudos_reactions)
+            ),
         ),
         _input(
             "daily_limit",

@@ -16,6 +16,9 @@ from bot.settings.values import WorkspaceSettings
 
 VALUE_TAG = re.compile(r"^[a-z0-9][a-z0-9\-]{0,29}$")
 MAX_VALUES = 10
+# An emoji's name as Slack spells it in a reaction (``yellow_heart``, ``+1``, ``tada``).
+EMOJI = re.compile(r"^[a-z0-9][a-z0-9_+\-']{0,63}$")
+MAX_REACTIONS = 5
 DAILY_LIMIT_RANGE = range(1, 101)
 GROUP_SIZE_RANGE = range(MIN_GROUP_FLOOR, 51)
 RETENTION_RANGE = range(30, 3651)
@@ -35,6 +38,7 @@ class SettingsForm:
     support_link: str
     leaderboard: bool
     admin_ids: tuple[str, ...]
+    kudos_reactions: str = "yellow_heart"
 
 
 def read_settings(uow: UnitOfWork, team_id: str) -> WorkspaceSettings:
@@ -55,6 +59,7 @@ def read_settings(uow: UnitOfWork, team_id: str) -> WorkspaceSettings:
         support_link=workspace.support_link,
         leaderboard=workspace.leaderboard,
         admin_ids=tuple(a for a in workspace.admin_user_ids.split(",") if a),
+        kudos_reactions=tuple(r for r in workspace.kudos_reactions.split(",") if r),
     )
 
 
@@ -70,6 +75,9 @@ def check_form(form: SettingsForm) -> WorkspaceSettings | dict[str, str]:
     values = tuple(v for v in values if v)
     if not values or len(values) > MAX_VALUES or not all(VALUE_TAG.match(v) for v in values):
         problems["values"] = "values"
+    reactions = _emoji_names(form.kudos_reactions)
+    if not reactions or len(reactions) > MAX_REACTIONS or not all(map(EMOJI.match, reactions)):
+        problems["kudos_reactions"] = "kudos_reactions"
     daily_limit = _number(form.daily_limit, DAILY_LIMIT_RANGE, "daily_limit", problems)
     group = _number(form.min_group_size, GROUP_SIZE_RANGE, "min_group_size", problems)
     retention = _number(form.retention_days, RETENTION_RANGE, "retention_days", problems)
@@ -92,6 +100,7 @@ def check_form(form: SettingsForm) -> WorkspaceSettings | dict[str, str]:
         support_link=link,
         leaderboard=form.leaderboard,
         admin_ids=form.admin_ids,
+        kudos_reactions=reactions,
     )
 
 
@@ -119,8 +128,15 @@ def save_settings(
     workspace.support_link = settings.support_link
     workspace.leaderboard = settings.leaderboard
     workspace.admin_user_ids = ",".join(settings.admin_ids)
+    workspace.kudos_reactions = ",".join(settings.kudos_reactions)
     workspace.tz = tz or workspace.tz
     schedule_kindness_recap(workspace, now)
+
+
+def _emoji_names(text: str) -> tuple[str, ...]:
+    """``:yellow_heart:, tada`` as ``("yellow_heart", "tada")``: without colons, once each."""
+    names = (name.strip().strip(":").strip().lower() for name in text.split(","))
+    return tuple(dict.fromkeys(name for name in names if name))
 
 
 def _number(text: str, allowed: range, field: str, problems: dict[str, str]) -> int:

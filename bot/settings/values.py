@@ -20,3 +20,4 @@ class WorkspaceSettings:
     support_link: str | None
     leaderboard: bool
     admin_ids: tuple[str, ...]
+    kudos_reactions: tuple[str, ...] = ("yellow_heart",)  # the emoji that give kudos

@@ -748,7 +748,19 @@ def _may_post_in(fake: FakeSlack, call: RecordedCall, channel: str) -> None:
         raise SlackError("not_in_channel")
 
 
-def _post_ephemeral(fake: FakeSlack, _call: RecordedCall) -> dict[str, Any]:
+def _post_ephemeral(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
+    """Slack's rules (docs.slack.dev/reference/methods/chat.postEphemeral): the bot must be in
+    the channel (chat:write.public does not help here), and so must the ``user``."""
+    args = call.args
+    _refused(fake, args)
+    channel, user = str(args.get("channel", "")), str(args.get("user", ""))
+    kind = conversation_type(channel)
+    if kind in {"public_channel", "private_channel"}:
+        if not fake.is_member(channel, team_id=call.team_id):
+            raise SlackError("channel_not_found" if kind == "private_channel" else "not_in_channel")
+        members = fake.channel_members.get(channel)
+        if members is not None and user not in members:
+            raise SlackError("user_not_in_channel")
     return {"message_ts": fake.next_ts()}
 
 

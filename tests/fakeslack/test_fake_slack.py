@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from tests.fakeslack import FakeSlack
+from tests.fakeslack.server import BOT_USER_ID
 from tests.support.signing import http_request
 
 
@@ -130,7 +131,16 @@ def test_users_info_knows_only_added_users(fake_slack: FakeSlack) -> None:
 
 def test_the_other_methods_answer_like_slack(fake_slack: FakeSlack) -> None:
     client = client_for(fake_slack)
+    fake_slack.channel_members["C1"] = [BOT_USER_ID, "UALICE"]
     assert client.chat_postEphemeral(channel="C1", user="UALICE", text="psst")["message_ts"]
+    for channel, user, error in (
+        ("C1", "UBOB", "user_not_in_channel"),
+        ("C2", "UALICE", "not_in_channel"),
+        ("G2", "UALICE", "channel_not_found"),
+    ):
+        with pytest.raises(SlackApiError) as refused:
+            client.chat_postEphemeral(channel=channel, user=user, text="psst")
+        assert refused.value.response["error"] == error
     link = client.chat_getPermalink(channel="C1", message_ts="1700000000.000001")
     assert link["permalink"].endswith("/archives/C1/p1700000000000001")
     assert client.conversations_open(users="UALICE")["channel"]["id"] == "DALICE"

@@ -66,6 +66,7 @@ def received_rendered(*, thanked: bool) -> RenderedMessage:
             values=["care"],
             permalink=LINK,
             thanked=thanked,
+            channel_id=None if thanked else "C1",  # "Pass it on" thanks someone there
         ),
         extra={"ts": "1.2"} if thanked else {},
     )
@@ -179,7 +180,13 @@ def test_each_kind_writes_todays_key_and_todays_fields(
     assert row.idempotency_key == key
     assert row.kind == kind.name
     assert {name: row.payload[name] for name in stored} == stored
-    engine_fields = {"response_url": None, "link": False, "send_by": None, "unless_dnd": None}
+    engine_fields = {
+        "response_url": None,
+        "link": False,
+        "link_to": None,
+        "send_by": None,
+        "unless_dnd": None,
+    }
     assert {name: row.payload[name] for name in row.payload.keys() - stored} == {
         name: engine_fields[name] for name in row.payload.keys() - stored
     }, "anything else is an engine field at its default"

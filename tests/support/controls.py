@@ -8,6 +8,7 @@ from bot.core.slack import ids
 EVERY_CONTROL = frozenset(
     {
         ids.KUDOS_SAY_THANKS,
+        ids.KUDOS_PASS_ON,
         ids.CHECKIN_ENERGY_PREFIX,
         ids.CHECKIN_NEED,
         ids.CHECKIN_ADD_NOTE,

@@ -17,6 +17,7 @@ def submit(app: RunningApp, slack: FakeSlack, user: str, **fields: Any) -> HttpA
     values: dict[str, Any] = {
         "kudos_channel": {"type": "conversations_select", "selected_conversation": "CKUDOS"},
         "values": {"type": "plain_text_input", "value": "kindness, #Courage, focus-time"},
+        "kudos_reactions": {"type": "plain_text_input", "value": ":yellow_heart:, tada"},
         "daily_limit": {"type": "number_input", "value": "5"},
         "checkin_time": {"type": "timepicker", "selected_time": "08:45"},
         "min_group_size": {"type": "number_input", "value": "6"},

@@ -76,6 +76,32 @@ def event_envelope(
     }
 
 
+def reaction_event(
+    kind: str,
+    *,
+    user: str,
+    reaction: str,
+    channel: str,
+    ts: str,
+    item_user: str | None,
+    event_ts: str = "1764063000.000300",
+) -> Json:
+    """``reaction_added`` / ``reaction_removed`` on a message. Modelled on
+    https://docs.slack.dev/reference/events/reaction_added/ (and reaction_removed): no
+    ``item_user`` on messages no user wrote (incoming webhooks)."""
+    channel_type = {"C": "channel", "G": "group", "D": "im"}.get(channel[:1], "mpim")
+    event: Json = {
+        "type": kind,
+        "user": user,
+        "reaction": reaction,
+        "item": {"type": "message", "channel": channel, "ts": ts, "channel_type": channel_type},
+        "event_ts": event_ts,
+    }
+    if item_user is not None:
+        event["item_user"] = item_user
+    return event
+
+
 def slack_connect_envelope(event: Json, *, event_id: str, installed_team_id: str = TEAM_ID) -> Json:
     """An event from a channel shared with another organisation: the envelope's ``team_id``
     and ``enterprise_id`` name the other side, ``context_team_id`` and ``authorizations`` the

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.core.clock import Clock
@@ -38,6 +38,8 @@ def attempt(sender: SlackSender, claimed: Claimed, clock: Clock) -> Attempt:
         linked = claimed.linked
         permalink = sender.permalink(message.team_id, *linked) if linked else None
         delivery = sender.send(message, claimed.kind.render(claimed.payload, permalink))
+        if permalink is not None:
+            delivery = replace(delivery, permalink=permalink)
     except RetryLaterError as retry:
         return Attempt(claimed, clock.now(), retry=retry)
     except UncertainDeliveryError as uncertain:

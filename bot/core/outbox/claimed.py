@@ -39,7 +39,10 @@ def too_late(kind: MessageKind[Payload], payload: Payload, now: datetime) -> boo
 def linked_message(
     uow: UnitOfWork, message: OutboxMessage, payload: Payload
 ) -> tuple[str, str] | None:
-    """``(channel, ts)`` of the sent message this one links to, if it asks for a link."""
+    """``(channel, ts)`` of the message this one links to: the one it names, or the sent one it
+    depends on, if it asks for a link."""
+    if payload.link_to is not None:
+        return payload.link_to
     if not payload.link or message.depends_on_key is None:
         return None
     prerequisite = uow.outbox.by_key(message.team_id, message.depends_on_key)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from bot.core.metrics import DeliveryOutcome
 from bot.core.outbox.claimed import Claimed, current_payload, linked_message, too_late
-from bot.core.outbox.messages import MessageKinds, UnreadablePayloadError
+from bot.core.outbox.messages import MessageKinds, NothingToSayError, UnreadablePayloadError
 from bot.core.outbox.values import DueMessage
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
@@ -76,6 +76,12 @@ def _read(
     kind = kinds[message.kind]
     try:
         payload = current_payload(uow, kind, message, now)
+    except NothingToSayError:
+        logger.info("Outbox message %d (%s) has nothing left to say", message.id, message.kind)
+        uow.outbox.mark_superseded(message.id)
+        uow.outbox.release_followers(message.team_id, message.idempotency_key)
+        claims.outcomes.append((message.kind, DeliveryOutcome.SKIPPED))
+        return False
     except UnreadablePayloadError as error:
         logger.warning("Outbox message %d cannot be read: %s", message.id, error)
         uow.outbox.mark_failed(message.id, error="unreadable_payload")

@@ -20,6 +20,7 @@ class Delivery:
     error: str | None = None
     channel_unreachable: bool = False  # the bot cannot post there: another way may work
     skipped: bool = False  # deliberately not sent (the person is on do-not-disturb)
+    permalink: str | None = None  # of the message this one linked to, as Slack gave it
 
 
 DeliveryHook = Callable[[UnitOfWork, OutboxMessage, Delivery, datetime], None]

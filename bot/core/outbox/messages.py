@@ -26,6 +26,7 @@ from bot.core.store.unit_of_work import UnitOfWork
 __all__ = [
     "MessageKind",
     "MessageKinds",
+    "NothingToSayError",
     "Payload",
     "UnknownKindError",
     "UnreadablePayloadError",
@@ -44,6 +45,7 @@ class Payload(BaseModel):
 
     response_url: str | None = None  # for RESPONSE_URL: where the answer goes
     link: bool = False  # link to the message this one depends on (its permalink)
+    link_to: tuple[str, str] | None = None  # or to this ``(channel, ts)``
     send_by: datetime | None = None  # not welcome after this moment
     unless_dnd: str | None = None  # skipped while this person is on do-not-disturb
 
@@ -52,6 +54,11 @@ P = TypeVar("P", bound=Payload)
 
 # Reads what a message shows at the moment it is sent, in the claim's unit of work.
 Loader = Callable[[UnitOfWork, OutboxMessage, P, datetime], P]
+
+
+class NothingToSayError(Exception):
+    """Raised by a loader when, as things stand now, the message has nothing left to say: it is
+    marked superseded and never sent."""
 
 
 class UnknownKindError(KeyError):

@@ -238,6 +238,9 @@ class OutboxRepository:
     def mark_skipped_late(self, message_id: int) -> None:
         self._finish(message_id, OutboxStatus.SKIPPED_LATE)
 
+    def mark_superseded(self, message_id: int) -> None:
+        self._finish(message_id, OutboxStatus.SUPERSEDED)
+
     def postpone(self, message_id: int, *, not_before: datetime) -> None:
         """Send later: a pending message waits; a claimed one goes back to pending."""
         self._session.execute(

@@ -103,6 +103,7 @@ class SlackSender:
             return Delivery(delivered=False, skipped=True, error="do_not_disturb")
         perform = {
             DeliveryMethod.POST_MESSAGE: self._post,
+            DeliveryMethod.POST_EPHEMERAL: self._post_ephemeral,
             DeliveryMethod.UPDATE_MESSAGE: self._update,
             DeliveryMethod.RESPONSE_URL: lambda _client, m, r: self._post_to_response_url(m, r),
             DeliveryMethod.UPLOAD_FILE: self._upload,
@@ -122,6 +123,18 @@ class SlackSender:
             unfurl_media=False,
         )
         return Delivery(delivered=True, channel=answer.get("channel"), ts=answer.get("ts"))
+
+    @staticmethod
+    def _post_ephemeral(
+        client: WebClient, message: OutboxMessage, rendered: RenderedMessage
+    ) -> Delivery:
+        client.chat_postEphemeral(
+            channel=message.channel or "",
+            user=rendered.extra["user"],
+            text=rendered.text,
+            blocks=rendered.blocks,
+        )
+        return Delivery(delivered=True, channel=message.channel)
 
     @staticmethod
     def _update(client: WebClient, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:

@@ -13,6 +13,7 @@ class DeliveryMethod(StrEnum):
     """How a message reaches Slack."""
 
     POST_MESSAGE = "chat.postMessage"
+    POST_EPHEMERAL = "chat.postEphemeral"  # seen only by the ``user`` the renderer names
     UPDATE_MESSAGE = "chat.update"
     RESPONSE_URL = "response_url"
     PUBLISH_VIEW = "views.publish"

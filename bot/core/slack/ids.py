@@ -22,6 +22,7 @@ KUDOS_VALUES_ACTION: Final = "kudos_values_select"
 
 # Buttons.
 KUDOS_SAY_THANKS: Final = "kudos_say_thanks"
+KUDOS_PASS_ON: Final = "kudos_pass_it_on"  # noqa: S105  # an action id; opens the kudos form
 
 # The morning check-in DM: one energy button per level, so each action_id is unique in its block.
 CHECKIN_ENERGY_PREFIX: Final = "checkin_energy_"
@@ -85,6 +86,8 @@ MEMBER_LEFT_CHANNEL_EVENT: Final = "member_left_channel"
 APP_HOME_OPENED_EVENT: Final = "app_home_opened"
 MESSAGE_EVENT: Final = "message"  # delivered for the message.im subscription
 DIRECT_MESSAGE_SUBSCRIPTION: Final = "message.im"  # what someone writes in the Messages tab
+REACTION_ADDED_EVENT: Final = "reaction_added"
+REACTION_REMOVED_EVENT: Final = "reaction_removed"
 APP_UNINSTALLED_EVENT: Final = "app_uninstalled"
 TOKENS_REVOKED_EVENT: Final = "tokens_revoked"
 # Handled however often they come (never through the event ledger: it would remember the
@@ -97,5 +100,7 @@ SUBSCRIBED_EVENTS: Final = (
     MEMBER_LEFT_CHANNEL_EVENT,
     APP_HOME_OPENED_EVENT,
     DIRECT_MESSAGE_SUBSCRIPTION,
+    REACTION_ADDED_EVENT,
+    REACTION_REMOVED_EVENT,
     *REVOCATION_EVENTS,
 )

@@ -38,6 +38,7 @@ BOT_SCOPES = (
     "groups:read",
     "im:history",
     "im:write",
+    "reactions:read",
     "users:read",
 )
 STATE_EXPIRATION_SECONDS = 600

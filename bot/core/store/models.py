@@ -37,6 +37,7 @@ class Workspace(Base):
         String(500), server_default="kindness,teamwork,courage,craft,care"
     )
     kudos_daily_limit: Mapped[int] = mapped_column(Integer, server_default="10")
+    kudos_reactions: Mapped[str] = mapped_column(String(500), server_default="yellow_heart")
     members_synced_at: Mapped[datetime | None]
     checkin_default_minute: Mapped[int] = mapped_column(Integer, server_default="570")  # 09:30
     min_group_size: Mapped[int] = mapped_column(Integer, server_default="5")

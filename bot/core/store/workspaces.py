@@ -14,7 +14,10 @@ from bot.core.store.upsert import insert_for
 DEFAULT_CHECKIN_MINUTE = 9 * 60 + 30
 
 _KUDOS_SETTINGS = select(
-    Workspace.kudos_values, Workspace.kudos_daily_limit, Workspace.kudos_channel_id
+    Workspace.kudos_values,
+    Workspace.kudos_daily_limit,
+    Workspace.kudos_channel_id,
+    Workspace.kudos_reactions,
 ).where(Workspace.team_id == bindparam("team_id"))
 
 
@@ -33,10 +36,11 @@ class WorkspaceRepository:
         )
         self._session.execute(statement)
 
-    def kudos_settings(self, team_id: str) -> tuple[str, int, str | None] | None:
-        """``(values, daily limit, kudos channel)`` of a workspace, or None if unknown."""
+    def kudos_settings(self, team_id: str) -> tuple[str, int, str | None, str] | None:
+        """``(values, daily limit, kudos channel, kudos emoji)`` of a workspace, or None if
+        unknown (the values and emoji comma-separated)."""
         row = self._session.execute(_KUDOS_SETTINGS, {"team_id": team_id}).first()
-        return (row[0], row[1], row[2]) if row else None
+        return (row[0], row[1], row[2], row[3]) if row else None
 
     def checkin_default_minute(self, team_id: str) -> int:
         """The workspace's default check-in time (minutes after midnight; 09:30 if unknown)."""

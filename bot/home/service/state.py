@@ -99,8 +99,10 @@ def _kudos_items(kudos: Sequence[Kudos]) -> tuple[KudosItem, ...]:
         KudosItem(
             giver_id=item.giver_id,
             message=item.message[:EXCERPT],
-            channel_id=item.shout_channel_id,
-            ts=item.shout_ts,
+            channel_id=item.channel_id if item.item_ts else item.shout_channel_id,
+            ts=item.item_ts or item.shout_ts,
+            reaction=item.reaction,
+            link=item.item_link,
         )
         for item in kudos
     )

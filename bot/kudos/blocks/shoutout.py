@@ -31,6 +31,7 @@ from bot.kudos.values import MAX_MESSAGE_LENGTH, MAX_RECIPIENTS
 SECTION_TEXT_LIMIT = 3000
 UNFINISHED_MARKUP = re.compile(r"(&[a-z]*|<[^>]*)$")
 MAX_VALUE_OPTIONS = 10
+NO_CHANNEL = "-"  # a "Pass it on" button's value when its kudos came from no channel
 
 
 def mention(user_id: str) -> str:
@@ -43,6 +44,15 @@ def people(user_ids: Sequence[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def pass_on_button(channel_id: str | None) -> ButtonElement:
+    """Opens the kudos form, to thank someone else (its shout-out goes to ``channel_id``)."""
+    return ButtonElement(
+        text=phrase("kudos.reactions.pass_on"),
+        action_id=ids.KUDOS_PASS_ON,
+        value=channel_id or NO_CHANNEL,
+    )
 
 
 def quote(message: str) -> str:
@@ -81,8 +91,9 @@ def received_blocks(  # noqa: PLR0913  # keyword-only: what the recipient's DM s
     values: Sequence[str],
     permalink: str | None,
     thanked: bool,
+    channel_id: str | None = None,
 ) -> list[dict[str, Any]]:
-    """The recipient's DM, with a thank-you button until it is pressed."""
+    """The recipient's DM, with a thank-you button until it is pressed, and "Pass it on"."""
     blocks: list[Block] = [
         SectionBlock(
             text=MarkdownTextObject(text=phrase("kudos.received", giver=mention(giver_id)))
@@ -92,17 +103,19 @@ def received_blocks(  # noqa: PLR0913  # keyword-only: what the recipient's DM s
     if permalink:
         link = phrase("kudos.see_shoutout", permalink=permalink)
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=link)]))
+    buttons = [pass_on_button(channel_id)]
     if thanked:
         said = phrase("kudos.you_said_thanks")
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=said)]))
     else:
-        button = ButtonElement(
+        thank = ButtonElement(
             text=phrase("kudos.say_thanks"),
             action_id=ids.KUDOS_SAY_THANKS,
             value=str(kudos_id),
             style="primary",
         )
-        blocks.append(ActionsBlock(elements=[button]))
+        buttons.insert(0, thank)
+    blocks.append(ActionsBlock(elements=buttons))
     return message_blocks(blocks)
 
 

@@ -26,7 +26,7 @@ DOUBLE_ENTER_WINDOW = timedelta(seconds=60)
 
 
 @dataclass(slots=True)
-class _Screening:
+class Screening:
     kept: list[str] = field(default_factory=list)
     left_out: list[tuple[str, LeftOut]] = field(default_factory=list)
 
@@ -41,7 +41,7 @@ def give_kudos(
 ) -> KudosOutcome:
     """Record a kudos and its announcements in the outbox, or say why not (changing nothing).
     ``request`` has passed :func:`check_request` (the rules that need nobody's details)."""
-    screening = _screen_recipients(request, people)
+    screening = screen_recipients(request, people)
     if not screening.kept:
         return KudosRefused(Refusal.NOBODY_LEFT, left_out=tuple(screening.left_out))
     fingerprint = _fingerprint(request.giver_id, screening.kept, request.message)
@@ -73,7 +73,7 @@ def give_kudos(
 def _record(  # noqa: PLR0913  # the checked request, its screening and the workspace's rules
     uow: UnitOfWork,
     request: KudosRequest,
-    screening: _Screening,
+    screening: Screening,
     fingerprint: str,
     rules: WorkspaceKudosRules,
     *,
@@ -99,10 +99,11 @@ def _record(  # noqa: PLR0913  # the checked request, its screening and the work
     )
 
 
-def _screen_recipients(
+def screen_recipients(
     request: KudosRequest, people: Mapping[str, MemberProfile | None]
-) -> _Screening:
-    screening = _Screening()
+) -> Screening:
+    """The recipients kept, and those left out with the reason why."""
+    screening = Screening()
     for user_id in request.recipient_ids:
         reason = _reason_to_leave_out(user_id, request, people.get(user_id))
         if reason is None:

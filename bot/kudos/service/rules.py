@@ -26,12 +26,18 @@ def workspace_rules(uow: UnitOfWork, team_id: str) -> WorkspaceKudosRules:
     settings = uow.workspaces.kudos_settings(team_id)
     if settings is None:
         return WorkspaceKudosRules()
-    values, daily_limit, kudos_channel_id = settings
+    values, daily_limit, kudos_channel_id, reactions = settings
     return WorkspaceKudosRules(
-        values=tuple(value.strip().lower() for value in values.split(",") if value.strip()),
+        values=_names(values),
         daily_limit=daily_limit,
         kudos_channel_id=kudos_channel_id,
+        reactions=_names(reactions),
     )
+
+
+def _names(listed: str) -> tuple[str, ...]:
+    """A comma-separated setting as its names, lower case."""
+    return tuple(name.strip().lower() for name in listed.split(",") if name.strip())
 
 
 class KudosRulesCache:

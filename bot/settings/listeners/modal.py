@@ -60,4 +60,5 @@ def _form(state: dict[str, Any]) -> SettingsForm:
         support_link=field("support_link").get("value") or "",
         leaderboard=bool(field("leaderboard").get("selected_options")),
         admin_ids=tuple(field("admins").get("selected_users") or ()),
+        kudos_reactions=field("kudos_reactions").get("value") or "",
     )

@@ -205,6 +205,8 @@ def events(app: RunningApp, slack: FakeSlack, workspace: Workspace) -> None:
             "channel": workspace.team_channel,
         },
         {"type": "member_left_channel", "user": workspace.newcomer, "channel": workspace.general},
+        reaction("reaction_added", workspace, "yellow_heart"),  # kudos to the admin
+        reaction("reaction_removed", workspace, "thumbsup"),  # not a kudos emoji: changes nothing
         {
             "type": "message",
             "channel_type": "im",
@@ -219,6 +221,19 @@ def events(app: RunningApp, slack: FakeSlack, workspace: Workspace) -> None:
             event, team_id=workspace.team_id, event_id=f"EvIso{next(_event_ids)}"
         )
         assert app.slack.event(workspace.envelope(envelope)).status == 200
+
+
+def reaction(kind: str, workspace: Workspace, emoji: str) -> dict[str, Any]:
+    """The member reacts to the admin's message in the workspace's team channel."""
+    item = {"type": "message", "channel": workspace.team_channel, "ts": "1764062000.000100"}
+    return {
+        "type": kind,
+        "user": workspace.member,
+        "reaction": emoji,
+        "item_user": workspace.admin,
+        "item": item,
+        "event_ts": "1764063000.000300",
+    }
 
 
 def _subscription(event: dict[str, Any]) -> str:
