@@ -10,12 +10,15 @@ where absolute times do not:
   records a request durably before it answers;
 - Kindling: ``kindling run`` itself (parse, rules, directory, one transaction with the kudos
   and its outbox rows, ephemeral answer), its dispatcher delivering to a fake Slack meanwhile;
+  then distinct ``reaction_added`` events with the kudos emoji (a kudos given with one
+  reaction: the rules, the directory, one transaction with the kudos and its outbox rows);
   then a sustained phase: distinct ``/kudos`` for 8 s on one connection while the same
   process delivers what they write (a busy morning).
 
 Printed beside the ratios: the targets (``/kudos`` p50 at one connection <= 1.0 ms on SQLite
 and 2.0 ms on PostgreSQL, p99 <= 2.5 ms on SQLite; req/s at 16 connections >= 0.6x the
-"pbr + one durable insert" floor; p99 <= 3 ms in the sustained phase), met or not.
+"pbr + one durable insert" floor; p99 <= 3 ms in the sustained phase; ``reaction_added`` p50
+<= 1.1x ``/kudos`` p50 at one connection), met or not.
 
 Requests are signed and distinct (different givers, recipients and texts), so the daily limit
 and double-enter protection never short-cut the work. SQLite always; PostgreSQL too when
@@ -41,7 +44,7 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench.kudos_load import Result, Workload, load, measure, sustain
+from bench.kudos_load import ReactionWorkload, Result, Workload, load, measure, sustain
 from bot.core.store import migrate
 from bot.core.store.engine import build_engine, build_session_factory
 from bot.core.store.unit_of_work import UnitOfWorkFactory
@@ -59,6 +62,8 @@ DEFAULT = "bare Bolt, default runner"
 PBR = "bare Bolt, process_before_response"
 PBR_INSERT = "bare Bolt, pbr + one durable insert"
 KINDLING_APP = "Kindling /kudos"
+KINDLING_REACTION = "Kindling reaction_added"
+REACTION_TARGET = 1.1  # reaction_added p50 / /kudos p50, at one connection: "as fast"
 P50_TARGET = {"SQLite": 1.0, "PostgreSQL": 2.0}  # ms, /kudos at one connection
 SQLITE_P99_TARGET = 2.5  # ms
 FLOOR_SHARE_TARGET = 0.6  # of the "pbr + one durable insert" req/s at 16 connections
@@ -69,6 +74,8 @@ RATIOS = (  # label, connections, app, baseline, figure
     ("Kindling req/s / bare pbr req/s", 16, KINDLING_APP, PBR, "rps"),
     ("pbr + insert req/s / bare pbr req/s", 16, PBR_INSERT, PBR, "rps"),
     ("Kindling req/s / pbr + insert req/s", 16, KINDLING_APP, PBR_INSERT, "rps"),
+    ("reaction_added p50 / /kudos p50", 1, KINDLING_REACTION, KINDLING_APP, "p50"),
+    ("reaction_added req/s / /kudos req/s", 16, KINDLING_REACTION, KINDLING_APP, "rps"),
 )
 
 
@@ -82,7 +89,8 @@ def main() -> None:
     # Every request of every app on every database has its own giver and recipients, all of
     # them in the directory: no users.info call on the ack path.
     requests_per_app = args.requests * len(CONCURRENCY) + WARM_UP
-    total_people = 2 * (4 * requests_per_app + SUSTAINED_BUDGET)  # two databases, four apps
+    # two databases, four apps and the reactions
+    total_people = 2 * (5 * requests_per_app + SUSTAINED_BUDGET)
 
     with _fake_slack(total_people) as api_url:
         base_url = api_url.removesuffix("/api/")
@@ -129,6 +137,13 @@ def _run_database(name: str, url: str, api_url: str, workload: Workload, request
                 result = measure(app_name, port, workload, requests, concurrency)
                 results[(app_name, concurrency)] = result
                 _print_result(app_name, str(concurrency), result)
+            if command[0] == KINDLING:  # the same, for kudos given with one reaction
+                reactions = ReactionWorkload(workload, TEAM_ID)
+                load(port, reactions, WARM_UP, 1)
+                for concurrency in CONCURRENCY:
+                    result = measure(KINDLING_REACTION, port, reactions, requests, concurrency)
+                    results[(KINDLING_REACTION, concurrency)] = result
+                    _print_result(KINDLING_REACTION, str(concurrency), result)
             if command[0] == KINDLING:  # a busy morning: requests while it delivers them
                 sustained = sustain(app_name, port, workload, SUSTAINED_SECONDS)
                 _print_result(app_name, "8 s", sustained)
@@ -160,6 +175,10 @@ def _print_targets(
         checks.insert(
             1, (f"/kudos p99 at 1 conn <= {SQLITE_P99_TARGET} ms", one.p99 <= SQLITE_P99_TARGET)
         )
+    reaction = results[(KINDLING_REACTION, 1)].p50 / one.p50
+    checks.append(
+        (f"reaction_added p50 <= {REACTION_TARGET}x /kudos p50", reaction <= REACTION_TARGET)
+    )
     for label, met in checks:
         print(f"target: {label}: {'met' if met else 'NOT met'}")
 

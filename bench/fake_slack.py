@@ -23,6 +23,7 @@ import time
 from collections import Counter
 from typing import Any
 
+from bench.kudos_load import BENCH_CHANNEL
 from bot.core.outbox.values import DeliveryMethod
 from tests.fakeslack import FakeSlack
 from tests.fakeslack.server import TEAM_ID, Answer
@@ -114,6 +115,7 @@ def main() -> None:
         for number in range(args.people):
             for prefix in ("UG", "UR", "US"):
                 slack.add_user(f"{prefix}{number:06d}")
+        slack.joined_channels.add(BENCH_CHANNEL)  # the reactions' channel: ephemerals go there
         print(f"api_url {slack.api_url}", flush=True)
         sys.stdin.read()
         if isinstance(slack, CappedFakeSlack):

@@ -1,9 +1,11 @@
-"""Distinct signed ``/kudos`` requests over keep-alive connections, and their latencies."""
+"""Distinct signed ``/kudos`` requests (or ``reaction_added`` events) over keep-alive
+connections, and their latencies."""
 
 from __future__ import annotations
 
 import http.client
 import itertools
+import json
 import statistics
 import threading
 import time
@@ -13,6 +15,9 @@ from urllib.parse import urlencode
 from slack_sdk.signature import SignatureVerifier
 
 from tests.support.signing import SIGNING_SECRET, command_payload
+from tests.support.slack_shapes import event_envelope, reaction_event
+
+BENCH_CHANNEL = "CBENCH"  # where the reactions happen (Kindling is in it)
 
 
 @dataclass(frozen=True)
@@ -39,15 +44,21 @@ class Result:
 class Workload:
     """Distinct signed ``/kudos`` bodies: a new giver, two new recipients, a new text each."""
 
+    content_type = "application/x-www-form-urlencoded"
+
     def __init__(self, team_id: str, response_url: str) -> None:
         self._team_id = team_id
         self._response_url = response_url
         self._numbers = itertools.count()
         self._lock = threading.Lock()
 
-    def next_body(self) -> str:
+    def next_number(self) -> int:
+        """A number no request has used yet: its people are new (the daily limit never hits)."""
         with self._lock:
-            number = next(self._numbers)
+            return next(self._numbers)
+
+    def next_body(self) -> str:
+        number = self.next_number()
         text = f"<@UR{number:06d}|r> <@US{number:06d}> for kindness number {number} #teamwork"
         payload = command_payload(
             "/kudos",
@@ -59,14 +70,41 @@ class Workload:
         return urlencode(payload)
 
 
-def measure(name: str, port: int, workload: Workload, requests: int, concurrency: int) -> Result:
+class ReactionWorkload:
+    """Distinct signed ``reaction_added`` events: a new giver's 💛 on a new author's message,
+    numbered with ``kudos`` so the two workloads never share a giver."""
+
+    content_type = "application/json"
+
+    def __init__(self, kudos: Workload, team_id: str) -> None:
+        self._kudos = kudos
+        self._team_id = team_id
+
+    def next_body(self) -> str:
+        number = self._kudos.next_number()
+        event = reaction_event(
+            "reaction_added",
+            user=f"UG{number:06d}",
+            reaction="yellow_heart",
+            channel=BENCH_CHANNEL,
+            ts=f"1764062000.{number:06d}",
+            item_user=f"UR{number:06d}",
+        )
+        envelope = event_envelope(event, event_id=f"EvBench{number:08d}", team_id=self._team_id)
+        return json.dumps(envelope)
+
+
+AnyWorkload = Workload | ReactionWorkload
+
+
+def measure(name: str, port: int, workload: AnyWorkload, requests: int, concurrency: int) -> Result:
     """``requests`` requests over ``concurrency`` connections."""
     started = time.perf_counter()
     latencies, failures = load(port, workload, requests, concurrency)
     return Result(name, concurrency, latencies, time.perf_counter() - started, failures)
 
 
-def sustain(name: str, port: int, workload: Workload, seconds: float) -> Result:
+def sustain(name: str, port: int, workload: AnyWorkload, seconds: float) -> Result:
     """Requests one after another on one connection for ``seconds``."""
     started = time.perf_counter()
     latencies, failures = load(port, workload, 10**9, 1, until=started + seconds)
@@ -74,7 +112,12 @@ def sustain(name: str, port: int, workload: Workload, seconds: float) -> Result:
 
 
 def load(
-    port: int, workload: Workload, requests: int, concurrency: int, *, until: float | None = None
+    port: int,
+    workload: AnyWorkload,
+    requests: int,
+    concurrency: int,
+    *,
+    until: float | None = None,
 ) -> tuple[list[float], int]:
     """Send ``requests`` (or as many as fit before ``until``); the latencies and failures."""
     latencies: list[float] = []
@@ -93,7 +136,7 @@ def load(
                 if until is not None and time.perf_counter() >= until:
                     break
                 body = workload.next_body()
-                headers = _signed_headers(verifier, body)
+                headers = _signed_headers(verifier, body, workload.content_type)
                 began = time.perf_counter()
                 try:
                     connection.request("POST", "/slack/events", body=body, headers=headers)
@@ -120,11 +163,11 @@ def load(
     return latencies, failures[0]
 
 
-def _signed_headers(verifier: SignatureVerifier, body: str) -> dict[str, str]:
+def _signed_headers(verifier: SignatureVerifier, body: str, content_type: str) -> dict[str, str]:
     """The headers Slack sends with a request: its timestamp and signature."""
     stamp = str(int(time.time()))
     return {
-        "Content-Type": "application/x-www-form-urlencoded",
+        "Content-Type": content_type,
         "X-Slack-Request-Timestamp": stamp,
         "X-Slack-Signature": verifier.generate_signature(timestamp=stamp, body=body) or "",
     }

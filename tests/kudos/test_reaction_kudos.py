@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
-from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -14,9 +13,7 @@ from sqlalchemy import select
 from bot.core.outbox.values import OutboxStatus
 from bot.core.store.models import OutboxMessage
 from bot.kudos.models import Kudos, KudosRecipient
-from bot.kudos.service.reactions import GATHER_WINDOW
 from tests.fakeslack import FakeSlack
-from tests.fakeslack.server import RecordedCall
 from tests.support.checkins import press
 from tests.support.kudos import (
     APP,
@@ -26,54 +23,31 @@ from tests.support.kudos import (
     GENERAL,
     GIVER,
     GONE,
-    add_people,
     count,
     kudos_command,
     posted_json,
 )
-from tests.support.reactions import MESSAGE_TS, react
+from tests.support.reactions import (
+    DANA,
+    ELSEWHERE,
+    EVE,
+    FINN,
+    GRETA,
+    MESSAGE_TS,
+    add_colleagues,
+    dms_to,
+    ephemerals_to,
+    heart,
+    later,
+    react,
+)
 from tests.support.running import RunningApp
 from tests.support.settings import ADMIN, submit
-
-DANA, EVE, FINN, GRETA = "UDANA", "UEVE", "UFINN", "UGRETA"
-ELSEWHERE = "CELSEWHERE"  # a channel Kindling was never added to
 
 
 @pytest.fixture(autouse=True)
 def people(fake_slack: FakeSlack) -> None:
-    add_people(fake_slack)
-    for user, name in ((DANA, "Dana"), (EVE, "Eve"), (FINN, "Finn"), (GRETA, "Greta")):
-        fake_slack.add_user(user, display_name=name, tz="Europe/Lisbon")
-    fake_slack.add_user(ADMIN, display_name="Ada", is_admin=True)
-    everyone = [GIVER, BOB, CARA, DEPLOYBOT, GONE, DANA, EVE, FINN, GRETA]
-    fake_slack.channel_members[GENERAL] = [APP, *everyone]
-    fake_slack.channel_members[ELSEWHERE] = everyone
-
-
-def heart(app: RunningApp, slack: FakeSlack, user: str, **fields: Any) -> None:
-    """``user`` reacts with the kudos emoji; Slack delivers it and Kindling answers 200."""
-    fields.setdefault("author", BOB)
-    fields.setdefault("channel", GENERAL)
-    answer = react(app, slack, user=user, **fields)
-    assert answer is not None, "Slack delivers this reaction"
-    assert answer.status == 200, answer.body
-
-
-def later(app: RunningApp, by: timedelta = GATHER_WINDOW) -> None:
-    app.kindling.clock.advance(by)  # type: ignore[attr-defined]
-    app.kindling.dispatcher.drain()
-
-
-def dms_to(slack: FakeSlack, user: str) -> list[RecordedCall]:
-    return [call for call in slack.calls("chat.postMessage") if call.args["channel"] == user]
-
-
-def ephemerals_to(slack: FakeSlack, user: str) -> list[str]:
-    return [
-        str(call.args["text"])
-        for call in slack.calls("chat.postEphemeral")
-        if call.args["user"] == user
-    ]
+    add_colleagues(fake_slack)
 
 
 def appreciations(app: RunningApp) -> int:

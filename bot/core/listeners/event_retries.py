@@ -11,7 +11,7 @@ from slack_bolt import BoltContext, BoltResponse
 from bot.core.events.ledger import claim_event
 from bot.core.listeners.dependencies import dependencies_of
 from bot.core.listeners.workspace import team_of
-from bot.core.slack.ids import REVOCATION_EVENTS
+from bot.core.slack.ids import REVOCATION_EVENTS, SELF_CLAIMED_EVENTS
 from bot.core.slack.payloads import event_id_of
 
 logger = logging.getLogger(__name__)
@@ -22,13 +22,15 @@ def skip_event_retries(
     context: BoltContext,
     next: Callable[[], None],  # noqa: A002  # Bolt injects by name
 ) -> BoltResponse | None:
-    """Claim the event's id before it is handled; a delivery already claimed is acked and dropped.
+    """Claim the event's id before it is handled; a delivery already claimed is acked and dropped
+    (the :data:`~bot.core.slack.ids.SELF_CLAIMED_EVENTS` are claimed by their listeners).
 
     The claim is committed first so a retry arriving while the first delivery is still being
     handled is dropped too; the error handler gives the claim back if handling fails.
     """
     event_id = event_id_of(body)
-    if event_id is None or body.get("event", {}).get("type") in REVOCATION_EVENTS:
+    event_type = body.get("event", {}).get("type")
+    if event_id is None or event_type in REVOCATION_EVENTS or event_type in SELF_CLAIMED_EVENTS:
         next()
         return None
     team_id = team_of(context)

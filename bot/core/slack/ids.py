@@ -93,6 +93,9 @@ TOKENS_REVOKED_EVENT: Final = "tokens_revoked"
 # Handled however often they come (never through the event ledger: it would remember the
 # workspace Kindling was just asked to forget).
 REVOCATION_EVENTS: Final = (APP_UNINSTALLED_EVENT, TOKENS_REVOKED_EVENT)
+# Claimed in the ledger by their own listener, in the one transaction that handles them (one
+# commit on the ack path; a failure rolls the claim back with the rest).
+SELF_CLAIMED_EVENTS: Final = (REACTION_ADDED_EVENT, REACTION_REMOVED_EVENT)
 SUBSCRIBED_EVENTS: Final = (
     TEAM_JOIN_EVENT,
     USER_CHANGE_EVENT,

@@ -1,14 +1,18 @@
 """An emoji reaction added to or removed from a message: kudos given with the workspace's kudos
-emoji, or taken back before anyone was told."""
+emoji, or taken back before anyone was told. Each claims its event in the ledger in the same
+transaction (Slack's retries are handled once)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from slack_bolt import BoltContext
 
+from bot.core.events.ledger import claim_event
 from bot.core.listeners.dependencies import dependencies_of
 from bot.core.listeners.workspace import team_of
+from bot.core.store.unit_of_work import UnitOfWork
 from bot.kudos.service import KudosRulesCache
 from bot.kudos.service.reactions import (
     Reaction,
@@ -30,7 +34,7 @@ def reaction_of(
         return None
     return Reaction(
         team_id=team_of(context),
-        event_id=str(body.get("event_id") or f"{channel}:{ts}:{user}"),
+        event_id=str(body.get("event_id") or f"{channel}:{ts}:{user}:{event.get('event_ts')}"),
         giver_id=str(user),
         emoji=emoji_name(str(event.get("reaction") or "")),
         channel_id=str(channel),
@@ -56,8 +60,9 @@ def handle_reaction_added(
             return
         people = dependencies.service(MemberDirectory).people(
             uow, reaction.team_id, {reaction.giver_id, *target.recipient_ids}
-        )
-        give_reaction_kudos(uow, reaction, target, rules=rules, people=people, now=now)
+        )  # read before anything is written: it may step aside to ask Slack
+        if first_delivery(uow, reaction, now=now):
+            give_reaction_kudos(uow, reaction, target, rules=rules, people=people, now=now)
 
 
 def handle_reaction_removed(
@@ -65,8 +70,13 @@ def handle_reaction_removed(
 ) -> None:
     """Take the reaction's kudos back, unless its recipients were already told."""
     reaction = reaction_of(event, body, context)
-    if reaction is None:
-        return
-    dependencies = dependencies_of(context)
-    with dependencies.unit_of_work() as uow:
-        take_back_reaction(uow, reaction)
+    if reaction is not None:
+        dependencies = dependencies_of(context)
+        with dependencies.unit_of_work() as uow:
+            if first_delivery(uow, reaction, now=dependencies.clock.now()):
+                take_back_reaction(uow, reaction)
+
+
+def first_delivery(uow: UnitOfWork, reaction: Reaction, *, now: datetime) -> bool:
+    """Claim the reaction's event in this unit of work; False for Slack's retry of one handled."""
+    return claim_event(uow, team_id=reaction.team_id, event_id=reaction.event_id, now=now)

@@ -24,7 +24,7 @@ from bot.kudos.reaction_messages import (
 )
 from bot.kudos.reaction_repository import ReactionKudosRepository
 from bot.kudos.repository import KudosRepository
-from bot.kudos.service.giving import screen_recipients
+from bot.kudos.service.giving import Screening, screen_recipients
 from bot.kudos.service.rules import local_day
 from bot.kudos.values import (
     KudosGiven,
@@ -103,43 +103,65 @@ def give_reaction_kudos(  # noqa: PLR0913  # keyword-only: the rules and people 
 ) -> KudosOutcome | None:
     """Record the reaction's kudos and its messages, or the giver's kind refusal; None when
     nothing is said at all (a bot reacting or written to, a second reaction on one message)."""
-    giver = people.get(reaction.giver_id)
-    author = people.get(target.recipient_ids[0]) if target.shoutout_of is None else None
-    if giver is None or giver.is_bot or giver.deleted or (author is not None and author.is_bot):
+    if _says_nothing(reaction, target, people):
         return None
-    if target.shoutout_of is not None and (
-        reaction.giver_id == target.shoutout_giver or reaction.giver_id in target.recipient_ids
-    ):
-        return None  # the giver, or a recipient saying thank you: not a new kudos
-    outcome = _decide(uow, reaction, target, rules=rules, people=people, now=now)
+    screened = _screen(reaction, target, people)
+    outcome = (
+        screened
+        if isinstance(screened, KudosRefused)
+        else _record(
+            uow, reaction, screened, rules=rules, giver=people.get(reaction.giver_id), now=now
+        )
+    )
     if isinstance(outcome, KudosRefused):
         uow.outbox.add(_refusal(reaction, outcome, now=now), now=now)
     return outcome
 
 
-def _decide(  # noqa: PLR0913  # keyword-only: the rules and people it is decided with
-    uow: UnitOfWork,
-    reaction: Reaction,
-    target: Target,
-    *,
-    rules: WorkspaceKudosRules,
-    people: Mapping[str, MemberProfile | None],
-    now: datetime,
-) -> KudosOutcome | None:
+def _says_nothing(
+    reaction: Reaction, target: Target, people: Mapping[str, MemberProfile | None]
+) -> bool:
+    """A bot (or a stranger) reacting, a bot's message, or on a shout-out its giver or one of
+    its recipients (a thank-you): no kudos, and nothing said."""
+    giver = people.get(reaction.giver_id)
+    if giver is None or giver.is_bot or giver.deleted:
+        return True
+    if target.shoutout_of is None:
+        author = people.get(target.recipient_ids[0])
+        return author is not None and author.is_bot
+    return reaction.giver_id == target.shoutout_giver or reaction.giver_id in target.recipient_ids
+
+
+def _screen(
+    reaction: Reaction, target: Target, people: Mapping[str, MemberProfile | None]
+) -> KudosRefused | tuple[Target, Screening]:
+    """Who of the target may receive kudos (the rules every kudos shares), or why nobody."""
     request = _as_request(reaction, target.recipient_ids)
     if request.recipient_ids == (reaction.giver_id,):
         return KudosRefused(Refusal.ONLY_YOURSELF)
     screening = screen_recipients(request, people)
     if not screening.kept:
         return KudosRefused(Refusal.NOBODY_LEFT, left_out=tuple(screening.left_out))
-    kudos = uow.repository(KudosRepository)
-    uow.workspaces.ensure(reaction.team_id, now=now)
-    kudos.lock_giver(reaction.team_id, reaction.giver_id)  # one decision per giver at a time
-    reactions = uow.repository(ReactionKudosRepository)
+    return target, screening
+
+
+def _record(  # noqa: PLR0913  # keyword-only: the limits it is recorded within
+    uow: UnitOfWork,
+    reaction: Reaction,
+    screened: tuple[Target, Screening],
+    *,
+    rules: WorkspaceKudosRules,
+    giver: MemberProfile | None,
+    now: datetime,
+) -> KudosOutcome | None:
+    """The kudos and its messages, within one per message and the daily limit."""
+    target, screening = screened
     team_id, giver_id = reaction.team_id, reaction.giver_id
+    kudos, reactions = uow.repository(KudosRepository), uow.repository(ReactionKudosRepository)
+    uow.workspaces.ensure(team_id, now=now)
+    kudos.lock_giver(team_id, giver_id)  # one decision per giver at a time
     if reactions.given_for(team_id, giver_id, *reaction.item) is not None:
         return None  # one kudos per giver per message, however often they react
-    giver = people.get(giver_id)
     day_start, day_end = local_day(now, giver.tz if giver else None)
     given_today, _ = kudos.giving_since(
         team_id, giver_id, day_start=day_start, fingerprint="", repeat_since=now
