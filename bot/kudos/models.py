@@ -23,8 +23,9 @@ class Kudos(Base):
     __tablename__ = "kudos"
     __table_args__ = (
         Index(None, "team_id", "giver_id", "created_at"),
-        # A reaction kudos: one per giver per message, however often they react.
-        Index(None, "team_id", "giver_id", "channel_id", "item_ts", unique=True),
+        # A reaction kudos: one per giver per message (under the giver's lock, not a unique
+        # index: the kudos of two people forgotten since share the one "former teammate").
+        Index(None, "team_id", "giver_id", "channel_id", "item_ts"),
         Index(None, "team_id", "channel_id", "item_ts"),
     )
 

@@ -27,7 +27,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_kudos_team_id_giver_id_channel_id_item_ts"),
             ["team_id", "giver_id", "channel_id", "item_ts"],
-            unique=True,
+            unique=False,
         )
         batch_op.create_index(
             batch_op.f("ix_kudos_team_id_channel_id_item_ts"),

@@ -11,7 +11,7 @@ import pytest
 from tests.fakeslack import FakeSlack
 from tests.support.checkins import at, member_event, tick_and_deliver
 from tests.support.kudos import BOB, CARA, GENERAL, GIVER, kudos_command, posted_json
-from tests.support.privacy import kindling
+from tests.support.privacy import forget_me, kindling
 from tests.support.reactions import MESSAGE_TS, add_colleagues, heart, later
 from tests.support.running import RunningApp
 from tests.support.settings import ADMIN, submit
@@ -82,3 +82,15 @@ def test_the_home_shows_reaction_kudos_with_a_link_to_the_message(
     shown = json.dumps(posted_json(home.args, "view"), ensure_ascii=False)
     assert f"💛 from <@{GIVER}>: :yellow_heart: on a message <{PERMALINK}|see it>" in shown
     assert f"💛 from <@{CARA}>: :yellow_heart: on a message" in shown
+
+
+def test_two_people_who_reacted_to_one_message_can_both_be_forgotten(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    bob_is_appreciated(running_app, fake_slack)  # Alice and Cara reacted
+    forget_me(running_app, fake_slack, GIVER)
+    forget_me(running_app, fake_slack, CARA)
+    assert kindling(running_app, fake_slack, "export", user=BOB)["text"]
+    running_app.kindling.dispatcher.drain()
+    (bobs,) = map(json.loads, contents(fake_slack))
+    assert [k["from"] for k in bobs["kudos_received"]] == ["former-teammate"] * 2

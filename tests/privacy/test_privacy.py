@@ -28,9 +28,8 @@ from tests.support.checkins import (
 )
 from tests.support.clock import ManualClock
 from tests.support.kudos import kudos_command, posted_json
-from tests.support.privacy import every_value, kindling
+from tests.support.privacy import every_value, forget_me, kindling
 from tests.support.running import RunningApp, serving, settings_for
-from tests.support.signing import block_action
 from tests.support.wins import win
 
 
@@ -99,25 +98,6 @@ def test_forget_me_also_takes_her_breaks_snoozes_and_channel_enrolments(
     assert sum(ALICE in value for value in every_value(running_app)) >= 4
     forget_me(running_app, fake_slack)
     assert [value for value in every_value(running_app) if ALICE in value] == []
-
-
-def forget_me(app: RunningApp, slack: FakeSlack) -> None:
-    """Alice asks Kindling to forget her, confirms, and is told it is done."""
-    answer = kindling(app, slack, "forget-me")
-    button = answer["blocks"][-1]["elements"][0]
-    assert button["action_id"] == ids.PRIVACY_FORGET
-    assert button["confirm"]["confirm"]["text"] == "Delete everything"
-    payload = block_action(
-        button,
-        team_id=slack.team_id,
-        user_id=ALICE,
-        channel_id="CGENERAL",
-        response_url=slack.response_url("forget"),
-    )
-    assert app.slack.interaction(payload).status == 200
-    app.kindling.dispatcher.drain()
-    (done,) = slack.calls("response_url:forget")
-    assert "Everything Kindling kept about you is deleted" in done.args["text"]
 
 
 @pytest.fixture
