@@ -10,6 +10,8 @@ from enum import StrEnum
 from bot.core.localtime import Occurrence, zone
 from bot.core.phrases import phrase
 
+DEACTIVATED = "deactivated"  # a schedule's ``stopped_reason``: they left the workspace
+
 
 class CheckinStatus(StrEnum):
     """A member's check-in schedule: on, turned off, or opted out of a team channel's."""

@@ -30,6 +30,11 @@ class RecapFigures(BaseModel):
     breaks: int = 0
     energies: tuple[tuple[date, int], ...] = ()  # oldest first, within the week
 
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to celebrate: no kind act, win, break or check-in all week."""
+        return not (self.given or self.received or self.win_count or self.breaks or self.energies)
+
 
 class KindnessFigures(BaseModel):
     """A workspace's week of kindness: how much, who took part (display names), the values

@@ -10,7 +10,18 @@ import pytest
 
 from bot.core.slack import ids
 from tests.fakeslack import FakeSlack, RecordedCall
-from tests.support.checkins import ALICE, BOB, add_people, at, checkin, tick_and_deliver
+from tests.support.checkins import (
+    ALICE,
+    BOB,
+    TEAM_CHANNEL,
+    add_people,
+    at,
+    checkin,
+    member_event,
+    press,
+    tick_and_deliver,
+    welcome_dms,
+)
 from tests.support.kudos import kudos_command, posted_json
 from tests.support.running import RunningApp
 from tests.support.signing import block_action
@@ -55,6 +66,7 @@ def test_the_recap_comes_once_on_friday_afternoon_with_the_members_week(
 
 def test_one_tap_turns_the_recap_off(running_app: RunningApp, fake_slack: FakeSlack) -> None:
     checkin(running_app, fake_slack, "on")
+    win(running_app, fake_slack, "asked for help early")
     at(running_app, FRIDAY_1600_BERLIN)
     tick_and_deliver(running_app)
     (recap,) = recaps(fake_slack)
@@ -73,3 +85,58 @@ def test_one_tap_turns_the_recap_off(running_app: RunningApp, fake_slack: FakeSl
     at(running_app, FRIDAY_1600_BERLIN + timedelta(days=7))
     tick_and_deliver(running_app)
     assert len(recaps(fake_slack)) == 1
+
+
+def test_a_week_with_nothing_in_it_brings_no_recap(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    checkin(running_app, fake_slack, "on")  # recaps on; then a quiet week
+    at(running_app, FRIDAY_1600_BERLIN)
+    tick_and_deliver(running_app)
+    assert recaps(fake_slack) == [], "no report card of nothing"
+    at(running_app, FRIDAY_1600_BERLIN + timedelta(days=4))  # Tuesday of the next week
+    win(running_app, fake_slack, "took a real lunch break")
+    at(running_app, FRIDAY_1600_BERLIN + timedelta(days=7))
+    tick_and_deliver(running_app)
+    assert len(recaps(fake_slack)) == 1, "next week's comes, with its win"
+
+
+def test_no_recap_reaches_someone_on_a_pause(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    checkin(running_app, fake_slack, "on")
+    win(running_app, fake_slack, "shipped the release")
+    assert "pause" in checkin(running_app, fake_slack, "pause 10d").lower()
+    at(running_app, FRIDAY_1600_BERLIN)
+    tick_and_deliver(running_app)
+    assert recaps(fake_slack) == [], "on holiday: nothing from Kindling"
+
+
+def test_no_recap_reaches_someone_who_left_the_workspace(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    checkin(running_app, fake_slack, "on")
+    win(running_app, fake_slack, "shipped the release")
+    fake_slack.users[ALICE]["deleted"] = True
+    event = {"type": "user_change", "user": fake_slack.users[ALICE]}
+    assert member_event(running_app, fake_slack, event).status == 200
+    at(running_app, FRIDAY_1600_BERLIN)
+    tick_and_deliver(running_app)
+    assert recaps(fake_slack) == []
+
+
+def test_no_recap_reaches_someone_who_said_not_for_me(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    fake_slack.channel_members[TEAM_CHANNEL] = [ALICE, BOB]
+    checkin(running_app, fake_slack, "team", user=ALICE, channel=TEAM_CHANNEL, channel_name="team")
+    tick_and_deliver(running_app)
+    (welcome,) = welcome_dms(fake_slack, BOB)  # Bob's recap came on with the enrolment
+    assert press(running_app, fake_slack, welcome, ids.CHECKIN_NOT_FOR_ME, user=BOB).status == 200
+    kudos_command(running_app, fake_slack, f"<@{BOB}> for the calm review")  # a week to tell
+    running_app.kindling.dispatcher.drain()
+    at(running_app, FRIDAY_1600_BERLIN + timedelta(hours=6))  # 16:00 in Bob's New York
+    tick_and_deliver(running_app)
+    at(running_app, FRIDAY_1600_BERLIN + timedelta(hours=6, seconds=2))  # one DM a second
+    running_app.kindling.dispatcher.drain()
+    assert recaps(fake_slack, BOB) == [], "Not for me means nothing from Kindling"

@@ -12,7 +12,7 @@ from bot.breaks.service.schedules import follow_member as follow_in_breaks
 from bot.checkins.models import CheckinSchedule
 from bot.checkins.repository.answers import CheckinScheduleRepository
 from bot.checkins.text import MAX_PAUSE_DAYS, Action, CheckinRequest
-from bot.checkins.values import CheckinSettings, CheckinStatus
+from bot.checkins.values import DEACTIVATED, CheckinSettings, CheckinStatus
 from bot.core.localtime import (
     FALLBACK_ZONE,
     MONDAY_TO_FRIDAY,
@@ -26,8 +26,6 @@ from bot.home.service import refresh_home
 from bot.recaps.service.weekly import ensure_recap
 
 T = TypeVar("T")
-
-DEACTIVATED = "deactivated"
 
 
 class PauseProblem(Exception):  # noqa: N818  # a refusal told to the member, not a fault

@@ -7,12 +7,25 @@ from datetime import date, datetime
 
 from bot.checkins.models import Checkin, CheckinChannel, CheckinSchedule
 from bot.checkins.repository.answers import CheckinAnswerRepository, CheckinScheduleRepository
+from bot.checkins.values import DEACTIVATED, CheckinStatus
+from bot.core.localtime import local_today
 from bot.core.store.unit_of_work import UnitOfWork
 
 
 def checkin_schedule(uow: UnitOfWork, team_id: str, user_id: str) -> CheckinSchedule | None:
     """The member's check-in schedule (any status), if they have one."""
     return uow.repository(CheckinScheduleRepository).get(team_id, user_id)
+
+
+def asked_to_be_left_alone(uow: UnitOfWork, team_id: str, user_id: str, now: datetime) -> bool:
+    """Whether, as their check-in schedule says, the member said "Not for me", is on a pause, or
+    has left the workspace: nothing scheduled should reach them now."""
+    schedule = checkin_schedule(uow, team_id, user_id)
+    if schedule is None:
+        return False
+    if schedule.status == CheckinStatus.OPTED_OUT or schedule.stopped_reason == DEACTIVATED:
+        return True
+    return schedule.resume_on is not None and schedule.resume_on > local_today(now, schedule.tz)
 
 
 def answer_on(uow: UnitOfWork, team_id: str, user_id: str, local_date: date) -> Checkin | None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from bot.breaks.service.reminders import breaks_taken_since
-from bot.checkins.service.records import energies_since
+from bot.checkins.service.records import asked_to_be_left_alone, energies_since
 from bot.core.localtime import FALLBACK_ZONE, local_today, wall_clock_utc
-from bot.core.outbox.messages import Payload
+from bot.core.outbox.messages import NothingToSayError, Payload
 from bot.core.profiles import MemberProfile
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
@@ -91,10 +91,16 @@ def recap_status(uow: UnitOfWork, team_id: str, user_id: str) -> RecapStatus | N
 
 
 def load_recap(
-    uow: UnitOfWork, message: OutboxMessage, payload: WeeklyRecapPayload, _now: datetime
+    uow: UnitOfWork, message: OutboxMessage, payload: WeeklyRecapPayload, now: datetime
 ) -> WeeklyRecapPayload:
-    """The loader for :data:`WEEKLY_RECAP`: the week's figures, read when it is sent."""
+    """The loader for :data:`WEEKLY_RECAP`: the week's figures, read when it is sent. Nothing
+    is sent to someone who said "Not for me", is on a pause or has left, nor for a week with
+    nothing in it (a report card of nothing is no kindness)."""
+    if asked_to_be_left_alone(uow, message.team_id, payload.user_id, now):
+        raise NothingToSayError
     figures = recap_figures(uow, message.team_id, payload)
+    if figures.is_empty:
+        raise NothingToSayError
     return payload.model_copy(update={"figures": figures})
 
 
