@@ -134,6 +134,7 @@ def test_a_revocation_naming_only_the_organisation_deletes_its_workspace(
 DAY = "2026-11-25"
 ON_A_MESSAGE = [
     {"type": "button", "action_id": ids.KUDOS_SAY_THANKS, "value": "1"},
+    {"type": "button", "action_id": ids.KUDOS_PASS_ON, "value": "CGENERAL"},
     {"type": "button", "action_id": f"{ids.CHECKIN_ENERGY_PREFIX}3", "value": f"{DAY}|3"},
     {"type": "static_select", "action_id": ids.CHECKIN_NEED,
      "selected_option": {"value": f"{DAY}|focus"}},
