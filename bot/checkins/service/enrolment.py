@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from bot.breaks.service.schedules import UNREACHABLE_PERSON
 from bot.breaks.service.schedules import follow_member as follow_in_breaks
+from bot.checkins.messages import CHECKIN
 from bot.checkins.models import CheckinSchedule
 from bot.checkins.repository.answers import CheckinScheduleRepository
 from bot.checkins.text import MAX_PAUSE_DAYS, Action, CheckinRequest
@@ -69,7 +70,7 @@ def turn_on(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> Checkin
     schedule.status = CheckinStatus.ON
     schedule.stopped_reason = None
     ensure_recap(uow, member, now=now)
-    return reschedule(schedule, now)
+    return reschedule_for_member(uow, schedule, now)
 
 
 def turn_off(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> CheckinSettings:
@@ -83,7 +84,7 @@ def set_time(
 ) -> CheckinSettings:
     schedule = _schedule_for(uow, member, now=now)
     schedule.local_minute = local_minute
-    return reschedule(schedule, now)
+    return reschedule_for_member(uow, schedule, now)
 
 
 def set_workdays(
@@ -92,7 +93,7 @@ def set_workdays(
     schedule = _schedule_for(uow, member, now=now)
     schedule.workdays = workdays
     follow_in_breaks(uow, schedule.team_id, schedule.user_id, workdays=workdays, now=now)
-    return reschedule(schedule, now)
+    return reschedule_for_member(uow, schedule, now)
 
 
 def pause_for(
@@ -114,13 +115,13 @@ def pause_until(
         raise PauseProblem("pause_too_long")
     schedule = _schedule_for(uow, member, now=now)
     schedule.resume_on = resume_on
-    return reschedule(schedule, now)
+    return reschedule_for_member(uow, schedule, now)
 
 
 def resume(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> CheckinSettings:
     schedule = _schedule_for(uow, member, now=now)
     schedule.resume_on = None
-    return reschedule(schedule, now)
+    return reschedule_for_member(uow, schedule, now)
 
 
 def follow_member(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> None:
@@ -161,16 +162,32 @@ def _schedule_for(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> C
     return schedule
 
 
-def reschedule(schedule: CheckinSchedule, now: datetime) -> CheckinSettings:
-    """Compute the next check-in after ``now`` from the schedule's settings."""
+def reschedule_for_member(
+    uow: UnitOfWork, schedule: CheckinSchedule, now: datetime
+) -> CheckinSettings:
+    """:func:`reschedule` after the member changed something: when today's check-in already
+    went (or was recorded too late), the next one is on a later day (one per local day), so
+    the answer they get tells the truth."""
+    today = local_today(now, schedule.tz)
+    key = CHECKIN.key_for(user_id=schedule.user_id, local_date=today)
+    done_today = uow.outbox.by_key(schedule.team_id, key) is not None
+    return reschedule(schedule, now, not_before=today + timedelta(days=1) if done_today else None)
+
+
+def reschedule(
+    schedule: CheckinSchedule, now: datetime, *, not_before: date | None = None
+) -> CheckinSettings:
+    """Compute the next check-in after ``now`` from the schedule's settings, on
+    ``not_before`` or later if given."""
     upcoming = None
     if schedule.status == CheckinStatus.ON and schedule.stopped_reason is None:
+        resume_on = max(filter(None, (schedule.resume_on, not_before)), default=None)
         upcoming = next_occurrence(
             now,
             tz=schedule.tz,
             local_minute=schedule.local_minute,
             workdays=schedule.workdays,
-            resume_on=schedule.resume_on,
+            resume_on=resume_on,
         )
     schedule.next_due_utc = upcoming.due_utc if upcoming else None
     schedule.next_local_date = upcoming.local_date if upcoming else None

@@ -17,6 +17,7 @@ from bot.checkins.models import CheckinSchedule
 from bot.core.localtime import EVERY_DAY
 from bot.core.store.models import Workspace
 from bot.recaps.models import RecapSchedule
+from bot.wins.models import Win
 from tests.fakeslack import FakeSlack
 from tests.support.checkins import checkin_dms, checkin_rows
 from tests.support.clock import ManualClock
@@ -152,7 +153,8 @@ def test_two_tickers_and_two_dispatchers_post_each_break_slot_once(
 
 
 def recaps_due(kindling: Kindling, slack: FakeSlack, users: list[str]) -> None:
-    """A weekly recap due at ``DUE`` for each of ``users``."""
+    """A weekly recap due at ``DUE`` for each of ``users``, each with a win that week (a
+    week with nothing in it brings no recap)."""
     with kindling.engine.begin() as connection:
         connection.execute(insert(Workspace).values(team_id=slack.team_id, created_at=DUE))
         connection.execute(
@@ -160,6 +162,14 @@ def recaps_due(kindling: Kindling, slack: FakeSlack, users: list[str]) -> None:
             [
                 {"team_id": slack.team_id, "user_id": user, "status": "on", "tz": "UTC",
                  "next_due_utc": DUE, "created_at": DUE}
+                for user in users
+            ],
+        )  # fmt: skip
+        connection.execute(
+            insert(Win),
+            [
+                {"team_id": slack.team_id, "user_id": user, "text": "a small win",
+                 "created_at": DUE - timedelta(hours=1)}
                 for user in users
             ],
         )  # fmt: skip
