@@ -91,7 +91,7 @@ def _schedule_parts(words: list[str]) -> BreaksRequest | BreaksProblem:
             if not is_known_zone(zone_name):
                 return BreaksProblem("bad_tz", zone_name)
             tz = zone_name
-        elif ":" in lowered and "-" in lowered:
+        elif "-" in lowered and lowered[:1].isdigit():  # 10:00-17:00, 9am-5pm
             hours = _window(lowered)
             if isinstance(hours, BreaksProblem):
                 return hours

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
@@ -89,14 +90,23 @@ def next_occurrence(
 
 # -- reading and showing settings ----------------------------------------------------------
 
+# ``8:45``, ``8.45`` (a 24-hour clock), or ``9am``, ``9:30 pm`` (a 12-hour one); a bare
+# number is not a time.
+_LOCAL_TIME = re.compile(r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>am|pm)?$")
+HALF_DAY_HOURS = 12
+
 
 def parse_local_time(text: str) -> int | None:
-    """Minutes after midnight from ``08:45``, ``8:45`` or ``8.45``; None if not a time."""
-    cleaned = text.strip().lower().replace(".", ":")
-    hours, sep, minutes = cleaned.partition(":")
-    if not sep or not hours.isdigit() or not minutes.isdigit() or len(minutes) != 2:
+    """Minutes after midnight from ``08:45``, ``8:45``, ``8.45``, ``9am``, ``9:30 pm`` or
+    ``12am`` (midnight); None if not a time."""
+    found = _LOCAL_TIME.match(text.strip().lower())
+    if found is None or (found["minute"] is None and found["half"] is None):
         return None
-    hour, minute = int(hours), int(minutes)
+    hour, minute, half = int(found["hour"]), int(found["minute"] or 0), found["half"]
+    if half is not None:
+        if not 1 <= hour <= HALF_DAY_HOURS:
+            return None
+        hour = hour % HALF_DAY_HOURS + (HALF_DAY_HOURS if half == "pm" else 0)
     if hour > 23 or minute > 59:
         return None
     return hour * 60 + minute
