@@ -6,7 +6,7 @@ import zlib
 from datetime import date, datetime, timedelta
 
 from bot.checkins.blocks.checkin import AnswerView, checkin_blocks, welcome_blocks, welcome_text
-from bot.checkins.values import LOW_ENERGY, MIDDLE_ENERGY, when
+from bot.checkins.values import LOW_ENERGY, MIDDLE_ENERGY, DayPart, day_part, when
 from bot.core.localtime import (
     format_local_time,
     format_workdays,
@@ -43,6 +43,7 @@ class CheckinAnsweredPayload(Payload):
     need: str | None = None
     has_note: bool = False
     skipped: bool | None = False  # the stored answer's column, as it was read
+    local_minute: int | None = None  # the check-in's time, for its greeting (morning if none)
 
 
 class CheckinWelcomePayload(Payload):
@@ -89,9 +90,21 @@ def checkin_deadline(payload: CheckinPayload) -> datetime | None:
     )
 
 
-def greeting(user_id: str, local_date: date) -> str:
-    """Varied by person and day, and the same when the message is updated."""
-    return pick("checkin.greetings", f"{user_id}:{local_date.isoformat()}", name=f"<@{user_id}>")
+def greeting(user_id: str, local_date: date, local_minute: int | None = None) -> str:
+    """For the part of the day the check-in is due in (morning when unknown); varied by person
+    and day, and the same when the message is updated."""
+    key = {
+        DayPart.MORNING: "checkin.greetings",
+        DayPart.AFTERNOON: "checkin.greetings_afternoon",
+        DayPart.EVENING: "checkin.greetings_evening",
+    }[day_part(local_minute)]
+    return pick(key, f"{user_id}:{local_date.isoformat()}", name=f"<@{user_id}>")
+
+
+def fallback_text(local_minute: int | None) -> str:
+    """The notification text: a morning check-in says so; a later one does not."""
+    morning = day_part(local_minute) == DayPart.MORNING
+    return phrase("checkin.fallback" if morning else "checkin.fallback_later")
 
 
 def answer_view(payload: CheckinAnsweredPayload) -> AnswerView:
@@ -119,10 +132,10 @@ def answer_view(payload: CheckinAnsweredPayload) -> AnswerView:
 
 def render_checkin(payload: CheckinPayload, _permalink: str | None) -> RenderedMessage:
     return RenderedMessage(
-        text=phrase("checkin.fallback"),
+        text=fallback_text(payload.local_minute),
         blocks=checkin_blocks(
             local_date=payload.local_date,
-            greeting=greeting(payload.user_id, payload.local_date),
+            greeting=greeting(payload.user_id, payload.local_date, payload.local_minute),
             answer=None,
         ),
     )
@@ -130,10 +143,10 @@ def render_checkin(payload: CheckinPayload, _permalink: str | None) -> RenderedM
 
 def render_answered(payload: CheckinAnsweredPayload, _permalink: str | None) -> RenderedMessage:
     return RenderedMessage(
-        text=phrase("checkin.fallback"),
+        text=fallback_text(payload.local_minute),
         blocks=checkin_blocks(
             local_date=payload.local_date,
-            greeting=greeting(payload.user_id, payload.local_date),
+            greeting=greeting(payload.user_id, payload.local_date, payload.local_minute),
             answer=answer_view(payload),
         ),
         extra={"ts": payload.ts},

@@ -74,3 +74,19 @@ def when(due_utc: datetime, tz: str | None) -> str:
         time=local.strftime("%H:%M"),
         tz=tz or "UTC",
     )
+
+
+class DayPart(StrEnum):
+    MORNING = "morning"
+    AFTERNOON = "afternoon"
+    EVENING = "evening"
+
+
+NOON, EVENING_FROM = 12 * 60, 18 * 60
+
+
+def day_part(local_minute: int | None) -> DayPart:
+    """Morning until noon, afternoon until 18:00, evening after (morning when unknown)."""
+    if local_minute is None or local_minute < NOON:
+        return DayPart.MORNING
+    return DayPart.AFTERNOON if local_minute < EVENING_FROM else DayPart.EVENING

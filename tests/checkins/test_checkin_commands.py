@@ -17,10 +17,11 @@ from tests.support.checkins import (
     at,
     checkin,
     checkin_dms,
+    press,
     schedule,
     tick_and_deliver,
 )
-from tests.support.kudos import count
+from tests.support.kudos import count, posted_json
 from tests.support.running import RunningApp
 
 # The test clock starts on Wednesday 2026-11-25 at 09:30 UTC (10:30 in Berlin).
@@ -138,3 +139,20 @@ def test_settings_saved_while_off_do_not_enrol(
         480,
         None,
     )
+
+
+def test_an_afternoon_check_in_is_not_greeted_good_morning_and_keeps_its_greeting(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    checkin(running_app, fake_slack, "on")
+    checkin(running_app, fake_slack, "time 1:45pm")
+    at(running_app, datetime(2026, 11, 26, 12, 45, tzinfo=UTC))  # 13:45 in Berlin
+    tick_and_deliver(running_app)
+    (dm,) = checkin_dms(fake_slack, ALICE)
+    assert dm.args["text"] == "Your check-in: how is your energy right now?"
+    greeting = posted_json(dm.args, "blocks")[0]["text"]["text"]
+    assert "morning" not in greeting.lower()
+    assert press(running_app, fake_slack, dm, "checkin_energy_4").status == 200
+    running_app.kindling.dispatcher.drain()
+    (updated,) = fake_slack.calls("chat.update")
+    assert posted_json(updated.args, "blocks")[0]["text"]["text"] == greeting, "the same words"

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.breaks.service.schedules import after_low_energy
 from bot.checkins.messages import (
+    CHECKIN,
     CHECKIN_ANSWERED,
     CHECKIN_CARE,
     CHECKIN_NOTICE,
@@ -115,6 +116,7 @@ def answer_checkin(  # noqa: PLR0913  # keyword-only: the button's value and who
         need=checkin.need,
         has_note=bool(checkin.note),
         skipped=checkin.skipped,
+        local_minute=_checkin_minute(uow, team_id, user_id, local_date),
     )
     uow.outbox.add(
         CHECKIN_ANSWERED.message(
@@ -185,3 +187,10 @@ def tell_day_passed(  # noqa: PLR0913  # keyword-only: what the private note say
         ),
         now=now,
     )
+
+
+def _checkin_minute(uow: UnitOfWork, team_id: str, user_id: str, local_date: date) -> int | None:
+    """The time the day's check-in was due at, as its outbox row says (its greeting stays)."""
+    sent = uow.outbox.by_key(team_id, CHECKIN.key_for(user_id=user_id, local_date=local_date))
+    minute = sent.payload.get("local_minute") if sent is not None else None
+    return minute if isinstance(minute, int) else None
