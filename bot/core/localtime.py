@@ -112,6 +112,11 @@ def parse_local_time(text: str) -> int | None:
     return hour * 60 + minute
 
 
+def format_local_date(day: date) -> str:
+    """``Wed 2 Dec``: one way of writing a day everywhere Kindling writes one."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
 def format_local_time(local_minute: int) -> str:
     hour, minute = divmod(local_minute, 60)
     return f"{hour:02d}:{minute:02d}"

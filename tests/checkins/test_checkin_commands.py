@@ -156,3 +156,14 @@ def test_an_afternoon_check_in_is_not_greeted_good_morning_and_keeps_its_greetin
     running_app.kindling.dispatcher.drain()
     (updated,) = fake_slack.calls("chat.update")
     assert posted_json(updated.args, "blocks")[0]["text"]["text"] == greeting, "the same words"
+
+
+def test_days_are_written_one_way_everywhere(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    checkin(running_app, fake_slack, "on")
+    paused = checkin(running_app, fake_slack, "pause until 2026-12-02")
+    assert "Wed 2 Dec at 09:30" in paused
+    shown = checkin(running_app, fake_slack)
+    assert "Wed 2 Dec" in shown
+    assert "Wed 02 Dec" not in shown

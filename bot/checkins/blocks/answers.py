@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.checkins.blocks.checkin import need_label
 from bot.checkins.text import Action
 from bot.checkins.values import CheckinSettings, CheckinStatus, TeamPulse, TooFewAnswers, when
-from bot.core.localtime import format_local_time, format_workdays
+from bot.core.localtime import format_local_date, format_local_time, format_workdays
 from bot.core.phrases import phrase
 from bot.core.slack.blocks import Answer
 
@@ -59,7 +59,7 @@ def _fields(settings: CheckinSettings) -> dict[str, str]:
         "days": format_workdays(settings.workdays),
         "tz": settings.tz,
         "next": when(upcoming.due_utc, settings.tz) if upcoming else "—",
-        "resume_on": settings.resume_on.strftime("%a %d %b") if settings.resume_on else "",
+        "resume_on": format_local_date(settings.resume_on) if settings.resume_on else "",
     }
 
 

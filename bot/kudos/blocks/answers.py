@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
+from bot.core.localtime import format_local_date
 from bot.core.phrases import phrase
 from bot.core.slack.blocks import Answer, text_blocks
 from bot.kudos.blocks.shoutout import mention, people
@@ -67,7 +68,7 @@ def refusal_text(
             return phrase(
                 key,
                 limit=refusal.limit,
-                resets_at=resets_at.strftime("%H:%M on %a %d %b"),
+                resets_at=f"{resets_at:%H:%M} on {format_local_date(resets_at.date())}",
                 resets_in=_duration(resets_at.astimezone(UTC) - now.astimezone(UTC)),
             )
         case _:
