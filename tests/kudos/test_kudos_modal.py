@@ -80,7 +80,9 @@ def test_a_valid_submission_behaves_like_the_command(
     ("users", "message", "block", "words"),
     [
         pytest.param([GIVER], "me!", ids.KUDOS_PEOPLE_BLOCK, "Self-kindness", id="only-yourself"),
-        pytest.param(["UDEPLOYBOT"], "beep", ids.KUDOS_PEOPLE_BLOCK, "is a bot", id="only-a-bot"),
+        pytest.param(
+            ["UDEPLOYBOT"], "beep", ids.KUDOS_PEOPLE_BLOCK, "Deploybot is a bot", id="only-a-bot"
+        ),
         pytest.param([BOB], "x" * 1001, ids.KUDOS_MESSAGE_BLOCK, "up to 1000", id="too-long"),
         pytest.param(
             [f"U{n:03d}" for n in range(11)],
@@ -106,6 +108,7 @@ def test_field_errors_come_back_to_the_modal(
     reply = answer.json()
     assert reply["response_action"] == "errors"
     assert words in reply["errors"][block]
+    assert "<@" not in reply["errors"][block], "plain text: a name, never a raw mention"
     assert nothing_recorded(running_app)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
 from bot.core.localtime import format_local_date
@@ -50,8 +50,10 @@ def refusal_text(
     now: datetime,
     plain_names: Sequence[str] = (),
     message_length: int = 0,
+    names: Mapping[str, str] | None = None,
 ) -> str:
-    """Why nothing was sent, kindly, with what to do instead."""
+    """Why nothing was sent, kindly, with what to do instead; with ``names``, people are
+    written by name (a modal's error is plain text, where a mention shows as ``<@U…>``)."""
     key = f"kudos.refused.{refusal.reason.value}"
     match refusal.reason:
         case Refusal.PLAIN_NAMES:
@@ -61,7 +63,9 @@ def refusal_text(
         case Refusal.MESSAGE_TOO_LONG:
             return phrase(key, length=message_length, limit=MAX_MESSAGE_LENGTH)
         case Refusal.NOBODY_LEFT:
-            reasons = "; ".join(left_out_text(user_id, why) for user_id, why in refusal.left_out)
+            reasons = "; ".join(
+                left_out_text(user_id, why, names=names) for user_id, why in refusal.left_out
+            )
             return phrase(key, reasons=reasons[:1].upper() + reasons[1:] + "." if reasons else "")
         case Refusal.DAILY_LIMIT:
             resets_at = refusal.resets_at or now
@@ -75,8 +79,9 @@ def refusal_text(
             return phrase(key)
 
 
-def left_out_text(user_id: str, reason: LeftOut) -> str:
-    return phrase(f"kudos.left_out.{reason.value}", person=mention(user_id))
+def left_out_text(user_id: str, reason: LeftOut, *, names: Mapping[str, str] | None = None) -> str:
+    person = names.get(user_id, user_id) if names is not None else mention(user_id)
+    return phrase(f"kudos.left_out.{reason.value}", person=person)
 
 
 def _duration(delta: timedelta) -> str:

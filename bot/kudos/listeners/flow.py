@@ -22,6 +22,7 @@ from bot.kudos.service import (
     give_kudos,
 )
 from bot.members.directory import MemberDirectory
+from bot.members.service import known_members
 
 logger = logging.getLogger(__name__)
 
@@ -80,3 +81,15 @@ def workspace_values(dependencies: Dependencies, team_id: str, *, now: datetime)
     """The workspace's value tags, for a modal about to open."""
     with dependencies.unit_of_work() as uow:
         return dependencies.service(KudosRulesCache).get(uow, team_id, now=now).values
+
+
+def display_names(
+    dependencies: Dependencies, team_id: str, user_ids: Sequence[str]
+) -> dict[str, str]:
+    """The directory's display names of ``user_ids`` (for plain text, where a mention shows
+    as its raw ``<@U…>``)."""
+    if not user_ids:
+        return {}
+    with dependencies.unit_of_work() as uow:
+        found = known_members(uow, team_id, user_ids)
+    return {user_id: row.display_name for user_id, row in found.items()}

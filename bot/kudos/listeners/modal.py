@@ -13,7 +13,7 @@ from bot.core.slack import ids
 from bot.core.slack.payloads import private_metadata
 from bot.kudos.blocks.answers import given_answer, refusal_text
 from bot.kudos.blocks.shoutout import kudos_sent_view
-from bot.kudos.listeners.flow import decide
+from bot.kudos.listeners.flow import decide, display_names
 from bot.kudos.service import (
     KudosRefused,
     KudosRequest,
@@ -41,7 +41,8 @@ def handle_kudos_submission(
             if outcome.reason in MESSAGE_REFUSALS
             else ids.KUDOS_PEOPLE_BLOCK
         )
-        text = refusal_text(outcome, now=now, message_length=request.message_length)
+        names = display_names(dependencies, team_id, [user for user, _ in outcome.left_out])
+        text = refusal_text(outcome, now=now, message_length=request.message_length, names=names)
         ack(response_action="errors", errors={block: text})
         return
     confirmation = given_answer(outcome)
