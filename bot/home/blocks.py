@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -24,7 +25,7 @@ from bot.checkins.values import CheckinStatus
 from bot.core.localtime import DAY_NAMES
 from bot.core.phrases import phrase
 from bot.core.slack import ids
-from bot.core.slack.blocks import MAX_BLOCKS_PER_VIEW
+from bot.core.slack.blocks import MAX_BLOCKS_PER_VIEW, SECTION_TEXT_LIMIT
 from bot.home.sparkline import sparkline
 from bot.home.values import LIST_LENGTH, MAX_LIST_LENGTH, TREND_DAYS, HomeState, KudosItem
 from bot.privacy.blocks import privacy_buttons
@@ -54,7 +55,7 @@ def home_blocks(state: HomeState, *, show: int = LIST_LENGTH) -> list[dict[str, 
 
 
 def _md(text: str) -> MarkdownTextObject:
-    return MarkdownTextObject(text=text[:3000])
+    return MarkdownTextObject(text=text[:SECTION_TEXT_LIMIT])
 
 
 def _today(state: HomeState) -> list[Block]:
@@ -107,10 +108,21 @@ def _kudos(state: HomeState) -> list[Block]:
     hidden = received + given - len(state.received) - len(state.given)
     if hidden > 0:
         given_lines.append(phrase("home.more", count=hidden))
-    blocks: list[Block] = [SectionBlock(text=_md("\n".join(lines)))]
-    if given_lines:  # a section of its own: each holds 3,000 characters
-        blocks.append(SectionBlock(text=_md("\n".join(given_lines))))
-    return blocks
+    return [*_sections(lines), *_sections(given_lines)]
+
+
+def _sections(lines: Sequence[str]) -> list[Block]:
+    """``lines`` in as few sections as hold them whole (each holds 3,000 characters): a list
+    is never cut mid-line."""
+    sections: list[list[str]] = []
+    size = SECTION_TEXT_LIMIT + 1
+    for line in lines:
+        if size + 1 + len(line) > SECTION_TEXT_LIMIT:
+            sections.append([])
+            size = -1
+        sections[-1].append(line)
+        size += 1 + len(line)
+    return [SectionBlock(text=_md("\n".join(section))) for section in sections]
 
 
 def _message(item: KudosItem) -> str:

@@ -13,7 +13,7 @@ from bot.core.store.models import Workspace
 from bot.core.store.unit_of_work import UnitOfWorkFactory
 from bot.home.blocks import home_blocks
 from bot.home.messages import HomePayload
-from bot.home.service.state import home_state
+from bot.home.service.state import excerpt, home_state
 from bot.home.sparkline import sparkline
 from bot.kudos.repository import KudosRepository
 from bot.wins.models import Win
@@ -98,8 +98,23 @@ def test_a_year_of_history_stays_within_slacks_limits(
     assert view_problems(longest) == []
     assert "home_show_more" not in json.dumps(longest)
     assert len(json.dumps(longest).encode()) <= MAX_VIEW_BYTES
+    listed = "\n".join(
+        str(block["text"]["text"])  # type: ignore[index]
+        for block in longest["blocks"]  # type: ignore[attr-defined]
+        if block.get("type") == "section"
+    ).splitlines()
+    received = [line for line in listed if line.startswith("💛 from")]
+    assert len(received) == 15, "every kudos shown is shown whole, none cut off by a section"
+    assert all(" yyy" in line and "…" in line for line in received), "long ones end in …"
 
 
 def test_the_sparkline_shows_answers_and_gaps() -> None:
     energies = [(date(2026, 11, 24), 5), (date(2026, 11, 22), 1)]
     assert sparkline(energies, today=date(2026, 11, 25), days=5) == "·▁·█·"
+
+
+def test_an_excerpt_ends_at_a_word_with_an_ellipsis_never_inside_markup() -> None:
+    assert excerpt("kind words", limit=20) == "kind words"
+    assert excerpt("you untangled the whole deploy at midnight", limit=20) == "you untangled the…"
+    assert excerpt("thanks <@U0123456789> for the calm", limit=20) == "thanks…"
+    assert excerpt("a" * 30 + " &amp; more", limit=34) == "a" * 30 + "…"

@@ -3,6 +3,7 @@ part through the service of the feature that owns it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
@@ -29,6 +30,8 @@ from bot.members.service import known_member
 from bot.recaps.service.weekly import recap_status
 from bot.recaps.values import RecapStatus
 from bot.wins.service import recent_wins, win_count
+
+_UNFINISHED_MARKUP = re.compile(r"(&[a-z]*|<[^>]*)$")  # a mention or an escape, cut short
 
 
 def load_home(
@@ -62,7 +65,7 @@ def home_state(
         received=_kudos_items(kudos_received(uow, team_id, user_id, limit=show)),
         given=_kudos_items(kudos_given(uow, team_id, user_id, limit=show)),
         wins=win_count(uow, team_id, user_id),
-        recent_wins=tuple(w.text[:EXCERPT] for w in recent_wins(uow, team_id, user_id, limit=show)),
+        recent_wins=tuple(excerpt(w.text) for w in recent_wins(uow, team_id, user_id, limit=show)),
         breaks_this_week=breaks_taken_since(
             uow, team_id, user_id, since=now - timedelta(days=today.weekday())
         ),
@@ -98,7 +101,7 @@ def _kudos_items(kudos: Sequence[Kudos]) -> tuple[KudosItem, ...]:
     return tuple(
         KudosItem(
             giver_id=item.giver_id,
-            message=item.message[:EXCERPT],
+            message=excerpt(item.message),
             channel_id=item.channel_id if item.item_ts else item.shout_channel_id,
             ts=item.item_ts or item.shout_ts,
             reaction=item.reaction,
@@ -106,3 +109,15 @@ def _kudos_items(kudos: Sequence[Kudos]) -> tuple[KudosItem, ...]:
         )
         for item in kudos
     )
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """``text`` cut to ``limit`` characters at a word, with "…" when cut, and never inside a
+    mention or an escaped character (``<@U123>``, ``&amp;``)."""
+    if len(text) <= limit:
+        return text
+    cut = _UNFINISHED_MARKUP.sub("", text[: limit - 1])
+    word_end = cut.rfind(" ")
+    if word_end > limit // 2:
+        cut = cut[:word_end]
+    return cut.rstrip() + "…"

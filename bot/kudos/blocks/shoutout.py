@@ -25,10 +25,9 @@ from slack_sdk.models.views import View
 
 from bot.core.phrases import phrase
 from bot.core.slack import ids
-from bot.core.slack.blocks import MAX_BLOCKS_PER_VIEW, message_blocks
+from bot.core.slack.blocks import MAX_BLOCKS_PER_VIEW, SECTION_TEXT_LIMIT, message_blocks
 from bot.kudos.values import MAX_MESSAGE_LENGTH, MAX_RECIPIENTS
 
-SECTION_TEXT_LIMIT = 3000
 UNFINISHED_MARKUP = re.compile(r"(&[a-z]*|<[^>]*)$")
 MAX_VALUE_OPTIONS = 10
 NO_CHANNEL = "-"  # a "Pass it on" button's value when its kudos came from no channel
