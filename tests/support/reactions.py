@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import itertools
+from functools import cache
 from datetime import timedelta
 from typing import Any
 
@@ -23,6 +24,12 @@ KUDOS_EMOJI = "yellow_heart"
 _event_ids = itertools.count(1)
 
 
+@cache
+def _subscribed_events() -> tuple[str, ...]:
+    """The bot events ``manifest.yml`` subscribes to (read once)."""
+    return tuple(load_manifest()["settings"]["event_subscriptions"]["bot_events"])
+
+
 def react(  # keyword-only: who reacts, on what, and how Slack delivers it
     app: RunningApp,
     slack: FakeSlack,
@@ -38,7 +45,7 @@ def react(  # keyword-only: who reacts, on what, and how Slack delivers it
 ) -> HttpAnswer | None:
     """Deliver the reaction event the way Slack would; None when Slack would not deliver it."""
     kind = ids.REACTION_REMOVED_EVENT if removed else ids.REACTION_ADDED_EVENT
-    subscribed = load_manifest()["settings"]["event_subscriptions"]["bot_events"]
+    subscribed = _subscribed_events()
     needed = EVENT_SCOPES[kind].scopes
     if kind not in subscribed or not set(needed) <= set(slack.granted_scopes()):
         return None
