@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import itertools
-from functools import cache
 from datetime import timedelta
+from functools import cache
 from typing import Any
 
 from bot.core.slack import ids
