@@ -10,16 +10,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, delete, exists, insert, select, update
+from sqlalchemy import ColumnElement, bindparam, delete, exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from bot.core.store.base import Base
 from bot.kudos.models import Kudos, KudosRecipient
 from bot.kudos.values import Source
 
+# The ack path of every kudos reaction runs these: built once, on the tables (Core skips the
+# ORM's per-statement work), and executed with parameters.
 _KUDOS = Base.metadata.tables[Kudos.__tablename__]
+_RECIPIENTS = Base.metadata.tables[KudosRecipient.__tablename__]
 _INSERT_KUDOS = insert(_KUDOS).returning(_KUDOS.c.id)
-_INSERT_RECIPIENTS = insert(Base.metadata.tables[KudosRecipient.__tablename__])
+_INSERT_RECIPIENTS = insert(_RECIPIENTS)
+_ON_THE_MESSAGE = (
+    _KUDOS.c.team_id == bindparam("team_id"),
+    _KUDOS.c.channel_id == bindparam("channel_id"),
+    _KUDOS.c.item_ts == bindparam("ts"),
+)
+_GIVEN_FOR = select(_KUDOS.c.id).where(*_ON_THE_MESSAGE, _KUDOS.c.giver_id == bindparam("giver"))
+_OTHERS_UNTOLD = select(
+    exists().where(
+        *_ON_THE_MESSAGE,
+        _KUDOS.c.source == Source.REACTION.value,
+        _KUDOS.c.id != bindparam("besides"),
+        _RECIPIENTS.c.kudos_id == _KUDOS.c.id,
+        _RECIPIENTS.c.recipient_id == bindparam("recipient"),
+        _RECIPIENTS.c.noted_in.is_(None),
+    )
+)
 
 
 class ReactionKudosRepository:
@@ -40,14 +59,10 @@ class ReactionKudosRepository:
 
     def given_for(self, team_id: str, giver_id: str, channel_id: str, ts: str) -> int | None:
         """The kudos ``giver_id`` already gave for the message at ``channel_id``/``ts``."""
-        return self._session.scalar(
-            select(Kudos.id).where(
-                Kudos.team_id == team_id,
-                Kudos.giver_id == giver_id,
-                Kudos.channel_id == channel_id,
-                Kudos.item_ts == ts,
-            )
+        found: int | None = self._session.scalar(
+            _GIVEN_FOR, {"team_id": team_id, "channel_id": channel_id, "ts": ts, "giver": giver_id}
         )
+        return found
 
     def add(  # noqa: PLR0913  # keyword-only: one per column of the kudos row
         self,
@@ -90,11 +105,18 @@ class ReactionKudosRepository:
     ) -> bool:
         """Whether ``recipient_id`` has another reaction kudos for ``item`` not told yet (so a
         DM that will tell them is already waiting)."""
-        return bool(
-            self._session.scalar(
-                select(exists().where(*_untold(team_id, item, recipient_id), Kudos.id != besides))
-            )
+        channel_id, ts = item
+        found = self._session.scalar(
+            _OTHERS_UNTOLD,
+            {
+                "team_id": team_id,
+                "channel_id": channel_id,
+                "ts": ts,
+                "besides": besides,
+                "recipient": recipient_id,
+            },
         )
+        return bool(found)
 
     def gather(
         self, team_id: str, item: tuple[str, str], recipient_id: str, *, message_id: int

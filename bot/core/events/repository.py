@@ -7,8 +7,18 @@ from datetime import datetime
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from bot.core.store.base import Base
 from bot.core.store.models import ProcessedEvent
-from bot.core.store.upsert import insert_for
+from bot.core.store.upsert import per_database
+
+# On the ack path of every event: built once per database, executed with parameters.
+_TABLE = Base.metadata.tables[ProcessedEvent.__tablename__]
+_CLAIMS = per_database(
+    _TABLE,
+    lambda insert: insert.on_conflict_do_nothing(index_elements=["team_id", "event_id"]).returning(
+        _TABLE.c.event_id
+    ),
+)
 
 
 class ProcessedEventRepository:
@@ -19,15 +29,9 @@ class ProcessedEventRepository:
 
     def claim(self, *, team_id: str, event_id: str, now: datetime) -> bool:
         """Record ``event_id``; True only for the first delivery, whoever else races for it."""
-        statement = (
-            insert_for(self._session, ProcessedEvent)
-            .values(team_id=team_id, event_id=event_id, received_at=now)
-            .on_conflict_do_nothing(
-                index_elements=[ProcessedEvent.team_id, ProcessedEvent.event_id]
-            )
-            .returning(ProcessedEvent.event_id)
-        )
-        return self._session.execute(statement).first() is not None
+        statement = _CLAIMS[self._session.get_bind().dialect.name]
+        row = {"team_id": team_id, "event_id": event_id, "received_at": now}
+        return self._session.execute(statement, row).first() is not None
 
     def release(self, *, team_id: str, event_id: str) -> None:
         """Forget a claim, so Slack's next retry of the event is handled."""

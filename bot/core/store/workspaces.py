@@ -7,9 +7,10 @@ from datetime import datetime
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
+from bot.core.store.base import Base
 from bot.core.store.due_rows import locked_due_rows
 from bot.core.store.models import Workspace
-from bot.core.store.upsert import insert_for
+from bot.core.store.upsert import per_database
 
 DEFAULT_CHECKIN_MINUTE = 9 * 60 + 30
 
@@ -21,6 +22,13 @@ _KUDOS_SETTINGS = select(
 ).where(Workspace.team_id == bindparam("team_id"))
 
 
+# On the path of every request that writes: built once per database.
+_WORKSPACES = Base.metadata.tables[Workspace.__tablename__]
+_ENSURE = per_database(
+    _WORKSPACES, lambda insert: insert.on_conflict_do_nothing(index_elements=["team_id"])
+)
+
+
 class WorkspaceRepository:
     """Workspaces the bot serves."""
 
@@ -29,12 +37,8 @@ class WorkspaceRepository:
 
     def ensure(self, team_id: str, *, now: datetime) -> None:
         """Make sure a row exists for ``team_id`` (concurrent callers are fine)."""
-        statement = (
-            insert_for(self._session, Workspace)
-            .values(team_id=team_id, created_at=now)
-            .on_conflict_do_nothing(index_elements=[Workspace.team_id])
-        )
-        self._session.execute(statement)
+        statement = _ENSURE[self._session.get_bind().dialect.name]
+        self._session.execute(statement, {"team_id": team_id, "created_at": now})
 
     def kudos_settings(self, team_id: str) -> tuple[str, int, str | None, str] | None:
         """``(values, daily limit, kudos channel, kudos emoji)`` of a workspace, or None if
