@@ -123,6 +123,15 @@ def test_the_same_reaction_delivered_again_by_slacks_retry_counts_once(
     assert len(dms_to(fake_slack, BOB)) == 1
 
 
+def test_a_retry_arriving_after_the_reaction_was_taken_back_gives_nothing_again(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    heart(running_app, fake_slack, GIVER, event_id="EvAdded")
+    heart(running_app, fake_slack, GIVER, removed=True)
+    heart(running_app, fake_slack, GIVER, event_id="EvAdded", retry_num=1)  # Slack's late retry
+    assert reaction_kudos(running_app) == [], "the ledger remembers the first delivery"
+
+
 def test_one_kudos_per_giver_per_message_however_often_or_with_whichever_kudos_emoji(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
