@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import random
 import re
 import signal
 import socket
@@ -166,10 +168,22 @@ def socket_mode_environment(tmp_path: Path, slack: FakeSlack) -> dict[str, str]:
 
 
 def free_port() -> int:
-    """A port that is free now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    """A port that is free now and that nothing else will be handed meanwhile.
+
+    A port the kernel picks (bind to 0) comes from the ephemeral range, where any outgoing
+    connection of a parallel test may take it before Kindling binds it. So the port comes from
+    below that range, from a block of its own for each xdist worker, and is checked to be free.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    block_start = 20_000 + 200 * (int(worker) if worker.isdigit() else 0)
+    for port in random.sample(range(block_start, block_start + 200), 200):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise AssertionError(f"no free port in {block_start}-{block_start + 199}")
 
 
 def test_socket_mode_connects_and_answers_a_pushed_command(
