@@ -63,10 +63,12 @@ class TimedSender(SlackSender):
         self.calls = 0
         self.seconds = 0.0
 
-    def send(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
+    def send(
+        self, message: OutboxMessage, rendered: RenderedMessage, *, quiet_for: str | None = None
+    ) -> Delivery:
         started = time.perf_counter()
         try:
-            return super().send(message, rendered)
+            return super().send(message, rendered, quiet_for=quiet_for)
         finally:
             self.calls += 1
             self.seconds += time.perf_counter() - started

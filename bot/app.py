@@ -30,6 +30,7 @@ from bot.jobs import feature_jobs
 from bot.kudos.service import KudosRulesCache
 from bot.lifecycle.service import reinstall_workspace
 from bot.members.directory import MemberDirectory
+from bot.members.service import MembersQuietHours
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +87,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         kinds=message_kinds(),
         clock=clock,
         metrics=metrics,
+        quiet_hours=MembersQuietHours(),
     )
     unit_of_work.when_outbox_committed(dispatcher.wake)  # a commit with new messages rings it
     metrics.count_paused(lambda: limiter.paused_count(clock.now()))

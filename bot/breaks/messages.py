@@ -122,4 +122,5 @@ BREAKS_PAUSED = MessageKind(
     payload=PausedPayload,
     key="breaks-paused:{schedule_id}:{at}",
     render=render_paused,
+    quiet_hours=True,
 )

@@ -217,6 +217,7 @@ CHECKIN_WELCOME = MessageKind(
     payload=CheckinWelcomePayload,
     key="checkin-welcome:{user_id}",
     render=render_welcome,
+    quiet_hours=True,
 )
 # A private line that a day's check-in has passed: one per tap.
 CHECKIN_NOTICE = MessageKind(
@@ -241,6 +242,7 @@ CHECKIN_CARE = MessageKind(
     payload=CheckinCarePayload,
     key="checkin-care:{user_id}:{day}",
     render=render_care,
+    quiet_hours=True,
 )
 # DM to whoever ran /checkin team: one per request (``asked_at``, ISO 8601).
 CHANNEL_NOT_ENROLLED = MessageKind(

@@ -9,6 +9,7 @@ from datetime import date
 from enum import StrEnum
 
 from bot.core.localtime import parse_local_time, parse_workdays
+from bot.core.working_hours import MIN_LENGTH_MINUTES, length_minutes
 
 MAX_PAUSE_DAYS = 365
 _PAUSE_FOR = re.compile(r"^(\d{1,3})\s*(d|day|days|w|week|weeks)$")
@@ -25,6 +26,7 @@ class Action(StrEnum):
     PAUSE_UNTIL = "pause_until"
     TIME = "time"
     DAYS = "days"
+    HOURS = "hours"  # working hours: what can wait for the member waits for them
     PULSE = "pulse"
 
 
@@ -36,6 +38,7 @@ class CheckinRequest:
     days: int | None = None  # PAUSE_FOR: how many days; DAYS: the workday bit set
     until: date | None = None
     local_minute: int | None = None
+    hours: tuple[int, int] | None = None  # HOURS: starts, ends (minutes after local midnight)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,16 @@ def _days(rest: str) -> CheckinRequest | CheckinProblem:
     return CheckinRequest(Action.DAYS, days=workdays)
 
 
+def _hours(rest: str) -> CheckinRequest | CheckinProblem:
+    starts_text, dash, ends_text = rest.partition("-")
+    starts, ends = parse_local_time(starts_text), parse_local_time(ends_text)
+    if not dash or starts is None or ends is None:
+        return CheckinProblem("bad_hours", rest)
+    if length_minutes(starts, ends) < MIN_LENGTH_MINUTES:
+        return CheckinProblem("hours_too_short", rest)
+    return CheckinRequest(Action.HOURS, hours=(starts, ends))
+
+
 def _pause(rest: str) -> CheckinRequest | CheckinProblem:
     lowered = rest.lower()
     if lowered.startswith("until"):
@@ -104,4 +117,5 @@ _WITH_ARGUMENT: dict[str, Callable[[str], CheckinRequest | CheckinProblem]] = {
     "pause": _pause,
     "time": _time,
     "days": _days,
+    "hours": _hours,
 }

@@ -133,6 +133,7 @@ RECEIVED_DM = MessageKind(
     payload=ReceivedPayload,
     key="kudos:{kudos_id}:received:{recipient_id}",
     render=render_received,
+    quiet_hours=True,
 )
 # The giver's DM: one thank-you per recipient per kudos.
 THANKS_DM = MessageKind(
@@ -141,6 +142,7 @@ THANKS_DM = MessageKind(
     payload=ThanksPayload,
     key="kudos:{kudos_id}:thanks:{recipient_id}",
     render=render_thanks,
+    quiet_hours=True,
 )
 # chat.update of the recipient's DM once they said thank you.
 THANKED_UPDATE = MessageKind(

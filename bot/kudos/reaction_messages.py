@@ -101,4 +101,5 @@ APPRECIATED_DM = MessageKind(
     payload=AppreciatedPayload,
     key="kudos:appreciated:{event_id}:{recipient_id}",
     render=render_appreciated,
+    quiet_hours=True,
 )

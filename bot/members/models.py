@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import (
     Boolean,
     ForeignKey,
+    Integer,
     String,
     false,
 )
@@ -32,3 +33,7 @@ class Member(Base):
     is_admin: Mapped[bool] = mapped_column(Boolean, server_default=false())  # admin or owner
     refreshed_at: Mapped[datetime]
     deactivated_at: Mapped[datetime | None]  # first seen deactivated (for retention)
+    # Their working hours, minutes after local midnight (set by them, never by the sync).
+    work_starts: Mapped[int] = mapped_column(Integer, server_default="540")  # 09:00
+    work_ends: Mapped[int] = mapped_column(Integer, server_default="1080")  # 18:00
+    holiday_country: Mapped[str | None] = mapped_column(String(8))  # None: their zone's

@@ -102,3 +102,19 @@ class MemberRepository:
             },
         )
         self._session.execute(statement)
+
+    def set_working_hours(self, team_id: str, user_id: str, *, starts: int, ends: int) -> bool:
+        """Set one member's working hours; False if Kindling does not know them."""
+        member = self.get(team_id, user_id)
+        if member is None:
+            return False
+        member.work_starts, member.work_ends = starts, ends
+        return True
+
+    def set_holiday_country(self, team_id: str, user_id: str, country: str | None) -> bool:
+        """Set whose public holidays one member keeps (None: their zone's); False if unknown."""
+        member = self.get(team_id, user_id)
+        if member is None:
+            return False
+        member.holiday_country = country
+        return True

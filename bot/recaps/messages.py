@@ -56,6 +56,7 @@ WEEKLY_RECAP = MessageKind(
     payload=WeeklyRecapPayload,
     key="recap:{user_id}:{week_start}",
     render=render_recap,
+    quiet_hours=True,
 )
 
 # "Weekly recaps are off", answered through the button's response_url (``at``: when).

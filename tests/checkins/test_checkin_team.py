@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from bot.checkins.values import CheckinStatus
@@ -22,6 +24,7 @@ from tests.support.checkins import (
     tick_and_deliver,
     welcome_dms,
 )
+from tests.support.clock import ManualClock
 from tests.support.running import RunningApp
 
 
@@ -31,16 +34,24 @@ def people(fake_slack: FakeSlack) -> None:
     fake_slack.channel_members[TEAM_CHANNEL] = [ALICE, BOB, DEPLOYBOT, GONE]
 
 
+def until_bobs_morning(app: RunningApp, clock: ManualClock) -> None:
+    """From the default 09:30 UTC to 09:05 in New York (Bob's), delivering what is due then."""
+    clock.advance(timedelta(hours=4, minutes=35))
+    tick_and_deliver(app)
+
+
 def enrol_team(app: RunningApp, slack: FakeSlack, channel: str = TEAM_CHANNEL) -> str:
     return checkin(app, slack, "team", user=ALICE, channel=channel, channel_name="team")
 
 
 def test_team_invites_the_channels_people_once_never_bots_or_deactivated(
-    running_app: RunningApp, fake_slack: FakeSlack
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
 ) -> None:
     assert "invite everyone in this channel" in enrol_team(running_app, fake_slack)
     tick_and_deliver(running_app)
     tick_and_deliver(running_app)
+    assert [c.args["channel"] for c in welcome_dms(fake_slack)] == [ALICE]
+    until_bobs_morning(running_app, clock)  # a welcome can wait for New York's working hours
     assert sorted(c.args["channel"] for c in welcome_dms(fake_slack)) == [ALICE, BOB]
     assert TEAM_CHANNEL in fake_slack.joined_channels  # so Slack tells it who joins later
     welcome = welcome_dms(fake_slack, BOB)[0].args
@@ -73,10 +84,10 @@ def test_people_who_join_the_channel_later_are_invited_too(
 
 
 def test_not_for_me_opts_out_for_good_until_they_opt_in_themselves(
-    running_app: RunningApp, fake_slack: FakeSlack
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
 ) -> None:
     enrol_team(running_app, fake_slack)
-    tick_and_deliver(running_app)
+    until_bobs_morning(running_app, clock)
     (welcome,) = welcome_dms(fake_slack, BOB)
     assert press(running_app, fake_slack, welcome, ids.CHECKIN_NOT_FOR_ME, user=BOB).status == 200
     running_app.kindling.dispatcher.drain()

@@ -39,6 +39,6 @@ def test_the_directory_sync_pages_through_users_list(
     with running_app.kindling.unit_of_work() as uow:
         bob = uow.repository(MemberRepository).get(fake_slack.team_id, BOB)
         assert bob is not None
-        assert bob.tz == "America/New_York"
+        assert bob.tz == "Europe/London"
     running_app.kindling.ticker.tick()
     assert len(fake_slack.calls("users.list")) == 3, "synced again only after a day"

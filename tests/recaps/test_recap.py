@@ -131,6 +131,8 @@ def test_no_recap_reaches_someone_who_said_not_for_me(
     fake_slack.channel_members[TEAM_CHANNEL] = [ALICE, BOB]
     checkin(running_app, fake_slack, "team", user=ALICE, channel=TEAM_CHANNEL, channel_name="team")
     tick_and_deliver(running_app)
+    at(running_app, datetime(2026, 11, 25, 14, 5, tzinfo=UTC))  # the welcome waits for 09:00 NY
+    tick_and_deliver(running_app)
     (welcome,) = welcome_dms(fake_slack, BOB)  # Bob's recap came on with the enrolment
     assert press(running_app, fake_slack, welcome, ids.CHECKIN_NOT_FOR_ME, user=BOB).status == 200
     kudos_command(running_app, fake_slack, f"<@{BOB}> for the calm review")  # a week to tell

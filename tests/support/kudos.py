@@ -24,9 +24,11 @@ GENERAL = "CGENERAL"
 
 
 def add_people(slack: FakeSlack, *, giver_tz: str = "Europe/Berlin") -> None:
+    """The people of a kudos test; the recipients work at the default clock's 09:30 UTC (their
+    kudos DMs are not held for their working hours)."""
     slack.add_user(GIVER, display_name="Alice", tz=giver_tz)
-    slack.add_user(BOB, display_name="Bob", tz="America/New_York")
-    slack.add_user(CARA, display_name="Cara", tz="Asia/Kathmandu")
+    slack.add_user(BOB, display_name="Bob", tz="Europe/London")
+    slack.add_user(CARA, display_name="Cara", tz="Europe/Madrid")
     slack.add_user(DEPLOYBOT, display_name="deploybot", is_bot=True)
     slack.add_user(GONE, display_name="Gone", deleted=True)
     slack.add_user(APP, display_name="Kindling", is_bot=True)

@@ -1,5 +1,5 @@
-"""``/checkin``: enrol, leave, change the time, days or pause, see the settings, or enrol a
-channel. Every answer goes in the ack, privately."""
+"""``/checkin``: enrol, leave, change the time, days, working hours or pause, see the settings,
+or enrol a channel. Every answer goes in the ack, privately."""
 
 from __future__ import annotations
 
@@ -15,11 +15,13 @@ from bot.checkins.service.records import enrol_channel, enrolled_channel
 from bot.checkins.text import Action, CheckinProblem, CheckinRequest, parse_checkin_text
 from bot.core.listeners.dependencies import Dependencies, dependencies_of
 from bot.core.listeners.workspace import installed_command
+from bot.core.localtime import FALLBACK_ZONE, format_local_time
 from bot.core.phrases import phrase
 from bot.core.profiles import MemberProfile
 from bot.core.slack.blocks import Answer
 from bot.core.slack.payloads import is_direct_conversation
 from bot.members.directory import MemberDirectory
+from bot.members.service import set_working_hours
 
 
 def handle_checkin_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
@@ -32,6 +34,8 @@ def handle_checkin_command(ack: Ack, command: dict[str, Any], context: BoltConte
         answer = _enrol_channel(dependencies, command)
     elif parsed.action is Action.PULSE:
         answer = _pulse(dependencies, command)
+    elif parsed.action is Action.HOURS and parsed.hours is not None:
+        answer = _set_hours(dependencies, command, parsed.hours)
     else:
         answer = _change_own(dependencies, command, parsed)
     ack(**answer.as_ack())
@@ -55,6 +59,27 @@ def _change_own(
     except PauseProblem as problem:
         return Answer.of_text(phrase(f"checkin.problems.{problem.key}"))
     return settings_answer(request.action, settings)
+
+
+def _set_hours(
+    dependencies: Dependencies, command: dict[str, Any], hours: tuple[int, int]
+) -> Answer:
+    """The member's own working hours (the members feature keeps them)."""
+    team_id, user_id = command["team_id"], command["user_id"]
+    now, (starts, ends) = dependencies.clock.now(), hours
+    fallback = MemberProfile.unknown(team_id, user_id)
+    now_set = dependencies.service(MemberDirectory).with_people(
+        dependencies.unit_of_work,
+        team_id,
+        [user_id],
+        lambda uow, people: set_working_hours(
+            uow, people.get(user_id) or fallback, starts=starts, ends=ends, now=now
+        ),
+    )
+    shown = f"{format_local_time(now_set.starts)}-{format_local_time(now_set.ends)}"
+    return Answer.of_text(
+        phrase("checkin.answers.hours", hours=shown, tz=now_set.tz or FALLBACK_ZONE)
+    )
 
 
 def _enrol_channel(dependencies: Dependencies, command: dict[str, Any]) -> Answer:

@@ -13,6 +13,7 @@ from bot.core.metrics import DeliveryOutcome, Metrics
 from bot.core.outbox.claimed import Claimed
 from bot.core.outbox.delivery import Delivery
 from bot.core.outbox.limiter import RateLimiter
+from bot.core.outbox.quiet import HeldError, person_of
 from bot.core.outbox.sender import RetryLaterError, SlackSender, UncertainDeliveryError
 from bot.core.outbox.settling import Outcome, settle
 from bot.core.store.unit_of_work import UnitOfWork
@@ -28,6 +29,7 @@ class Attempt:
     finished: datetime
     delivery: Delivery | None = None
     retry: RetryLaterError | None = None  # Slack proved nothing was posted
+    held_until: datetime | None = None  # not sent: its person is on do-not-disturb until then
     uncertain: UncertainDeliveryError | None = None  # it may have been posted
 
 
@@ -37,9 +39,13 @@ def attempt(sender: SlackSender, claimed: Claimed, clock: Clock) -> Attempt:
     try:
         linked = claimed.linked
         permalink = sender.permalink(message.team_id, *linked) if linked else None
-        delivery = sender.send(message, claimed.kind.render(claimed.payload, permalink))
+        quiet_for = person_of(message.channel) if claimed.kind.quiet_hours else None
+        rendered = claimed.kind.render(claimed.payload, permalink)
+        delivery = sender.send(message, rendered, quiet_for=quiet_for)
         if permalink is not None:
             delivery = replace(delivery, permalink=permalink)
+    except HeldError as held:
+        return Attempt(claimed, clock.now(), held_until=held.until)
     except RetryLaterError as retry:
         return Attempt(claimed, clock.now(), retry=retry)
     except UncertainDeliveryError as uncertain:
@@ -61,6 +67,9 @@ def record(
         if done.retry is not None:
             _retry_later(uow, done, done.retry, limiter=limiter, metrics=metrics)
             postponed = True
+        elif done.held_until is not None:
+            metrics.deliveries.labels(message.kind, DeliveryOutcome.HELD).inc()
+            uow.outbox.postpone(message.id, not_before=done.held_until)
         elif done.delivery is None:
             reason = str(done.uncertain or "") or "timeout"
             logger.warning(

@@ -1,7 +1,7 @@
 """Claiming a batch of due messages in one transaction, before Slack is called: each becomes
 ``sending`` (at most once, whichever process asks), is read as its kind, and is set aside
 when it cannot or should not be sent (a kind this version does not know, an unreadable
-payload, a deadline passed)."""
+payload, a deadline passed) or should wait (its person's quiet hours)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from bot.core.metrics import DeliveryOutcome
 from bot.core.outbox.claimed import Claimed, current_payload, linked_message, too_late
 from bot.core.outbox.messages import MessageKinds, NothingToSayError, UnreadablePayloadError
+from bot.core.outbox.quiet import NeverQuiet, QuietHours, person_of
 from bot.core.outbox.values import DueMessage
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
@@ -28,7 +29,7 @@ class Claims:
     """What one batch claim came to."""
 
     ready: list[Claimed] = field(default_factory=list)  # to send now
-    missed: list[DueMessage] = field(default_factory=list)  # taken first, or too late: no call
+    missed: list[DueMessage] = field(default_factory=list)  # taken first, too late, held: no call
     outcomes: list[tuple[str, DeliveryOutcome]] = field(default_factory=list)  # by kind
     handled: int = 0  # set aside without a call, but dealt with (postponed or failed)
     postponed: bool = False  # a kind this version does not know waits for a newer one
@@ -49,17 +50,47 @@ def lease_for(now: datetime) -> datetime:
 
 
 def claim_batch(
-    uow: UnitOfWork, due: Sequence[DueMessage], *, kinds: MessageKinds, now: datetime
+    uow: UnitOfWork,
+    due: Sequence[DueMessage],
+    *,
+    kinds: MessageKinds,
+    now: datetime,
+    quiet_hours: QuietHours | None = None,
 ) -> Claims:
-    """Claim ``due`` in ``uow`` and read each claimed message as its kind."""
+    """Claim ``due`` in ``uow`` and read each claimed message as its kind; one that waits for
+    its person's working hours goes back to ``pending`` until then."""
     claims = Claims()
     won = set(uow.outbox.claim_batch([message.id for message in due], lease_until=lease_for(now)))
     messages = {message.id: message for message in uow.outbox.get_many(won)}
     for message in due:
         row = messages.get(message.id)
-        if row is None or not _read(uow, row, kinds, now, claims):
+        if row is None:
+            claims.missed.append(message)
+        elif _held(uow, row, kinds, now, quiet_hours or NeverQuiet()):
+            claims.missed.append(message)  # no call: its post is given back
+            claims.handled += 1
+        elif not _read(uow, row, kinds, now, claims):
             claims.missed.append(message)
     return claims
+
+
+def _held(
+    uow: UnitOfWork,
+    message: OutboxMessage,
+    kinds: MessageKinds,
+    now: datetime,
+    quiet_hours: QuietHours,
+) -> bool:
+    """Whether ``message`` waits for its person's next working hour (postponed until then)."""
+    person = person_of(message.channel)
+    if person is None or message.kind not in kinds or not kinds[message.kind].quiet_hours:
+        return False
+    opens_at = quiet_hours.opens_at(uow, message.team_id, person, now)
+    if opens_at <= now:
+        return False
+    logger.info("Outbox message %d (%s) waits for %s", message.id, message.kind, opens_at)
+    uow.outbox.postpone(message.id, not_before=opens_at)
+    return True
 
 
 def _read(

@@ -23,6 +23,7 @@ from bot.core.outbox.leases import DeliveryLeases
 from bot.core.outbox.limiter import RateLimiter
 from bot.core.outbox.messages import MessageKinds
 from bot.core.outbox.passes import DrainPass
+from bot.core.outbox.quiet import NeverQuiet, QuietHours
 from bot.core.outbox.sender import SlackSender
 from bot.core.outbox.values import DueMessage
 from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -53,11 +54,13 @@ class Dispatcher:
         metrics: Metrics | None = None,
         concurrency: int = DELIVERY_CONCURRENCY,
         holder: str | None = None,
+        quiet_hours: QuietHours | None = None,
     ) -> None:
         self._unit_of_work = unit_of_work
         self._sender = sender
         self._limiter = limiter
         self._kinds = kinds
+        self._quiet_hours = quiet_hours or NeverQuiet()
         self._clock = clock
         self._metrics = metrics or Metrics()
         self._drain_lock = threading.Lock()
@@ -210,7 +213,9 @@ class Dispatcher:
         """Claim ``chosen`` in one transaction, then call Slack for each one claimed."""
         try:
             with self._unit_of_work() as uow:
-                claims = claim_batch(uow, chosen, kinds=self._kinds, now=now)
+                claims = claim_batch(
+                    uow, chosen, kinds=self._kinds, now=now, quiet_hours=self._quiet_hours
+                )
         except SQLAlchemyError:
             # The claim may have been written though its answer was lost: nothing was sent,
             # so once the database answers, what it holds goes back to pending.

@@ -3,8 +3,8 @@
 A :class:`MessageKind` holds everything the outbox needs to know about one kind of message:
 its name (the ``kind`` column), the Slack method that sends it, the idempotency key, a typed
 payload that survives a JSON round trip, an optional deadline, the renderer, an optional loader
-that reads current state at send time, and an optional hook that reacts to the delivery. The
-dispatcher knows only this interface.
+that reads current state at send time, an optional hook that reacts to the delivery, and whether
+it waits for its person's working hours. The dispatcher knows only this interface.
 """
 
 from __future__ import annotations
@@ -86,6 +86,10 @@ class MessageKind(Generic[P]):
     load: Loader[P] | None = None
     on_delivered: DeliveryHook | None = None
     deadline: Callable[[P], datetime | None] = _no_deadline
+    # Waits for its person's working hours and the end of their do-not-disturb: anything said
+    # to one person (a DM, addressed by user id) that is not the check-in itself or a direct
+    # answer to something they just did.
+    quiet_hours: bool = False
 
     def key_for(self, payload: P | None = None, **key_fields: object) -> str:
         """The idempotency key of the message with ``payload`` and ``key_fields``."""

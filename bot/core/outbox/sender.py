@@ -6,7 +6,7 @@ import http.client
 import logging
 import urllib.error
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from enum import StrEnum
 
 from slack_sdk import WebClient
@@ -15,6 +15,7 @@ from slack_sdk.webhook import WebhookClient
 
 from bot.core.clock import Clock, SystemClock
 from bot.core.outbox.delivery import Delivery
+from bot.core.outbox.quiet import HeldError, do_not_disturb_until
 from bot.core.outbox.rendered import RenderedMessage
 from bot.core.outbox.values import DeliveryMethod
 from bot.core.slack.client import WEB_API_TIMEOUT_SECONDS
@@ -67,9 +68,12 @@ class SlackSender:
         self._client_for = client_for
         self._clock = clock or SystemClock()
 
-    def send(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
+    def send(
+        self, message: OutboxMessage, rendered: RenderedMessage, *, quiet_for: str | None = None
+    ) -> Delivery:
+        """Make the call; raises :class:`HeldError` while ``quiet_for`` is on do-not-disturb."""
         try:
-            return self._call(message, rendered)
+            return self._call(message, rendered, quiet_for)
         except WorkspaceNotInstalledError:
             return Delivery(delivered=False, error="not_installed")
         except SlackApiError as error:
@@ -96,11 +100,15 @@ class SlackSender:
         link = answer.get("permalink")
         return link if isinstance(link, str) else None
 
-    def _call(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
-        client = self._client_for(message.team_id)
-        quiet_for = message.payload.get("unless_dnd")
-        if isinstance(quiet_for, str) and _on_do_not_disturb(client, quiet_for, self._clock.now()):
+    def _call(
+        self, message: OutboxMessage, rendered: RenderedMessage, quiet_for: str | None
+    ) -> Delivery:
+        client, now = self._client_for(message.team_id), self._clock.now()
+        skipped_for = message.payload.get("unless_dnd")
+        if isinstance(skipped_for, str) and do_not_disturb_until(client, skipped_for, now):
             return Delivery(delivered=False, skipped=True, error="do_not_disturb")
+        if quiet_for is not None and (until := do_not_disturb_until(client, quiet_for, now)):
+            raise HeldError(until)
         perform = {
             DeliveryMethod.POST_MESSAGE: self._post,
             DeliveryMethod.POST_EPHEMERAL: self._post_ephemeral,
@@ -190,25 +198,6 @@ class SlackSender:
         if response.status_code >= 500:
             raise UncertainDeliveryError(f"response_url_{response.status_code}")
         return Delivery(delivered=False, error=f"response_url_{response.status_code}")
-
-
-def _on_do_not_disturb(client: WebClient, user_id: str, now: datetime) -> bool:
-    """Whether ``now`` falls in ``user_id``'s do-not-disturb window (``dnd.info``); when Slack
-    cannot say, the reminder goes out (a missed check must not lose it). A bot cannot see a
-    person's snooze: Slack shows ``snooze_*`` only to the user asking about themselves."""
-    try:
-        answer = client.dnd_info(user=user_id)
-    except SlackApiError as error:
-        if error.response.status_code == 429:
-            raise RetryLaterError(
-                _retry_after(error.response.headers), "dnd.info", cause=WaitCause.RATE_LIMITED
-            ) from error
-        logger.warning("dnd.info failed for %s: %s", user_id, error.response.get("error"))
-        return False
-    if not answer.get("dnd_enabled"):
-        return False
-    start, end = answer.get("next_dnd_start_ts") or 0, answer.get("next_dnd_end_ts") or 0
-    return bool(start <= now.timestamp() < end)
 
 
 def _is_person(channel: str | None) -> bool:

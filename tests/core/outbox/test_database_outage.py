@@ -37,10 +37,12 @@ class OutageWhileSlackAnswers(SlackSender):
         self._database = database
         self._calls = 0
 
-    def send(self, message: OutboxMessage, rendered: RenderedMessage) -> Delivery:
+    def send(
+        self, message: OutboxMessage, rendered: RenderedMessage, *, quiet_for: str | None = None
+    ) -> Delivery:
         self._calls += 1
         self._database.down = self._calls == 1
-        return super().send(message, rendered)
+        return super().send(message, rendered, quiet_for=quiet_for)
 
 
 def test_a_429_that_meets_a_database_outage_is_retried_when_it_is_back(

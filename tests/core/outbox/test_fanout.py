@@ -23,7 +23,7 @@ from tests.support.checkins import checkin_dms, checkin_rows
 from tests.support.clock import ManualClock
 from tests.support.running import settings_for
 
-DUE = datetime(2026, 11, 26, 8, 30, tzinfo=UTC)
+DUE = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)  # in working hours in UTC and Berlin
 MEMBERS = 1000
 BURST = 10  # what one workspace may send in a second of the manual clock, at this rate
 

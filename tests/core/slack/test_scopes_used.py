@@ -9,7 +9,7 @@ from tests.fakeslack import FakeSlack
 from tests.fakeslack.scopes import FEATURE_SCOPES
 from tests.support.checkins import (
     ALICE,
-    BOB,
+    CARA,
     add_people,
     checkin,
     tick_and_deliver,
@@ -47,7 +47,7 @@ def test_checkin_team_invites_the_people_of_a_private_channel(
     """A private channel cannot be joined; Kindling, added to it, reads its members (which
     needs groups:read) and welcomes them."""
     kindling = fake_slack.workspaces[fake_slack.team_id].bot_user_id
-    fake_slack.channel_members[PRIVATE_TEAM] = [ALICE, BOB, kindling]
+    fake_slack.channel_members[PRIVATE_TEAM] = [ALICE, CARA, kindling]
     answer = checkin(
         running_app, fake_slack, "team", channel=PRIVATE_TEAM, channel_name="quiet-team"
     )
@@ -55,5 +55,5 @@ def test_checkin_team_invites_the_people_of_a_private_channel(
     tick_and_deliver(running_app)
     tick_and_deliver(running_app)
     (listed, *_) = fake_slack.calls("conversations.members")
-    assert listed.result["members"] == [ALICE, BOB, kindling], "Slack answered the member list"
-    assert sorted(c.args["channel"] for c in welcome_dms(fake_slack)) == [ALICE, BOB]
+    assert listed.result["members"] == [ALICE, CARA, kindling], "Slack answered the member list"
+    assert sorted(c.args["channel"] for c in welcome_dms(fake_slack)) == [ALICE, CARA]
