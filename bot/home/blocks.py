@@ -201,6 +201,14 @@ def _settings(state: HomeState) -> list[Block]:
                 action_id=ids.HOME_CHECKIN_DAYS, options=days, initial_options=chosen or None
             ),
         ),
+        SectionBlock(text=_md(phrase("home.hours_label"))),
+        ActionsBlock(
+            block_id="home_hours",
+            elements=[
+                TimePickerElement(action_id=ids.HOME_WORK_STARTS, initial_time=state.work_starts),
+                TimePickerElement(action_id=ids.HOME_WORK_ENDS, initial_time=state.work_ends),
+            ],
+        ),
         _toggle(state.personal_breaks, "home.breaks", ids.HOME_BREAKS_TOGGLE),
         _toggle(state.weekly_recap, "home.recap", ids.HOME_RECAP_TOGGLE),
     ]

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bot.checkins.values import CheckinStatus
 from bot.core.localtime import DEFAULT_LOCAL_MINUTE, FALLBACK_ZONE, format_local_time
+from bot.core.working_hours import DEFAULT_ENDS, DEFAULT_STARTS
 
 TREND_DAYS = 14
 LIST_LENGTH = 5
@@ -67,4 +68,6 @@ class HomeState(_Plain):
     recent_wins: tuple[str, ...] = ()
     breaks_this_week: int = 0
     personal_breaks: bool = False
+    work_starts: str = format_local_time(DEFAULT_STARTS)  # their working hours, ``HH:MM``
+    work_ends: str = format_local_time(DEFAULT_ENDS)
     weekly_recap: bool = False

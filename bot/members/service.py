@@ -14,7 +14,13 @@ from bot.core.holidays import country_of_zone, is_public_holiday
 from bot.core.localtime import MONDAY_TO_FRIDAY
 from bot.core.profiles import MemberProfile
 from bot.core.store.unit_of_work import UnitOfWork
-from bot.core.working_hours import DEFAULT_ENDS, DEFAULT_STARTS, WorkingHours
+from bot.core.working_hours import (
+    DEFAULT_ENDS,
+    DEFAULT_STARTS,
+    MIN_LENGTH_MINUTES,
+    WorkingHours,
+    length_minutes,
+)
 from bot.members.models import Member
 from bot.members.repository import MemberRepository, MemberRow
 
@@ -102,6 +108,23 @@ def set_working_hours(
         remember_member(uow, member, now=now)
         repository.set_working_hours(member.team_id, member.user_id, starts=starts, ends=ends)
     return working_hours(uow, member.team_id, member.user_id)
+
+
+def move_working_hours(
+    uow: UnitOfWork,
+    member: MemberProfile,
+    *,
+    starts: int | None = None,
+    ends: int | None = None,
+    now: datetime,
+) -> WorkingHours | None:
+    """Move one end of ``member``'s working hours; None (nothing kept) if that would leave
+    them shorter than an hour."""
+    hours = working_hours(uow, member.team_id, member.user_id)
+    starts, ends = hours.starts if starts is None else starts, hours.ends if ends is None else ends
+    if length_minutes(starts, ends) < MIN_LENGTH_MINUTES:
+        return None
+    return set_working_hours(uow, member, starts=starts, ends=ends, now=now)
 
 
 class MembersQuietHours:

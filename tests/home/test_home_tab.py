@@ -108,3 +108,19 @@ def test_a_home_never_shows_another_members_data(
     assert "Morning check-in: *off*" in bobs
     alices = json.dumps(posted_json(open_home(running_app, fake_slack, ALICE).args, "view"))
     assert "alice-private-win" in alices
+
+
+def test_working_hours_are_set_on_the_home_and_an_hour_is_the_least_kept(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    home = open_home(running_app, fake_slack)
+    assert element(home, ids.HOME_WORK_STARTS)["initial_time"] == "09:00"
+    tap(running_app, fake_slack, {**element(home, ids.HOME_WORK_STARTS), "selected_time": "07:30"})
+    home = published(fake_slack, ALICE)[-1]
+    tap(running_app, fake_slack, {**element(home, ids.HOME_WORK_ENDS), "selected_time": "16:00"})
+    home = published(fake_slack, ALICE)[-1]
+    shown = (element(home, ids.HOME_WORK_STARTS), element(home, ids.HOME_WORK_ENDS))
+    assert [picker["initial_time"] for picker in shown] == ["07:30", "16:00"]
+    tap(running_app, fake_slack, {**element(home, ids.HOME_WORK_ENDS), "selected_time": "08:00"})
+    home = published(fake_slack, ALICE)[-1]
+    assert element(home, ids.HOME_WORK_ENDS)["initial_time"] == "16:00", "30 minutes: not kept"

@@ -20,6 +20,8 @@ EVERY_CONTROL = frozenset(
         ids.HOME_CHECKIN_TIME,
         ids.HOME_CHECKIN_DAYS,
         ids.HOME_PAUSE_UNTIL,
+        ids.HOME_WORK_STARTS,
+        ids.HOME_WORK_ENDS,
         ids.HOME_BREAKS_TOGGLE,
         ids.HOME_RECAP_TOGGLE,
         ids.PRIVACY_EXPORT,

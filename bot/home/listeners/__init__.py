@@ -15,6 +15,8 @@ def register(app: App) -> None:
     app.action(ids.HOME_CHECKIN_TIME)(actions.handle_checkin_time)
     app.action(ids.HOME_CHECKIN_DAYS)(actions.handle_checkin_days)
     app.action(ids.HOME_PAUSE_UNTIL)(actions.handle_pause_until)
+    app.action(ids.HOME_WORK_STARTS)(actions.handle_work_starts)
+    app.action(ids.HOME_WORK_ENDS)(actions.handle_work_ends)
     app.action(ids.HOME_BREAKS_TOGGLE)(actions.handle_breaks_toggle)
     app.action(ids.HOME_RECAP_TOGGLE)(actions.handle_recap_toggle)
     app.action(ids.HOME_SHOW_MORE)(actions.handle_show_more)

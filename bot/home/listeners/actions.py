@@ -1,4 +1,5 @@
-"""The settings on the Home tab: check-in on/off, time, days, pause; personal breaks."""
+"""The settings on the Home tab: check-in on/off, time, days, pause; working hours; personal
+breaks and the weekly recap."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from bot.core.profiles import MemberProfile
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.home.service import refresh_home
 from bot.members.directory import MemberDirectory
+from bot.members.service import move_working_hours
 from bot.recaps.service.weekly import ensure_recap, set_recap
 
 Change = Callable[[UnitOfWork, MemberProfile, datetime], object]
@@ -73,6 +75,32 @@ def handle_pause_until(
             pause_until(uow, member, resume_on, now=now)
 
     _change(body, context, pause)
+
+
+def handle_work_starts(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext
+) -> None:
+    ack()
+    _set_hours(body, action, context, ends=False)
+
+
+def handle_work_ends(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext
+) -> None:
+    ack()
+    _set_hours(body, action, context, ends=True)
+
+
+def _set_hours(
+    body: dict[str, Any], action: dict[str, Any], context: BoltContext, *, ends: bool
+) -> None:
+    """One end of the working hours; hours shorter than an hour are not kept (the Home shows
+    them as they were)."""
+    minute = parse_local_time(str(action.get("selected_time") or ""))
+    if minute is None:
+        return
+    end = {"ends": minute} if ends else {"starts": minute}
+    _change(body, context, lambda uow, m, now: move_working_hours(uow, m, now=now, **end))
 
 
 def handle_breaks_toggle(

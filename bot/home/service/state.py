@@ -14,6 +14,7 @@ from bot.checkins.service.records import answer_on, checkin_schedule, energies_s
 from bot.core.localtime import DEFAULT_LOCAL_MINUTE, FALLBACK_ZONE, format_local_time, local_today
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
+from bot.core.working_hours import DEFAULT_ENDS, DEFAULT_STARTS
 from bot.home.messages import HomePayload
 from bot.home.values import (
     EXCERPT,
@@ -70,6 +71,8 @@ def home_state(
             uow, team_id, user_id, since=now - timedelta(days=today.weekday())
         ),
         personal_breaks=personal_breaks_on(uow, team_id, user_id),
+        work_starts=format_local_time(member.work_starts if member else DEFAULT_STARTS),
+        work_ends=format_local_time(member.work_ends if member else DEFAULT_ENDS),
         weekly_recap=recap_status(uow, team_id, user_id) == RecapStatus.ON,
     )
 
