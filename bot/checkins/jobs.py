@@ -1,4 +1,5 @@
-"""``/checkin team`` after the ack: read the channel's members from Slack and invite them."""
+"""``/checkin team`` after the ack: check who asked and count who would come (the asker then
+confirms), and read a confirmed channel's members from Slack and invite them."""
 
 from __future__ import annotations
 
@@ -11,6 +12,14 @@ from slack_sdk.errors import SlackApiError
 
 from bot.checkins.messages import CHANNEL_NOT_ENROLLED, ChannelNotEnrolledPayload
 from bot.checkins.repository.answers import CheckinScheduleRepository
+from bot.checkins.service.channels import (
+    ChannelRequest,
+    answer_request,
+    count_invitees,
+    may_enrol,
+    requests_to_check,
+    withdraw_request,
+)
 from bot.checkins.service.consent import enrol_from_channel
 from bot.core.profiles import MemberProfile
 from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
@@ -35,7 +44,12 @@ class ChannelEnroller:
         self._directory = directory
 
     def __call__(self, unit_of_work: UnitOfWorkFactory, now: datetime) -> int:
-        """Enrol every waiting channel's members; returns how many people were invited."""
+        """Check and count each channel asked for (the asker confirms), then enrol every
+        confirmed channel's members; returns how many people were invited."""
+        with unit_of_work() as uow:
+            requests = requests_to_check(uow)
+        for request in requests:
+            self._check(unit_of_work, request, now)
         with unit_of_work() as uow:
             waiting = [
                 (c.team_id, c.channel_id, c.enrolled_by, c.created_at)
@@ -74,6 +88,47 @@ class ChannelEnroller:
                     team_id, channel_id, now=now
                 )
         return invited
+
+    def _check(
+        self, unit_of_work: UnitOfWorkFactory, request: ChannelRequest, now: datetime
+    ) -> None:
+        """Whether the asker may enrol the channel, and how many it would invite: told to them."""
+        team_id, channel_id = request.team_id, request.channel_id
+        try:
+            invitees = self._count_if_allowed(unit_of_work, request)
+        except SlackApiError as error:
+            code = str(error.response.get("error") or error.response.status_code)
+            if code not in NO_ACCESS:
+                raise  # a passing problem: the next tick checks again
+            with unit_of_work() as uow:
+                withdraw_request(uow, request)
+                _tell_failed(uow, team_id, channel_id, request.asked_by, reason=code, now=now)
+            return
+        with unit_of_work() as uow:
+            answer_request(uow, request, invitees=invitees, now=now)
+
+    def _count_if_allowed(
+        self, unit_of_work: UnitOfWorkFactory, request: ChannelRequest
+    ) -> int | None:
+        team_id, client = request.team_id, self._client_for(request.team_id)
+        allowed = self._directory.with_people(
+            unit_of_work,
+            team_id,
+            [request.asked_by],
+            lambda uow, people: may_enrol(
+                uow,
+                people.get(request.asked_by) or MemberProfile.unknown(team_id, request.asked_by),
+            ),
+        )
+        if not allowed:
+            info = client.conversations_info(channel=request.channel_id)
+            allowed = (info.get("channel") or {}).get("creator") == request.asked_by
+        if not allowed:
+            return None
+        members: list[str] = []
+        for page in client.conversations_members(channel=request.channel_id, limit=MEMBERS_PAGE):
+            members += page.get("members", [])
+        return self._directory.with_people(unit_of_work, team_id, members, count_invitees)
 
     def _channel_members(self, team_id: str, channel_id: str) -> list[str]:
         """The channel's members, after joining it if it is public: Slack only tells a bot
@@ -127,14 +182,30 @@ def _give_up(  # noqa: PLR0913  # keyword-only: what the giving-up DM needs to s
     asked_at: datetime,
     now: datetime,
 ) -> None:
-    logger.info("Could not read the members of %s in %s: %s", channel_id, team_id, reason)
     uow.repository(CheckinScheduleRepository).mark_channel_enrolled(team_id, channel_id, now=now)
+    _tell_failed(uow, team_id, channel_id, enrolled_by, reason=reason, now=now, asked_at=asked_at)
+
+
+def _tell_failed(  # noqa: PLR0913  # keyword-only: what the DM says
+    uow: UnitOfWork,
+    team_id: str,
+    channel_id: str,
+    asked_by: str,
+    *,
+    reason: str,
+    now: datetime,
+    asked_at: datetime | None = None,
+) -> None:
+    """DM whoever asked that the channel's members could not be read: nobody was invited."""
+    logger.info("Could not read the members of %s in %s: %s", channel_id, team_id, reason)
     uow.outbox.add(
         CHANNEL_NOT_ENROLLED.message(
             ChannelNotEnrolledPayload(channel_id=channel_id, reason=reason),
             team_id=team_id,
-            channel=enrolled_by,
-            asked_at=asked_at.isoformat(),  # one per /checkin team, however many give up on it
+            channel=asked_by,
+            asked_at=(
+                asked_at or now
+            ).isoformat(),  # one per /checkin team, however many give up on it
         ),
         now=now,
     )

@@ -16,7 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.checkins.values import CheckinStatus
+from bot.checkins.values import ChannelEnrolment, CheckinStatus
 from bot.core.store.base import Base
 from bot.core.store.models import SLACK_ID
 
@@ -71,8 +71,8 @@ class Checkin(Base):
 
 
 class CheckinChannel(Base):
-    """A channel enrolled with ``/checkin team``: its members, and those who join later, are
-    invited to the check-in."""
+    """A channel enrolled with ``/checkin team``: once confirmed, its members, and those who
+    join later, are invited to the check-in."""
 
     __tablename__ = "checkin_channels"
 
@@ -83,6 +83,11 @@ class CheckinChannel(Base):
     enrolled_by: Mapped[str] = mapped_column(SLACK_ID)
     created_at: Mapped[datetime]
     members_enrolled_at: Mapped[datetime | None]
+    status: Mapped[ChannelEnrolment] = mapped_column(
+        String(16), server_default=ChannelEnrolment.INVITES
+    )
+    response_url: Mapped[str | None] = mapped_column(String(500))  # where the asker is answered
+    invitees: Mapped[int | None] = mapped_column(Integer)  # how many the confirmation named
 
 
 class CheckinChannelMember(Base):

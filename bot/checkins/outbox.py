@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from bot.checkins import messages
+from bot.checkins import messages, team_messages
 from bot.checkins.service.consent import on_checkin_delivered
 from bot.core.outbox.messages import MessageKind
 
@@ -17,4 +17,5 @@ KINDS: tuple[MessageKind[Any], ...] = (
     messages.CHECKIN_OPTED_OUT,
     messages.CHECKIN_CARE,
     messages.CHANNEL_NOT_ENROLLED,
+    team_messages.TEAM_ANSWER,
 )

@@ -21,6 +21,7 @@ class Action(StrEnum):
     ON = "on"
     OFF = "off"
     TEAM = "team"
+    TEAM_OFF = "team_off"
     RESUME = "resume"
     PAUSE_FOR = "pause_for"
     PAUSE_UNTIL = "pause_until"
@@ -59,7 +60,6 @@ def parse_checkin_text(text: str) -> CheckinRequest | CheckinProblem:
         "?": Action.HELP,
         "on": Action.ON,
         "off": Action.OFF,
-        "team": Action.TEAM,
         "resume": Action.RESUME,
         "status": Action.SHOW,
         "pulse": Action.PULSE,
@@ -68,6 +68,14 @@ def parse_checkin_text(text: str) -> CheckinRequest | CheckinProblem:
         return CheckinRequest(simple[verb]) if not rest else CheckinProblem("extra_words", rest)
     parse = _WITH_ARGUMENT.get(verb)
     return parse(rest) if parse is not None else CheckinProblem("unknown", words[0])
+
+
+def _team(rest: str) -> CheckinRequest | CheckinProblem:
+    if not rest:
+        return CheckinRequest(Action.TEAM)
+    if rest.lower() == "off":
+        return CheckinRequest(Action.TEAM_OFF)
+    return CheckinProblem("extra_words", rest)
 
 
 def _time(rest: str) -> CheckinRequest | CheckinProblem:
@@ -118,4 +126,5 @@ _WITH_ARGUMENT: dict[str, Callable[[str], CheckinRequest | CheckinProblem]] = {
     "time": _time,
     "days": _days,
     "hours": _hours,
+    "team": _team,
 }

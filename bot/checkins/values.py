@@ -21,6 +21,15 @@ class CheckinStatus(StrEnum):
     OPTED_OUT = "opted_out"
 
 
+class ChannelEnrolment(StrEnum):
+    """How far a channel's ``/checkin team`` got: nobody is invited before it is confirmed."""
+
+    PROPOSED = "proposed"  # asked for: who may ask, and who would be invited, is checked next
+    AWAITING = "awaiting"  # the count was shown: waits for "Invite them"
+    INVITES = "invites"  # confirmed: its members, and those who join later, are invited
+    STOPPED = "stopped"  # ``/checkin team off``: nobody new is invited (choices stay)
+
+
 NEEDS = ("rest", "focus", "connection", "win", "nothing")
 ENERGY_LEVELS = range(1, 6)
 LOW_ENERGY = 2  # at or below: one concrete self-kindness suggestion comes with the reply

@@ -65,7 +65,7 @@ def read_settings(uow: UnitOfWork, team_id: str) -> WorkspaceSettings:
 
 def may_change_settings(uow: UnitOfWork, member: MemberProfile) -> bool:
     """Slack workspace admins and owners, and the people the settings name as admins."""
-    return member.is_admin or member.user_id in read_settings(uow, member.team_id).admin_ids
+    return member.is_admin or uow.workspaces.is_kindling_admin(member.team_id, member.user_id)
 
 
 def check_form(form: SettingsForm) -> WorkspaceSettings | dict[str, str]:

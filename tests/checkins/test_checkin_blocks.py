@@ -11,6 +11,7 @@ import pytest
 from bot.checkins import messages as kinds
 from bot.checkins.blocks.checkin import note_modal
 from bot.checkins.outbox import KINDS
+from bot.checkins.team_messages import TEAM_ANSWER, TeamOutcome
 from bot.checkins.values import NEEDS
 from bot.core.phrases import phrase_choices
 from tests.fakeslack.validation import blocks_problems, view_problems
@@ -48,7 +49,24 @@ PAYLOADS: dict[str, dict[str, Any]] = {
     kinds.CHECKIN_OPTED_OUT.name: {"response_url": "https://hooks.slack.com/x"},
     kinds.CHANNEL_NOT_ENROLLED.name: {"channel_id": "GSECRET", "reason": "channel_not_found"},
     kinds.CHECKIN_CARE.name: {"user_id": "UA", "support_link": "https://example.org/support"},
+    TEAM_ANSWER.name: {
+        "response_url": "https://hooks.slack.com/x",
+        "channel_id": "CTEAM",
+        "outcome": "confirm",
+        "invitees": 12,
+    },
 }
+
+
+@pytest.mark.parametrize("outcome", list(TeamOutcome))
+def test_every_team_answer_is_valid_and_only_the_count_has_buttons(outcome: TeamOutcome) -> None:
+    payload = {**PAYLOADS[TEAM_ANSWER.name], "outcome": outcome}
+    rendered = render(TEAM_ANSWER.name, payload, permalink=None)
+    assert blocks_problems(rendered.blocks) == []
+    assert (len(rendered.blocks) == 2) == (outcome is TeamOutcome.CONFIRM)
+    assert rendered.extra["replace_original"] == (
+        outcome in {TeamOutcome.CONFIRMED, TeamOutcome.CANCELLED}
+    )
 
 
 def test_every_check_in_kind_is_rendered_and_valid() -> None:

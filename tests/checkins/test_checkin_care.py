@@ -26,6 +26,7 @@ from tests.support.checkins import (
 )
 from tests.support.kudos import posted_json
 from tests.support.running import RunningApp
+from tests.support.team import enrol_team
 
 TEAM = [f"UPEER{index}" for index in range(6)]
 
@@ -55,7 +56,7 @@ def test_the_pulse_is_refused_at_four_people_and_shown_at_five(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
     assert "invited with `/checkin team`" in pulse(running_app, fake_slack)
-    checkin(running_app, fake_slack, "team", channel=TEAM_CHANNEL, channel_name="team")
+    enrol_team(running_app, fake_slack, TEAM_CHANNEL)
     tick_and_deliver(running_app)
     answered(running_app, TEAM[:4], energy=2, need="rest")
     answered(running_app, [ALICE], energy=5, need="focus")  # not in the channel: not counted
@@ -73,7 +74,7 @@ def test_the_pulse_is_refused_at_four_people_and_shown_at_five(
 def test_someone_who_leaves_the_channel_is_no_longer_counted_in_its_pulse(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
-    checkin(running_app, fake_slack, "team", channel=TEAM_CHANNEL, channel_name="team")
+    enrol_team(running_app, fake_slack, TEAM_CHANNEL)
     tick_and_deliver(running_app)
     answered(running_app, TEAM[:5], energy=3, need="rest")
     assert "from 5 people" in pulse(running_app, fake_slack)

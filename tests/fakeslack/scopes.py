@@ -93,6 +93,11 @@ METHOD_SCOPES: dict[str, MethodScopes] = {
         tuple(_READ.values()),
         pick=by_conversation("channel", _READ),
     ),
+    "conversations.info": MethodScopes(
+        f"{DOCS}/methods/conversations.info",
+        tuple(_READ.values()),
+        pick=by_conversation("channel", _READ),
+    ),
     "conversations.join": MethodScopes(f"{DOCS}/methods/conversations.join", ("channels:join",)),
     "dnd.info": MethodScopes(f"{DOCS}/methods/dnd.info", ("dnd:read",)),
     "files.getUploadURLExternal": MethodScopes(

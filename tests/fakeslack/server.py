@@ -225,6 +225,7 @@ class FakeSlack:
         # Slack Connect: user id -> the other workspaces that see them through a shared channel
         self.connected: dict[str, set[str]] = {}
         self.channel_members: dict[str, list[str]] = {}
+        self.channel_creators: dict[str, str] = {}  # channel id -> who created it
         self.refusals: dict[str, str] = {}  # conversation or user id -> Slack's error code
         # user id -> the do-not-disturb window dnd.info answers (whatever the time now)
         self.do_not_disturb: dict[str, tuple[datetime, datetime]] = {}
@@ -822,6 +823,32 @@ def _conversations_members(fake: FakeSlack, call: RecordedCall) -> dict[str, Any
     return {"members": list(members), "response_metadata": {"next_cursor": ""}}
 
 
+def _conversations_info(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
+    """The channel object, as Slack's conversations.info answers it (the fields Kindling or a
+    reader of the answer may look at)."""
+    channel = str(call.args.get("channel", ""))
+    if channel in fake.refusals:
+        raise SlackError(fake.refusals[channel])
+    if channel not in fake.channel_members:
+        raise SlackError("channel_not_found")
+    private = channel.startswith("G")
+    return {
+        "channel": {
+            "id": channel,
+            "name": channel.lower(),
+            "is_channel": not private,
+            "is_group": private,
+            "is_im": False,
+            "is_private": private,
+            "is_archived": False,
+            "is_general": False,
+            "created": 1_700_000_000,
+            "creator": fake.channel_creators.get(channel, "UCREATOR"),
+            "is_member": channel in fake.joined_channels or private,
+        }
+    }
+
+
 def _conversations_join(fake: FakeSlack, call: RecordedCall) -> dict[str, Any]:
     channel = str(call.args.get("channel", ""))
     if channel.startswith("G"):
@@ -890,6 +917,7 @@ METHODS: dict[str, MethodHandler] = {
     "users.list": _users_list,
     "conversations.open": _conversations_open,
     "conversations.members": _conversations_members,
+    "conversations.info": _conversations_info,
     "conversations.join": _conversations_join,
     "dnd.info": _dnd_info,
     "files.getUploadURLExternal": _get_upload_url,

@@ -30,6 +30,7 @@ from tests.support.clock import ManualClock
 from tests.support.kudos import kudos_command, posted_json
 from tests.support.privacy import every_value, forget_me, kindling
 from tests.support.running import RunningApp, serving, settings_for
+from tests.support.team import enrol_team
 from tests.support.wins import win
 
 
@@ -93,7 +94,7 @@ def test_forget_me_also_takes_her_breaks_snoozes_and_channel_enrolments(
     reminder = posted_reminder(running_app, fake_slack)  # break reminders Alice set up
     press_reminder(running_app, fake_slack, reminder, ids.BREAK_TOOK, ALICE)
     press_reminder(running_app, fake_slack, reminder, ids.BREAK_SNOOZE, ALICE)
-    checkin(running_app, fake_slack, "team", user=ALICE, channel=TEAM_CHANNEL, channel_name="team")
+    enrol_team(running_app, fake_slack, TEAM_CHANNEL, user=ALICE)
     tick_and_deliver(running_app)
     assert sum(ALICE in value for value in every_value(running_app)) >= 4
     forget_me(running_app, fake_slack)

@@ -25,6 +25,7 @@ from tests.support.checkins import (
 from tests.support.kudos import kudos_command, posted_json
 from tests.support.running import RunningApp
 from tests.support.signing import block_action
+from tests.support.team import enrol_team
 from tests.support.wins import win
 
 FRIDAY_1600_BERLIN = datetime(2026, 11, 27, 15, 0, tzinfo=UTC)
@@ -129,7 +130,7 @@ def test_no_recap_reaches_someone_who_said_not_for_me(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
     fake_slack.channel_members[TEAM_CHANNEL] = [ALICE, BOB]
-    checkin(running_app, fake_slack, "team", user=ALICE, channel=TEAM_CHANNEL, channel_name="team")
+    enrol_team(running_app, fake_slack, TEAM_CHANNEL, user=ALICE)
     tick_and_deliver(running_app)
     at(running_app, datetime(2026, 11, 25, 14, 5, tzinfo=UTC))  # the welcome waits for 09:00 NY
     tick_and_deliver(running_app)

@@ -14,6 +14,8 @@ EVERY_CONTROL = frozenset(
         ids.CHECKIN_ADD_NOTE,
         ids.CHECKIN_SKIP,
         ids.CHECKIN_NOT_FOR_ME,
+        ids.CHECKIN_TEAM_CONFIRM,
+        ids.CHECKIN_TEAM_CANCEL,
         ids.BREAK_TOOK,
         ids.BREAK_SNOOZE,
         ids.HOME_CHECKIN_TOGGLE,

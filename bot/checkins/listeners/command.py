@@ -9,9 +9,10 @@ from slack_bolt import Ack, BoltContext
 
 from bot.checkins.blocks.answers import pulse_answer, settings_answer
 from bot.checkins.service.answers import member_today
+from bot.checkins.service.channels import TeamRequest, ask_for_channel, stop_inviting
 from bot.checkins.service.enrolment import PauseProblem, apply_request
 from bot.checkins.service.pulse import team_pulse
-from bot.checkins.service.records import enrol_channel, enrolled_channel
+from bot.checkins.service.records import enrolled_channel
 from bot.checkins.text import Action, CheckinProblem, CheckinRequest, parse_checkin_text
 from bot.core.listeners.dependencies import Dependencies, dependencies_of
 from bot.core.listeners.workspace import installed_command
@@ -20,6 +21,7 @@ from bot.core.phrases import phrase
 from bot.core.profiles import MemberProfile
 from bot.core.slack.blocks import Answer
 from bot.core.slack.payloads import is_direct_conversation
+from bot.core.store.unit_of_work import UnitOfWork
 from bot.members.directory import MemberDirectory
 from bot.members.service import set_working_hours
 
@@ -30,8 +32,8 @@ def handle_checkin_command(ack: Ack, command: dict[str, Any], context: BoltConte
     parsed = parse_checkin_text(command.get("text", ""))
     if isinstance(parsed, CheckinProblem):
         answer = Answer.of_text(phrase(f"checkin.problems.{parsed.key}", text=parsed.text))
-    elif parsed.action is Action.TEAM:
-        answer = _enrol_channel(dependencies, command)
+    elif parsed.action in (Action.TEAM, Action.TEAM_OFF):
+        answer = _team(dependencies, command, off=parsed.action is Action.TEAM_OFF)
     elif parsed.action is Action.PULSE:
         answer = _pulse(dependencies, command)
     elif parsed.action is Action.HOURS and parsed.hours is not None:
@@ -82,15 +84,27 @@ def _set_hours(
     )
 
 
-def _enrol_channel(dependencies: Dependencies, command: dict[str, Any]) -> Answer:
-    """Record the channel; the tick reads its members from Slack and invites them."""
+def _team(dependencies: Dependencies, command: dict[str, Any], *, off: bool) -> Answer:
+    """Ask for the channel (a tick checks and counts, then the asker confirms), or stop it
+    inviting newcomers."""
+    team_id, user_id = command["team_id"], command["user_id"]
     channel_id = command.get("channel_id") or ""
     if is_direct_conversation(channel_id, command.get("channel_name")):
         return Answer.of_text(phrase("checkin.answers.team_not_here"))
-    now = dependencies.clock.now()
-    with dependencies.unit_of_work() as uow:
-        enrol_channel(uow, command["team_id"], channel_id, by=command["user_id"], now=now)
-    return Answer.of_text(phrase("checkin.answers.team"))
+    now, response_url = dependencies.clock.now(), command.get("response_url")
+    fallback = MemberProfile.unknown(team_id, user_id)
+
+    def change(uow: UnitOfWork, people: dict[str, MemberProfile | None]) -> TeamRequest:
+        member = people.get(user_id) or fallback
+        if off:
+            return stop_inviting(uow, member, channel_id)
+        return ask_for_channel(uow, member, channel_id, response_url=response_url, now=now)
+
+    outcome = dependencies.service(MemberDirectory).with_people(
+        dependencies.unit_of_work, team_id, [user_id], change
+    )
+    key = "off_not_allowed" if outcome is TeamRequest.NOT_ALLOWED else outcome
+    return Answer.of_text(phrase(f"checkin.team.{key}"))
 
 
 def _pulse(dependencies: Dependencies, command: dict[str, Any]) -> Answer:

@@ -9,6 +9,7 @@ from slack_bolt import BoltContext
 
 from bot.checkins.jobs import enrol_people
 from bot.checkins.service.records import enrolled_channel, left_channel
+from bot.checkins.values import ChannelEnrolment
 from bot.core.listeners.dependencies import dependencies_of
 from bot.core.listeners.workspace import team_of
 from bot.members.directory import MemberDirectory
@@ -22,8 +23,9 @@ def handle_member_joined_channel(
     channel_id, user_id = event["channel"], event["user"]
     with dependencies.unit_of_work() as uow:
         enrolled = enrolled_channel(uow, team_id, channel_id)
+        inviting = enrolled is not None and enrolled.status == ChannelEnrolment.INVITES
         invited_by = enrolled.enrolled_by if enrolled is not None else None
-    if enrolled is None:
+    if not inviting:  # not confirmed yet, or ``/checkin team off``
         return
     enrol_people(
         dependencies.service(MemberDirectory),

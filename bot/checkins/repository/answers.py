@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.checkins.models import Checkin, CheckinChannel, CheckinChannelMember, CheckinSchedule
-from bot.checkins.values import PulseFigures
+from bot.checkins.values import ChannelEnrolment, PulseFigures
 from bot.core.store.base import Base
 from bot.core.store.upsert import insert_for
 
@@ -51,28 +51,18 @@ class CheckinScheduleRepository:
 
     # -- channels enrolled with /checkin team ------------------------------------------------
 
-    def enrol_channel(self, team_id: str, channel_id: str, *, by: str, now: datetime) -> None:
-        """Enrol a channel (again: its member list is read anew)."""
-        values = {"enrolled_by": by, "created_at": now, "members_enrolled_at": None}
-        statement = (
-            insert_for(self._session, CheckinChannel)
-            .values(team_id=team_id, channel_id=channel_id, **values)
-            .on_conflict_do_update(
-                index_elements=[CheckinChannel.team_id, CheckinChannel.channel_id],
-                set_={"enrolled_by": by, "created_at": now, "members_enrolled_at": None},
-            )
-        )
-        self._session.execute(statement)
-
     def channel(self, team_id: str, channel_id: str) -> CheckinChannel | None:
         return self._session.get(CheckinChannel, (team_id, channel_id))
 
     def channels_to_enrol(self, limit: int = 20) -> list[CheckinChannel]:
-        """Enrolled channels whose members have not been enrolled yet."""
+        """Confirmed channels whose members have not been invited yet."""
         return list(
             self._session.scalars(
                 select(CheckinChannel)
-                .where(CheckinChannel.members_enrolled_at.is_(None))
+                .where(
+                    CheckinChannel.members_enrolled_at.is_(None),
+                    CheckinChannel.status == ChannelEnrolment.INVITES,
+                )
                 .order_by(CheckinChannel.created_at)
                 .limit(limit)
             )

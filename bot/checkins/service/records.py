@@ -45,14 +45,6 @@ def enrolled_channel(uow: UnitOfWork, team_id: str, channel_id: str) -> CheckinC
     return uow.repository(CheckinScheduleRepository).channel(team_id, channel_id)
 
 
-def enrol_channel(
-    uow: UnitOfWork, team_id: str, channel_id: str, *, by: str, now: datetime
-) -> None:
-    """Enrol the channel: the tick reads its members from Slack and invites them."""
-    uow.workspaces.ensure(team_id, now=now)
-    uow.repository(CheckinScheduleRepository).enrol_channel(team_id, channel_id, by=by, now=now)
-
-
 def left_channel(uow: UnitOfWork, team_id: str, channel_id: str, user_id: str) -> None:
     """Someone left an enrolled channel: its pulse no longer counts them."""
     uow.repository(CheckinScheduleRepository).forget_channel_member(team_id, channel_id, user_id)

@@ -56,6 +56,11 @@ class WorkspaceRepository:
     def get(self, team_id: str) -> Workspace | None:
         return self._session.scalars(select(Workspace).where(Workspace.team_id == team_id)).first()
 
+    def is_kindling_admin(self, team_id: str, user_id: str) -> bool:
+        """Whether the workspace's settings name ``user_id`` among Kindling's admins."""
+        workspace = self.get(team_id)
+        return workspace is not None and user_id in workspace.admin_user_ids.split(",")
+
     def set_kudos_channel(self, team_id: str, channel_id: str | None) -> None:
         self._session.execute(
             update(Workspace)

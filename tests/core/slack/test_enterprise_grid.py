@@ -141,6 +141,8 @@ ON_A_MESSAGE = [
     {"type": "button", "action_id": ids.CHECKIN_ADD_NOTE, "value": f"{DAY}|note"},
     {"type": "button", "action_id": ids.CHECKIN_SKIP, "value": f"{DAY}|skip"},
     {"type": "button", "action_id": ids.CHECKIN_NOT_FOR_ME, "value": "no"},
+    {"type": "button", "action_id": ids.CHECKIN_TEAM_CONFIRM, "value": "CTEAM"},
+    {"type": "button", "action_id": ids.CHECKIN_TEAM_CANCEL, "value": "CTEAM"},
     {"type": "button", "action_id": ids.BREAK_TOOK, "value": "1"},
     {"type": "button", "action_id": ids.BREAK_SNOOZE, "value": "1"},
     {"type": "button", "action_id": ids.RECAP_OFF, "value": "off"},

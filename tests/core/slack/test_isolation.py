@@ -146,14 +146,13 @@ def test_two_workspaces_never_reach_each_others_data(
         for workspace in workspaces:
             step(app, slack, workspace)
             app.kindling.dispatcher.drain()
-    start = app.kindling.clock.now()
-    for hours in range(0, 24 * 8, 1):  # a week of jobs: check-ins, reminders, recaps...
-        at(app, start + timedelta(hours=hours))
-        app.kindling.ticker.tick()
-        app.kindling.dispatcher.drain()
+    run_jobs(app, hours=24 * 8)  # a week of jobs: check-ins, reminders, recaps...
     for workspace in workspaces:
         press_everything(app, slack, workspace)
         shortcut_and_modals(app, slack, workspace)  # the modals the buttons opened
+    run_jobs(app, hours=24 * 3)  # what the presses started: a channel's welcomes, held a while
+    for workspace in workspaces:
+        press_everything(app, slack, workspace)  # what that brought (only controls not used)
     for workspace in workspaces:
         forget_the_member(app, slack, workspace)
     at(app, app.kindling.clock.now() + timedelta(days=400))  # retention
@@ -188,6 +187,15 @@ def test_two_workspaces_never_reach_each_others_data(
     after = every_row(app)
     assert rows_of(after, alpha) == []
     assert rows_of(after, bravo) == before  # the uninstall touched nothing of bravo's
+
+
+def run_jobs(app: RunningApp, *, hours: int) -> None:
+    """Tick and deliver once an hour for ``hours`` from now."""
+    start = app.kindling.clock.now()
+    for hour in range(hours):
+        at(app, start + timedelta(hours=hour))
+        app.kindling.ticker.tick()
+        app.kindling.dispatcher.drain()
 
 
 def at(app: RunningApp, moment: datetime) -> None:
@@ -372,6 +380,11 @@ def surfaces(slack: FakeSlack, workspace: Workspace) -> list[Surface]:
         if isinstance(answer, dict) and answer.get("blocks")
     ]
     for call in sorted(slack.calls(), key=lane):
+        if call.method.startswith(f"response_url:{workspace.marker}-") and call.args.get(
+            "blocks"
+        ):  # an ephemeral answer posted later (``/checkin team``'s count, to confirm)
+            blocks = posted_json(call.args, "blocks")
+            found.append(Surface(blocks, workspace.admin, workspace.team_channel, "1.1"))
         if call.team_id != workspace.team_id:
             continue
         if call.method == "views.publish":

@@ -11,12 +11,12 @@ from tests.support.checkins import (
     ALICE,
     CARA,
     add_people,
-    checkin,
     tick_and_deliver,
     welcome_dms,
 )
 from tests.support.running import RunningApp
 from tests.support.signing import HttpAnswer, command_payload
+from tests.support.team import enrol_team
 
 PRIVATE_TEAM = "GQUIETTEAM"
 
@@ -48,11 +48,8 @@ def test_checkin_team_invites_the_people_of_a_private_channel(
     needs groups:read) and welcomes them."""
     kindling = fake_slack.workspaces[fake_slack.team_id].bot_user_id
     fake_slack.channel_members[PRIVATE_TEAM] = [ALICE, CARA, kindling]
-    answer = checkin(
-        running_app, fake_slack, "team", channel=PRIVATE_TEAM, channel_name="quiet-team"
-    )
-    assert "invite everyone in this channel" in answer
-    tick_and_deliver(running_app)
+    answer = enrol_team(running_app, fake_slack, PRIVATE_TEAM, channel_name="quiet-team")
+    assert "*2 people*" in answer
     tick_and_deliver(running_app)
     (listed, *_) = fake_slack.calls("conversations.members")
     assert listed.result["members"] == [ALICE, CARA, kindling], "Slack answered the member list"

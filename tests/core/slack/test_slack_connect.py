@@ -22,7 +22,6 @@ from tests.support.checkins import (
     CARA,
     TEAM_CHANNEL,
     add_people,
-    checkin,
     schedule,
     tick_and_deliver,
 )
@@ -31,6 +30,7 @@ from tests.support.lifecycle import revocation
 from tests.support.privacy import every_value, kindling
 from tests.support.running import RunningApp
 from tests.support.signing import block_action
+from tests.support.team import enrol_team
 
 OTHER_TEAM = "T0OTHERORG"
 GUEST = "U0GUEST"
@@ -78,7 +78,7 @@ def traces_of_the_other_side(app: RunningApp) -> list[str]:
 def test_shared_channel_events_act_for_the_installed_workspace_only(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
-    checkin(running_app, fake_slack, "team", channel=TEAM_CHANNEL, channel_name="team")
+    enrol_team(running_app, fake_slack, TEAM_CHANNEL)
     tick_and_deliver(running_app)
     joins = [
         {"type": "member_joined_channel", "user": GUEST, "channel": TEAM_CHANNEL,

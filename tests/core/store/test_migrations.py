@@ -74,3 +74,37 @@ def test_drift_is_reported(database_url: str) -> None:
 def test_an_unknown_revision_is_a_clear_error(database_url: str) -> None:
     with pytest.raises(migrate.MigrationError, match="nonexistent"):
         migrate.upgrade(database_url, "nonexistent")
+
+
+def test_rows_of_the_earlier_release_keep_their_meaning_after_the_upgrade(
+    database_url: str,
+) -> None:
+    """A channel enrolled before confirmations existed keeps inviting its newcomers; members
+    get the default working hours and their zone's holidays."""
+    migrate.upgrade(database_url, "0008")
+    engine = create_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO workspaces (team_id, created_at) VALUES ('T1', '2026-11-01')")
+        )
+        connection.execute(
+            text(
+                "INSERT INTO checkin_channels (team_id, channel_id, enrolled_by, created_at)"
+                " VALUES ('T1', 'CTEAM', 'UALICE', '2026-11-01')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO members (team_id, user_id, display_name, refreshed_at)"
+                " VALUES ('T1', 'UALICE', 'Alice', '2026-11-01')"
+            )
+        )
+    migrate.upgrade(database_url)
+    with engine.connect() as connection:
+        channel = connection.execute(text("SELECT status FROM checkin_channels")).scalar_one()
+        hours = connection.execute(
+            text("SELECT work_starts, work_ends, holiday_country FROM members")
+        ).one()
+    engine.dispose()
+    assert channel == "invites"
+    assert tuple(hours) == (9 * 60, 18 * 60, None)
