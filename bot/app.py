@@ -30,7 +30,7 @@ from bot.jobs import feature_jobs
 from bot.kudos.service import KudosRulesCache
 from bot.lifecycle.service import reinstall_workspace
 from bot.members.directory import MemberDirectory
-from bot.members.service import MembersQuietHours
+from bot.members.service.hours import MembersQuietHours
 
 logger = logging.getLogger(__name__)
 

@@ -11,6 +11,8 @@ from bot.breaks.models import BreakReminder, BreakSchedule, BreakTaken
 from bot.breaks.values import BreakStatus
 from bot.core.store.due_rows import locked_due_rows
 from bot.core.store.upsert import insert_for
+from bot.core.working_hours import DEFAULT_ENDS, DEFAULT_STARTS
+from bot.members.models import Member
 
 
 def channel_scope(channel_id: str) -> str:
@@ -29,6 +31,15 @@ class BreakRepository:
 
     def get(self, schedule_id: int) -> BreakSchedule | None:
         return self._session.get(BreakSchedule, schedule_id)
+
+    def working_hours_of(self, team_id: str, user_id: str) -> tuple[int, int]:
+        """The member's working hours (minutes after local midnight), or the defaults."""
+        row = self._session.execute(
+            select(Member.work_starts, Member.work_ends).where(
+                Member.team_id == team_id, Member.user_id == user_id
+            )
+        ).first()
+        return (row[0], row[1]) if row is not None else (DEFAULT_STARTS, DEFAULT_ENDS)
 
     def by_scope(self, team_id: str, scope: str) -> BreakSchedule | None:
         return self._session.scalars(

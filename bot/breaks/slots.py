@@ -24,6 +24,11 @@ class Window:
             raise ValueError("a window starts before it ends, within one day")
 
 
+def personal_window(starts: int, ends: int) -> tuple[int, int]:
+    """Personal reminders keep to working hours; hours past midnight remind until midnight."""
+    return (starts, ends) if ends > starts else (starts, 24 * 60)
+
+
 @dataclass(frozen=True, slots=True)
 class Cadence:
     """A schedule's rhythm: every ``interval`` minutes inside ``window`` on ``workdays``."""

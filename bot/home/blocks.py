@@ -16,12 +16,15 @@ from slack_sdk.models.blocks import (
     HeaderBlock,
     MarkdownTextObject,
     Option,
+    OptionGroup,
     SectionBlock,
+    StaticSelectElement,
     TimePickerElement,
 )
 
 from bot.checkins.blocks.checkin import AnswerView, answer_text
 from bot.checkins.values import CheckinStatus
+from bot.core.holidays import country_names
 from bot.core.localtime import DAY_NAMES
 from bot.core.phrases import phrase
 from bot.core.slack import ids
@@ -209,9 +212,32 @@ def _settings(state: HomeState) -> list[Block]:
                 TimePickerElement(action_id=ids.HOME_WORK_ENDS, initial_time=state.work_ends),
             ],
         ),
+        _holidays(state),
         _toggle(state.personal_breaks, "home.breaks", ids.HOME_BREAKS_TOGGLE),
         _toggle(state.weekly_recap, "home.recap", ids.HOME_RECAP_TOGGLE),
     ]
+
+
+def _holidays(state: HomeState) -> SectionBlock:
+    """Whose public holidays the member keeps, and a menu to choose another country."""
+    names = country_names()
+    kept = names.get(state.holidays_kept or "", state.holidays_kept)
+    how = "home.holidays_chosen" if state.holiday_country else "home.holidays_from_zone"
+    shown = phrase(how, country=kept) if kept else phrase("home.holidays_none")
+    from_zone = Option(value=ids.HOLIDAYS_FROM_ZONE, label=phrase("home.holidays_zone_option"))
+    by_letter: dict[str, list[Option]] = {}
+    for code, name in names.items():
+        by_letter.setdefault(name[0].upper(), []).append(Option(value=code, label=name))
+    groups = [OptionGroup(label=phrase("home.holidays_yours"), options=[from_zone])]
+    groups += [OptionGroup(label=letter, options=options) for letter, options in by_letter.items()]
+    chosen = state.holiday_country
+    initial = Option(value=chosen, label=names.get(chosen, chosen)) if chosen else from_zone
+    return SectionBlock(
+        text=_md(shown),
+        accessory=StaticSelectElement(
+            action_id=ids.HOME_HOLIDAY_COUNTRY, option_groups=groups, initial_option=initial
+        ),
+    )
 
 
 def _toggle(on: bool, phrase_prefix: str, action_id: str) -> SectionBlock:

@@ -70,4 +70,6 @@ class HomeState(_Plain):
     personal_breaks: bool = False
     work_starts: str = format_local_time(DEFAULT_STARTS)  # their working hours, ``HH:MM``
     work_ends: str = format_local_time(DEFAULT_ENDS)
+    holiday_country: str | None = None  # the country they chose (None: from their zone)
+    holidays_kept: str | None = None  # whose public holidays they keep (None: none)
     weekly_recap: bool = False

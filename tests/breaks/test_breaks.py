@@ -239,6 +239,7 @@ def personal_dms(slack: FakeSlack, user: str = ALICE) -> list[RecordedCall]:
 def test_personal_reminders_come_by_dm_and_wait_out_do_not_disturb(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
+    checkin(running_app, fake_slack, "hours 10:00-17:00")  # her working hours
     answer = private_text(breaks(running_app, fake_slack, "me on"))
     assert "Next: Wed 25 Nov at 11:30 (Europe/Berlin)" in answer
     # Do-not-disturb from 11:00 to 12:00; Slack keeps answering with that window.
@@ -259,6 +260,7 @@ def test_personal_reminders_come_by_dm_and_wait_out_do_not_disturb(
 def test_a_low_energy_check_in_brings_the_next_personal_reminder_within_the_hour(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
+    checkin(running_app, fake_slack, "hours 10:00-17:00")  # her working hours
     checkin(running_app, fake_slack, "on")
     breaks(running_app, fake_slack, "me on")
     at(running_app, datetime(2026, 11, 26, 8, 30, tzinfo=UTC))  # Thursday 09:30 in Berlin
@@ -276,6 +278,7 @@ def test_a_low_energy_check_in_brings_the_next_personal_reminder_within_the_hour
 def test_personal_reminders_follow_the_members_check_in_days_and_zone(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
+    checkin(running_app, fake_slack, "hours 10:00-17:00")  # her working hours
     checkin(running_app, fake_slack, "on")
     breaks(running_app, fake_slack, "me on")
     checkin(running_app, fake_slack, "days mon,fri")
@@ -293,6 +296,7 @@ def test_personal_reminders_follow_the_members_check_in_days_and_zone(
 def test_a_rate_limited_do_not_disturb_check_waits_instead_of_disturbing(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
+    checkin(running_app, fake_slack, "hours 10:00-17:00")  # her working hours
     breaks(running_app, fake_slack, "me on")
     fake_slack.rate_limit_next("dnd.info", retry_after=5)
     at(running_app, BERLIN_1130)
@@ -301,6 +305,19 @@ def test_a_rate_limited_do_not_disturb_check_waits_instead_of_disturbing(
     at(running_app, BERLIN_1130 + timedelta(seconds=5))
     running_app.kindling.dispatcher.drain()
     assert len(personal_dms(fake_slack)) == 1
+
+
+def test_personal_reminders_keep_to_the_members_working_hours_as_they_change(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    answer = private_text(breaks(running_app, fake_slack, "me on"))
+    assert "09:00-18:00" in answer, "the default working hours"
+    checkin(running_app, fake_slack, "hours 13:00-16:00")
+    with running_app.kindling.unit_of_work() as uow:
+        schedule = uow.repository(BreakRepository).by_scope(fake_slack.team_id, f"member:{ALICE}")
+        assert schedule is not None
+        assert (schedule.window_start, schedule.window_end) == (13 * 60, 16 * 60)
+        assert schedule.next_slot_utc == datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # 13:00
 
 
 def test_personal_reminders_stop_for_a_deactivated_member(
@@ -319,6 +336,7 @@ def test_personal_reminders_stop_for_a_deactivated_member(
 def test_the_low_energy_follow_up_stays_inside_the_personal_window(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
+    checkin(running_app, fake_slack, "hours 10:00-17:00")  # her working hours
     checkin(running_app, fake_slack, "on")
     checkin(running_app, fake_slack, "time 07:00")
     breaks(running_app, fake_slack, "me on")

@@ -4,14 +4,14 @@ nobody else's data."""
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
 
 from bot.checkins.values import CheckinStatus
 from bot.core.slack import ids
-from tests.fakeslack import FakeSlack, RecordedCall
-from tests.support.checkins import ALICE, BOB, add_people, checkin, member_event, schedule
+from tests.fakeslack import FakeSlack
+from tests.support.checkins import ALICE, BOB, add_people, checkin, schedule
+from tests.support.home import element, open_home, published, tap
 from tests.support.kudos import posted_json
 from tests.support.running import RunningApp
 from tests.support.wins import win
@@ -20,40 +20,6 @@ from tests.support.wins import win
 @pytest.fixture(autouse=True)
 def people(fake_slack: FakeSlack) -> None:
     add_people(fake_slack)
-
-
-def open_home(app: RunningApp, slack: FakeSlack, user: str = ALICE) -> RecordedCall:
-    event = {"type": "app_home_opened", "user": user, "tab": "home", "channel": "D1"}
-    assert member_event(app, slack, event).status == 200
-    app.kindling.dispatcher.drain()
-    return published(slack, user)[-1]
-
-
-def published(slack: FakeSlack, user: str) -> list[RecordedCall]:
-    return [c for c in slack.calls("views.publish") if c.args["user_id"] == user]
-
-
-def element(call: RecordedCall, action_id: str) -> dict[str, Any]:
-    view = posted_json(call.args, "view")
-    for block in view["blocks"]:
-        for item in [*block.get("elements", []), block.get("accessory") or {}]:
-            if item.get("action_id") == action_id:
-                return dict(item)
-    raise AssertionError(action_id)
-
-
-def tap(app: RunningApp, slack: FakeSlack, action: dict[str, Any], user: str = ALICE) -> None:
-    payload = {
-        "type": "block_actions",
-        "team": {"id": slack.team_id},
-        "user": {"id": user},
-        "container": {"type": "view", "view_id": "VHOME"},
-        "view": {"id": "VHOME", "type": "home"},
-        "trigger_id": "1.2.3",
-        "actions": [{**action, "block_id": "b", "action_ts": "1.1"}],
-    }
-    assert app.slack.interaction(payload).status == 200
-    app.kindling.dispatcher.drain()
 
 
 def test_opening_home_publishes_the_members_own_page(

@@ -24,6 +24,7 @@ EVERY_CONTROL = frozenset(
         ids.HOME_PAUSE_UNTIL,
         ids.HOME_WORK_STARTS,
         ids.HOME_WORK_ENDS,
+        ids.HOME_HOLIDAY_COUNTRY,
         ids.HOME_BREAKS_TOGGLE,
         ids.HOME_RECAP_TOGGLE,
         ids.PRIVACY_EXPORT,

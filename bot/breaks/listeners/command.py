@@ -9,12 +9,11 @@ from slack_bolt import Ack, BoltContext
 
 from bot.breaks.blocks import personal_on_text, status_text
 from bot.breaks.service.claims import claim_slot
+from bot.breaks.service.personal import personal_off, personal_on
 from bot.breaks.service.schedules import (
     channel_off,
     channel_on,
     channel_schedule,
-    personal_off,
-    personal_on,
     schedule_of_channel,
     settings_of,
 )

@@ -10,10 +10,11 @@ from bot.breaks.models import BreakSchedule
 from bot.breaks.prompts import NO_REPEAT_WITHIN, choose_prompt
 from bot.breaks.repository import BreakRepository
 from bot.breaks.service.schedules import reschedule
-from bot.core.holidays import is_public_holiday
+from bot.core.holidays import is_public_holiday, kept_country
 from bot.core.localtime import local_today
 from bot.core.scheduling.due import Due, DuePolicy, claim_each
 from bot.core.store.unit_of_work import UnitOfWork
+from bot.members.service import known_member
 
 # A break reminder is only useful near its time; catch-up passes reach the slot due now.
 BREAKS = DuePolicy(
@@ -55,11 +56,17 @@ def claim_due_breaks(
 def _on_holiday(
     uow: UnitOfWork, schedule: BreakSchedule, slot: datetime, countries: dict[str, str | None]
 ) -> bool:
-    """Whether ``slot`` falls on the workspace's public holiday (countries looked up once)."""
+    """Whether ``slot`` falls on a public holiday: the workspace's for a channel's reminders
+    (workspace countries looked up once), the person's own for their personal ones."""
     if schedule.team_id not in countries:
         workspace = uow.workspaces.get(schedule.team_id)
         countries[schedule.team_id] = workspace.holiday_country if workspace else None
-    return is_public_holiday(countries[schedule.team_id], local_today(slot, schedule.tz))
+    country = countries[schedule.team_id]
+    if schedule.personal:
+        member = known_member(uow, schedule.team_id, schedule.set_up_by)
+        chosen = member.holiday_country if member else None
+        country = kept_country(chosen, schedule.tz, country)
+    return is_public_holiday(country, local_today(slot, schedule.tz))
 
 
 def claim_slot(  # noqa: PLR0913  # keyword-only: the slot, its schedule and the claim's context

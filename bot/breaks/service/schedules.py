@@ -1,4 +1,5 @@
-"""Break schedules: turning them on and off, snoozing, pausing, and the personal ones."""
+"""Break schedules: turning them on and off, snoozing and pausing (the personal ones' own
+rules are in :mod:`bot.breaks.service.personal`)."""
 
 from __future__ import annotations
 
@@ -16,13 +17,11 @@ from bot.breaks.repository import BreakRepository, channel_scope, member_scope
 from bot.breaks.slots import Cadence, Window, next_slot
 from bot.breaks.text import BreaksRequest
 from bot.breaks.values import BreakSettings, BreakStatus
-from bot.checkins.service.records import checkin_schedule
 from bot.core.localtime import FALLBACK_ZONE, MONDAY_TO_FRIDAY, local_today, zone
 from bot.core.outbox.delivery import Delivery
 from bot.core.profiles import MemberProfile
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
-from bot.home.service import refresh_home
 
 DEFAULT_INTERVAL = 90
 DEFAULT_WINDOW = Window(10 * 60, 17 * 60)
@@ -73,7 +72,7 @@ def channel_schedule(
     if found is not None:
         return found
     uow.workspaces.ensure(team_id, now=now)
-    schedule = _new_schedule(
+    schedule = new_schedule(
         team_id, channel_scope(channel_id), channel_id, by=by, workdays=MONDAY_TO_FRIDAY, now=now
     )
     uow.repository(BreakRepository).add(schedule)
@@ -97,10 +96,10 @@ def channel_on(  # noqa: PLR0913  # keyword-only: the command's parsed settings
     schedule.workdays = request.workdays or schedule.workdays
     schedule.tz = request.tz or schedule.tz
     schedule.status, schedule.paused_reason, schedule.set_up_by = BreakStatus.ON, None, by.user_id
-    _touch(schedule, now)
+    touch(schedule, now)
     reschedule(schedule, now)
     _announce(uow, schedule, by.user_id, now)
-    return _settings(schedule)
+    return settings_for(schedule)
 
 
 def channel_off(
@@ -111,77 +110,10 @@ def channel_off(
     if schedule is None or schedule.status == BreakStatus.OFF:
         return False
     schedule.status = BreakStatus.OFF
-    _touch(schedule, now)
+    touch(schedule, now)
     reschedule(schedule, now)
     _announce(uow, schedule, by.user_id, now)
     return True
-
-
-def personal_on(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> BreakSettings:
-    """DMs on the member's own check-in days, 10:00-17:00 in their own zone."""
-    checkin = checkin_schedule(uow, member.team_id, member.user_id)
-    workdays = checkin.workdays if checkin is not None else MONDAY_TO_FRIDAY
-    schedule = uow.repository(BreakRepository).by_scope(
-        member.team_id, member_scope(member.user_id)
-    )
-    if schedule is None:
-        uow.workspaces.ensure(member.team_id, now=now)
-        scope = member_scope(member.user_id)
-        schedule = _new_schedule(
-            member.team_id, scope, member.user_id, by=member, workdays=workdays, now=now
-        )
-        schedule.personal = True
-        uow.repository(BreakRepository).add(schedule)
-    schedule.workdays, schedule.tz = workdays, member.tz or schedule.tz
-    schedule.status = BreakStatus.ON
-    _touch(schedule, now)
-    reschedule(schedule, now)
-    refresh_home(uow, member.team_id, member.user_id, now=now)
-    return _settings(schedule)
-
-
-def personal_off(uow: UnitOfWork, member: MemberProfile, *, now: datetime) -> None:
-    schedule = uow.repository(BreakRepository).by_scope(
-        member.team_id, member_scope(member.user_id)
-    )
-    if schedule is not None:
-        schedule.status = BreakStatus.OFF
-        _touch(schedule, now)
-        reschedule(schedule, now)
-        refresh_home(uow, member.team_id, member.user_id, now=now)
-
-
-def personal_breaks_on(uow: UnitOfWork, team_id: str, user_id: str) -> bool:
-    """Whether the member's personal break reminders are on."""
-    schedule = uow.repository(BreakRepository).by_scope(team_id, member_scope(user_id))
-    return schedule is not None and schedule.status == BreakStatus.ON
-
-
-def follow_member(  # noqa: PLR0913  # keyword-only: what the directory learnt about the person
-    uow: UnitOfWork,
-    team_id: str,
-    user_id: str,
-    *,
-    now: datetime,
-    tz: str | None = None,
-    workdays: int | None = None,
-    deactivated: bool | None = None,
-) -> None:
-    """Personal reminders keep to the member's own zone and check-in days, and stop while
-    they are deactivated (``None``: that part did not change)."""
-    schedule = uow.repository(BreakRepository).by_scope(team_id, member_scope(user_id))
-    if schedule is None:
-        return
-    before = (schedule.tz, schedule.workdays, schedule.status)
-    schedule.tz = tz or schedule.tz
-    schedule.workdays = workdays or schedule.workdays
-    if deactivated and schedule.status == BreakStatus.ON:
-        schedule.status, schedule.paused_reason = BreakStatus.PAUSED, DEACTIVATED
-    elif deactivated is False and schedule.paused_reason == DEACTIVATED:
-        schedule.status, schedule.paused_reason = BreakStatus.ON, None
-    if (schedule.tz, schedule.workdays, schedule.status) != before:  # else a due slot stays
-        _touch(schedule, now)
-        reschedule(schedule, now)
 
 
 def pause_unreachable(uow: UnitOfWork, schedule_id: int, *, reason: str, now: datetime) -> None:
@@ -191,7 +123,7 @@ def pause_unreachable(uow: UnitOfWork, schedule_id: int, *, reason: str, now: da
     if schedule is None or schedule.status != BreakStatus.ON:
         return
     schedule.status, schedule.paused_reason = BreakStatus.PAUSED, reason[:40]
-    _touch(schedule, now)
+    touch(schedule, now)
     reschedule(schedule, now)
     payload = PausedPayload(channel_id=schedule.channel_id, reason=reason)
     uow.outbox.add(
@@ -221,7 +153,7 @@ def after_low_energy(uow: UnitOfWork, team_id: str, user_id: str, *, now: dateti
         schedule.next_slot_utc = soon
 
 
-def _new_schedule(  # noqa: PLR0913  # keyword-only: one per column of the new row
+def new_schedule(  # noqa: PLR0913  # keyword-only: one per column of the new row
     team_id: str, scope: str, channel_id: str, *, by: MemberProfile, workdays: int, now: datetime
 ) -> BreakSchedule:
     return BreakSchedule(
@@ -241,11 +173,13 @@ def _new_schedule(  # noqa: PLR0913  # keyword-only: one per column of the new r
     )
 
 
-def _touch(schedule: BreakSchedule, now: datetime) -> None:
+def touch(schedule: BreakSchedule, now: datetime) -> None:
+    """Note that the schedule changed at ``now``."""
     schedule.updated_at = now
 
 
-def _settings(schedule: BreakSchedule) -> BreakSettings:
+def settings_for(schedule: BreakSchedule) -> BreakSettings:
+    """The settings of a schedule that exists."""
     settings = settings_of(schedule)
     assert settings is not None  # noqa: S101  # a schedule always has settings
     return settings

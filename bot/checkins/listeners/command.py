@@ -23,7 +23,7 @@ from bot.core.slack.blocks import Answer
 from bot.core.slack.payloads import is_direct_conversation
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.members.directory import MemberDirectory
-from bot.members.service import set_working_hours
+from bot.members.service.hours import set_working_hours
 
 
 def handle_checkin_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
@@ -95,24 +95,54 @@ class Claimed:
     skipped_late: int
 
 
+class HolidayCandidate(NamedTuple):
+    """A due check-in whose day may be its member's public holiday."""
+
+    team_id: str
+    user_id: str
+    tz: str
+    chosen_country: str | None  # the member's own choice
+    workspace_country: str | None
+    local_date: date
+
+
 class CheckinClaimRepository:
     """Claims due check-ins for everyone at once; any number of processes may run it."""
 
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def due_holiday_dates(self, now: datetime) -> list[tuple[str, str, date]]:
-        """``(team, country, local date)`` of due check-ins in workspaces that keep holidays."""
-        keeps_holidays = select(Workspace.team_id).where(Workspace.holiday_country.is_not(None))
-        if self._session.execute(keeps_holidays.limit(1)).first() is None:
+    def due_holiday_candidates(self, now: datetime) -> list[HolidayCandidate]:
+        """Due check-ins of people who may keep a holiday: their workspace keeps holidays, or
+        they chose a country (nobody does, in most deployments: two cheap reads then)."""
+        keeps = select(Workspace.team_id).where(Workspace.holiday_country.is_not(None)).limit(1)
+        chose = select(Member.user_id).where(Member.holiday_country.is_not(None)).limit(1)
+        if self._session.execute(keeps).first() is None and (
+            self._session.execute(chose).first() is None
+        ):
             return []
+        s = CheckinSchedule
         rows = self._session.execute(
-            select(Workspace.team_id, Workspace.holiday_country, CheckinSchedule.next_local_date)
-            .join(Workspace, Workspace.team_id == CheckinSchedule.team_id)
-            .where(_due(now), Workspace.holiday_country.is_not(None))
-            .distinct()
+            select(
+                s.team_id,
+                s.user_id,
+                s.tz,
+                Member.holiday_country,
+                Workspace.holiday_country,
+                s.next_local_date,
+            )
+            .join(Workspace, Workspace.team_id == s.team_id)
+            .outerjoin(Member, (Member.team_id == s.team_id) & (Member.user_id == s.user_id))
+            .where(
+                _due(now),
+                or_(Workspace.holiday_country.is_not(None), Member.holiday_country.is_not(None)),
+            )
         )
-        return [(team, country, day) for team, country, day in rows if country and day]
+        return [
+            HolidayCandidate(team, user, tz, chosen, workspace, day)
+            for team, user, tz, chosen, workspace, day in rows
+            if day is not None
+        ]
 
     def claim_due(
         self,
@@ -121,18 +151,18 @@ class CheckinClaimRepository:
         kind: MessageKind[Any],
         late_before: datetime,
         late_minutes: int,
-        holidays: Collection[tuple[str, date]] = (),
+        on_holiday: Collection[tuple[str, str]] = (),
     ) -> Claimed:
         """Insert every due check-in's outbox row of ``kind`` (its payload and key built in
         SQL from the schedule) in one statement, leaving keys another process inserted first;
-        one due before ``late_before`` is inserted as ``skipped_late``. None on a workspace's
-        holiday."""
+        one due before ``late_before`` is inserted as ``skipped_late``. None for the
+        ``(team, user)`` pairs ``on_holiday``."""
         rows = _due_rows(
             kind,
             now,
             late_before=late_before,
             late_minutes=late_minutes,
-            holidays=holidays,
+            on_holiday=on_holiday,
             dialect=self._session.get_bind().dialect.name,
         )
         statement = (
@@ -184,7 +214,7 @@ def _due_rows(  # noqa: PLR0913  # keyword-only: the claim's window and filters,
     *,
     late_before: datetime,
     late_minutes: int,
-    holidays: Collection[tuple[str, date]],
+    on_holiday: Collection[tuple[str, str]],
     dialect: str,
 ) -> Select[Any]:
     """One row of :data:`_CLAIMED_COLUMNS` for each due check-in."""
@@ -204,8 +234,8 @@ def _due_rows(  # noqa: PLR0913  # keyword-only: the claim's window and filters,
         else_=literal(OutboxStatus.PENDING, String),
     )
     conditions = [_due(now), not_(_member_gone())]
-    if holidays:
-        conditions.append(tuple_(s.team_id, s.next_local_date).not_in(list(holidays)))
+    if on_holiday:
+        conditions.append(tuple_(s.team_id, s.user_id).not_in(list(on_holiday)))
     rows = select(
         s.team_id,
         key_expression(kind, fields),

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from bot.checkins.messages import CHECKIN
 from bot.checkins.repository.claims import CheckinClaimRepository, DueGroup, GroupMove
-from bot.core.holidays import is_public_holiday
+from bot.core.holidays import is_public_holiday, kept_country
 from bot.core.localtime import next_occurrence
 from bot.core.scheduling.due import DueCounts, DuePolicy, Pass, Window, claim_passes
 from bot.core.store.unit_of_work import UnitOfWork
@@ -42,16 +42,19 @@ def _claim_pass(uow: UnitOfWork, window: Window) -> Pass:
     policy's ``record_late``); every due group then moves on from within the window."""
     claims = uow.repository(CheckinClaimRepository)
     now = window.now
-    holidays = [
-        (team, day) for team, country, day in claims.due_holiday_dates(now)
-        if is_public_holiday(country, day)
-    ]  # fmt: skip
+    on_holiday = [
+        (due.team_id, due.user_id)
+        for due in claims.due_holiday_candidates(now)
+        if is_public_holiday(
+            kept_country(due.chosen_country, due.tz, due.workspace_country), due.local_date
+        )
+    ]
     claimed = claims.claim_due(
         now,
         kind=CHECKIN,
         late_before=window.late_before,
         late_minutes=window.late_minutes,
-        holidays=holidays,
+        on_holiday=on_holiday,
     )
     claims.advance([_move(group, window) for group in claims.due_groups(now)])
     counts = DueCounts(claimed.pending + claimed.skipped_late, claimed.skipped_late)

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TypeVar
 
+from bot.breaks.service.personal import follow_member as follow_in_breaks
 from bot.breaks.service.schedules import UNREACHABLE_PERSON
-from bot.breaks.service.schedules import follow_member as follow_in_breaks
 from bot.checkins.messages import CHECKIN
 from bot.checkins.models import CheckinSchedule
 from bot.checkins.repository.answers import CheckinScheduleRepository

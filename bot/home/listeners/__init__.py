@@ -17,6 +17,7 @@ def register(app: App) -> None:
     app.action(ids.HOME_PAUSE_UNTIL)(actions.handle_pause_until)
     app.action(ids.HOME_WORK_STARTS)(actions.handle_work_starts)
     app.action(ids.HOME_WORK_ENDS)(actions.handle_work_ends)
+    app.action(ids.HOME_HOLIDAY_COUNTRY)(actions.handle_holiday_country)
     app.action(ids.HOME_BREAKS_TOGGLE)(actions.handle_breaks_toggle)
     app.action(ids.HOME_RECAP_TOGGLE)(actions.handle_recap_toggle)
     app.action(ids.HOME_SHOW_MORE)(actions.handle_show_more)

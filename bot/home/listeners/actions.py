@@ -10,7 +10,7 @@ from typing import Any
 
 from slack_bolt import Ack, BoltContext
 
-from bot.breaks.service.schedules import personal_off, personal_on
+from bot.breaks.service.personal import personal_off, personal_on
 from bot.checkins.service.enrolment import (
     PauseProblem,
     pause_until,
@@ -23,10 +23,11 @@ from bot.core.listeners.dependencies import dependencies_of
 from bot.core.listeners.workspace import team_of
 from bot.core.localtime import DAY_NAMES, parse_local_time
 from bot.core.profiles import MemberProfile
+from bot.core.slack import ids
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.home.service import refresh_home
 from bot.members.directory import MemberDirectory
-from bot.members.service import move_working_hours
+from bot.members.service.hours import move_working_hours, set_holiday_country
 from bot.recaps.service.weekly import ensure_recap, set_recap
 
 Change = Callable[[UnitOfWork, MemberProfile, datetime], object]
@@ -101,6 +102,17 @@ def _set_hours(
         return
     end = {"ends": minute} if ends else {"starts": minute}
     _change(body, context, lambda uow, m, now: move_working_hours(uow, m, now=now, **end))
+
+
+def handle_holiday_country(
+    ack: Ack, body: dict[str, Any], action: dict[str, Any], context: BoltContext
+) -> None:
+    """A country from the menu, or "from my time zone"; one Kindling does not know changes
+    nothing (the Home is published again as it was)."""
+    ack()
+    value = str((action.get("selected_option") or {}).get("value") or "")
+    country = None if value == ids.HOLIDAYS_FROM_ZONE else value
+    _change(body, context, lambda uow, m, now: set_holiday_country(uow, m, country, now=now))
 
 
 def handle_breaks_toggle(

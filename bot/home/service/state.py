@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
+from bot.breaks.service.personal import personal_breaks_on
 from bot.breaks.service.reminders import breaks_taken_since
-from bot.breaks.service.schedules import personal_breaks_on
 from bot.checkins.models import Checkin, CheckinSchedule
 from bot.checkins.service.records import answer_on, checkin_schedule, energies_since
 from bot.core.localtime import DEFAULT_LOCAL_MINUTE, FALLBACK_ZONE, format_local_time, local_today
@@ -28,6 +28,7 @@ from bot.home.values import (
 from bot.kudos.models import Kudos
 from bot.kudos.service import kudos_counts, kudos_given, kudos_received
 from bot.members.service import known_member
+from bot.members.service.hours import holidays_of
 from bot.recaps.service.weekly import recap_status
 from bot.recaps.values import RecapStatus
 from bot.wins.service import recent_wins, win_count
@@ -53,6 +54,7 @@ def home_state(
     tz = schedule.tz if schedule else (member.tz if member and member.tz else FALLBACK_ZONE)
     today = local_today(now, tz)
     given, received = kudos_counts(uow, team_id, user_id)
+    holidays = holidays_of(uow, team_id, user_id)
     return HomeState(
         tz=tz,
         today=today,
@@ -73,6 +75,8 @@ def home_state(
         personal_breaks=personal_breaks_on(uow, team_id, user_id),
         work_starts=format_local_time(member.work_starts if member else DEFAULT_STARTS),
         work_ends=format_local_time(member.work_ends if member else DEFAULT_ENDS),
+        holiday_country=holidays.chosen,
+        holidays_kept=holidays.kept,
         weekly_recap=recap_status(uow, team_id, user_id) == RecapStatus.ON,
     )
 

@@ -157,6 +157,8 @@ ON_THE_HOME = [
     {"type": "datepicker", "action_id": ids.HOME_PAUSE_UNTIL, "selected_date": "2026-12-10"},
     {"type": "timepicker", "action_id": ids.HOME_WORK_STARTS, "selected_time": "08:00"},
     {"type": "timepicker", "action_id": ids.HOME_WORK_ENDS, "selected_time": "17:00"},
+    {"type": "static_select", "action_id": ids.HOME_HOLIDAY_COUNTRY,
+     "selected_option": {"value": "NP", "text": {"type": "plain_text", "text": "Nepal"}}},
     {"type": "button", "action_id": ids.HOME_BREAKS_TOGGLE, "value": "on"},
     {"type": "button", "action_id": ids.HOME_RECAP_TOGGLE, "value": "on"},
     {"type": "button", "action_id": ids.HOME_SHOW_MORE, "value": "20"},
