@@ -7,7 +7,7 @@ from bot.core.outbox.rendered import RenderedMessage
 from bot.core.outbox.values import DeliveryMethod
 from bot.core.phrases import phrase
 from bot.core.slack.blocks import text_blocks
-from bot.wins.blocks import shared_blocks
+from bot.wins.blocks import celebration, shared_blocks
 
 
 class SharedPayload(Payload):
@@ -21,6 +21,23 @@ class ShareDonePayload(Payload):
     """The channel the win went to (``response_url``: the member's private note)."""
 
     channel_id: str
+
+
+class KeptPayload(Payload):
+    """A kudos to oneself, kept as a win (or why not): the button's private answer."""
+
+    win_id: int | None = None
+    text: str = ""
+    can_share: bool = False
+    problem: str | None = None  # a phrase key under ``wins.problems``
+
+
+def render_kept(payload: KeptPayload, _permalink: str | None) -> RenderedMessage:
+    if payload.win_id is None:
+        text = phrase(f"wins.problems.{payload.problem or 'empty'}")
+        return RenderedMessage(text, text_blocks(text), extra={"replace_original": True})
+    kept = celebration(win_id=payload.win_id, text=payload.text, can_share=payload.can_share)
+    return RenderedMessage(kept.text, kept.blocks, extra={"replace_original": True})
 
 
 def render_shared(payload: SharedPayload, _permalink: str | None) -> RenderedMessage:
@@ -40,6 +57,15 @@ WIN_SHARED = MessageKind(
     payload=SharedPayload,
     key="win-shared:{win_id}",
     render=render_shared,
+)
+
+# The self-kudos answer, replaced by the win it was kept as: one per press (``action_ts``).
+WIN_KEPT = MessageKind(
+    name="win_kept",
+    method=DeliveryMethod.RESPONSE_URL,
+    payload=KeptPayload,
+    key="win-kept:{user_id}:{action_ts}",
+    render=render_kept,
 )
 
 # The member's private note, replaced to say it was shared (``win_id``: the win).

@@ -5,6 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.outbox.messages import MessageKind
-from bot.wins.messages import WIN_SHARE_DONE, WIN_SHARED
+from bot.wins.messages import WIN_KEPT, WIN_SHARE_DONE, WIN_SHARED
 
-KINDS: tuple[MessageKind[Any], ...] = (WIN_SHARED, WIN_SHARE_DONE)
+KINDS: tuple[MessageKind[Any], ...] = (WIN_SHARED, WIN_SHARE_DONE, WIN_KEPT)

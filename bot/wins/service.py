@@ -9,7 +9,14 @@ from datetime import datetime
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.home.service import refresh_home
 from bot.kudos.text import defuse_mass_mentions
-from bot.wins.messages import WIN_SHARE_DONE, WIN_SHARED, ShareDonePayload, SharedPayload
+from bot.wins.messages import (
+    WIN_KEPT,
+    WIN_SHARE_DONE,
+    WIN_SHARED,
+    KeptPayload,
+    ShareDonePayload,
+    SharedPayload,
+)
 from bot.wins.models import Win
 from bot.wins.repository import WinRepository
 
@@ -57,6 +64,51 @@ def record_win(  # noqa: PLR0913  # keyword-only: the win and where it was typed
     )
     refresh_home(uow, team_id, user_id, now=now)
     return WinRecorded(win_id, safe, can_share=can_post_in_channel)
+
+
+@dataclass(frozen=True, slots=True)
+class SelfKudos:
+    """A kudos someone wrote to themselves, and the press that keeps it as a win."""
+
+    team_id: str
+    user_id: str
+    text: str
+    channel_id: str | None
+    can_post_in_channel: bool
+    response_url: str | None
+    action_ts: str
+
+
+def keep_as_win(uow: UnitOfWork, kudos: SelfKudos, *, now: datetime) -> bool:
+    """Keep a kudos to oneself as a small win, and answer in place of the refusal."""
+    outcome = record_win(
+        uow,
+        team_id=kudos.team_id,
+        user_id=kudos.user_id,
+        text=kudos.text,
+        channel_id=kudos.channel_id,
+        can_post_in_channel=kudos.can_post_in_channel,
+        now=now,
+    )
+    if kudos.response_url:
+        if isinstance(outcome, WinRefused):
+            kept = KeptPayload(response_url=kudos.response_url, problem=outcome.key)
+        else:
+            kept = KeptPayload(
+                response_url=kudos.response_url,
+                win_id=outcome.win_id,
+                text=outcome.text,
+                can_share=outcome.can_share,
+            )
+        message = WIN_KEPT.message(
+            kept,
+            team_id=kudos.team_id,
+            channel=None,
+            user_id=kudos.user_id,
+            action_ts=kudos.action_ts,
+        )
+        uow.outbox.add(message, now=now)
+    return isinstance(outcome, WinRecorded)
 
 
 def share_win(  # noqa: PLR0913  # keyword-only: the win and where to confirm

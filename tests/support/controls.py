@@ -30,5 +30,6 @@ EVERY_CONTROL = frozenset(
         ids.PRIVACY_EXPORT,
         ids.RECAP_OFF,
         ids.WIN_SHARE,
+        ids.WIN_FROM_KUDOS,
     }
 )

@@ -10,10 +10,11 @@ from sqlalchemy import select
 
 from bot.core.slack import ids
 from bot.core.store.models import OutboxMessage
+from bot.kudos.models import Kudos
 from bot.wins.models import Win
 from tests.fakeslack import FakeSlack
 from tests.support.checkins import ALICE, BOB, add_people
-from tests.support.kudos import GENERAL, count
+from tests.support.kudos import GENERAL, count, kudos_command
 from tests.support.messages import render
 from tests.support.running import RunningApp
 from tests.support.signing import block_action
@@ -120,3 +121,34 @@ def test_an_empty_or_long_win_is_explained_and_nothing_is_kept(
     assert says in win(running_app, fake_slack, text)["text"]
     assert count(running_app, Win) == 0
     assert count(running_app, OutboxMessage) == 0
+
+
+def test_a_kudos_to_yourself_is_offered_and_kept_as_a_private_win(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    reply = kudos_command(running_app, fake_slack, f"<@{ALICE}> for taking a real lunch break")
+    assert reply.status == 200
+    refused = reply.json()
+    assert "Self-kindness counts too" in refused["text"]
+    assert count(running_app, Kudos) == 0
+    (button,) = refused["blocks"][-1]["elements"]
+    assert button["action_id"] == ids.WIN_FROM_KUDOS
+    payload = block_action(
+        button,
+        team_id=fake_slack.team_id,
+        user_id=ALICE,
+        channel_id=GENERAL,
+        response_url=fake_slack.response_url(f"keep-{ALICE}"),
+    )
+    payload["channel"]["name"] = "general"
+    assert running_app.slack.interaction(payload).status == 200
+    running_app.kindling.dispatcher.drain()
+    (kept,) = fake_slack.calls(f"response_url:keep-{ALICE}")
+    assert kept.args["replace_original"] is True
+    assert "for taking a real lunch break" in json.dumps(kept.args["blocks"])
+    assert "Share in channel" in json.dumps(kept.args["blocks"]), "shareable, if they like"
+    with running_app.kindling.engine.connect() as connection:
+        (text,) = connection.execute(select(Win.text).where(Win.user_id == ALICE)).one()
+    assert text == "for taking a real lunch break"
+    assert count(running_app, Kudos) == 0, "still no kudos"
+    assert shared_posts(fake_slack) == [], "kept privately"

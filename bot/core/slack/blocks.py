@@ -11,6 +11,7 @@ from slack_sdk.models.blocks import Block, MarkdownTextObject, SectionBlock
 MAX_BLOCKS_PER_MESSAGE = 50
 MAX_BLOCKS_PER_VIEW = 100
 SECTION_TEXT_LIMIT = 3000  # characters in a section's text
+BUTTON_VALUE_LIMIT = 2000  # characters in a button's value
 
 
 def message_blocks(blocks: Sequence[Block]) -> list[dict[str, Any]]:

@@ -71,6 +71,7 @@ RECAP_OFF: Final = "recap_off"
 
 # Small wins.
 WIN_SHARE: Final = "win_share"
+WIN_FROM_KUDOS: Final = "win_from_kudos"  # a kudos to oneself, kept as a small win
 
 # Every slash command the app registers: manifest.yml must list exactly these.
 SLASH_COMMANDS: Final = (

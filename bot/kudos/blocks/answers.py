@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from slack_sdk.models.blocks import ActionsBlock, ButtonElement, MarkdownTextObject, SectionBlock
 
 from bot.core.localtime import format_local_date
 from bot.core.phrases import phrase
-from bot.core.slack.blocks import Answer, text_blocks
+from bot.core.slack import ids
+from bot.core.slack.blocks import BUTTON_VALUE_LIMIT, Answer, message_blocks, text_blocks
 from bot.kudos.blocks.shoutout import mention, people
 from bot.kudos.values import (
     MAX_MESSAGE_LENGTH,
@@ -26,14 +30,33 @@ def outcome_answer(
     now: datetime,
     plain_names: Sequence[str] = (),
     message_length: int = 0,
+    message: str = "",
 ) -> Answer:
-    """The giver's answer to a kudos they asked for."""
+    """The giver's answer to a kudos they asked for; a kudos to themselves is offered as a
+    small win (``message`` rides on the button, which Slack lets carry 2,000 characters)."""
     if isinstance(outcome, KudosRefused):
         text = refusal_text(
             outcome, now=now, plain_names=plain_names, message_length=message_length
         )
+        if outcome.reason is Refusal.ONLY_YOURSELF and message.strip():
+            return Answer(text, _keep_as_win_blocks(text, message))
         return Answer(text, text_blocks(text))
     return given_answer(outcome)
+
+
+def _keep_as_win_blocks(text: str, message: str) -> list[dict[str, Any]]:
+    keep = ButtonElement(
+        text=phrase("kudos.keep_as_win"),
+        action_id=ids.WIN_FROM_KUDOS,
+        value=message[:BUTTON_VALUE_LIMIT],
+        style="primary",
+    )
+    return message_blocks(
+        [
+            SectionBlock(text=MarkdownTextObject(text=text)),
+            ActionsBlock(block_id="kudos_keep_as_win", elements=[keep]),
+        ]
+    )
 
 
 def given_answer(outcome: KudosGiven) -> Answer:

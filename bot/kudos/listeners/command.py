@@ -35,6 +35,7 @@ def handle_kudos_command(
             now=now,
             plain_names=request.plain_at_names,
             message_length=request.message_length,
+            message=request.message,
         )
         ack(**answer.as_ack())
         return

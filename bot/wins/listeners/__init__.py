@@ -1,4 +1,4 @@
-"""Win listeners: `/win` and its share button."""
+"""Win listeners: `/win`, its share button, and keeping a kudos to oneself as a win."""
 
 from __future__ import annotations
 
@@ -12,3 +12,4 @@ def register(app: App) -> None:
     """Wire the win command and button onto ``app``."""
     app.command(ids.WIN_COMMAND)(command.handle_win_command)
     app.action(ids.WIN_SHARE)(actions.handle_share_win)
+    app.action(ids.WIN_FROM_KUDOS)(actions.handle_keep_as_win)

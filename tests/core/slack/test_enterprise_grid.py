@@ -147,6 +147,7 @@ ON_A_MESSAGE = [
     {"type": "button", "action_id": ids.BREAK_SNOOZE, "value": "1"},
     {"type": "button", "action_id": ids.RECAP_OFF, "value": "off"},
     {"type": "button", "action_id": ids.WIN_SHARE, "value": "1"},
+    {"type": "button", "action_id": ids.WIN_FROM_KUDOS, "value": "a walk at lunch"},
     {"type": "button", "action_id": ids.PRIVACY_FORGET, "value": "forget"},
 ]  # fmt: skip
 ON_THE_HOME = [

@@ -287,6 +287,7 @@ def commands(app: RunningApp, slack: FakeSlack, workspace: Workspace) -> None:
         (ids.WIN_COMMAND, f"{marker} shipped the {marker} release", {}),
         (ids.KUDOS_COMMAND, f"<@{member}> for the {marker} review", {}),
         (ids.KUDOS_COMMAND, f"<@{workspace.admin}> for the {marker} pairing", {"user": member}),
+        (ids.KUDOS_COMMAND, f"<@{workspace.admin}> for the {marker} rest I took", {}),
     ):
         command(app, slack, workspace, name, text_, **where)
 
