@@ -34,8 +34,8 @@ def reminder_blocks(
     else:
         count = phrase("breaks.count_many", count=taken)
     notes = [count]
-    if snoozed_by:
-        notes.append(phrase("breaks.snoozed", who=f"<@{snoozed_by}>"))
+    if snoozed_by:  # never who: a channel's reminder names nobody for resting
+        notes.append(phrase("breaks.snoozed"))
     if personal:
         notes.append(phrase("breaks.personal_footer"))
     buttons = [

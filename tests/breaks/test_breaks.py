@@ -184,7 +184,8 @@ def test_snooze_today_stops_the_channels_reminders_until_tomorrow(
     press_reminder(running_app, fake_slack, reminder, ids.BREAK_SNOOZE, BOB)
     running_app.kindling.dispatcher.drain()
     (update,) = fake_slack.calls("chat.update")
-    assert f"Snoozed for today by <@{BOB}>" in shown(update)
+    assert "Snoozed for the rest of today" in shown(update)
+    assert BOB not in shown(update), "the channel is not told who snoozed"
     assert ids.BREAK_SNOOZE not in shown(update)
     assert "Snoozed for today" in private_text(breaks(running_app, fake_slack, "status"))
     for hours in range(1, 7):  # the rest of Wednesday
