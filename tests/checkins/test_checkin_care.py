@@ -71,6 +71,25 @@ def test_the_pulse_is_refused_at_four_people_and_shown_at_five(
     assert "UPEER" not in shown  # nobody is named
 
 
+def test_the_pulse_never_shows_fewer_than_three_whatever_the_stored_setting_says(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    """The settings form refuses a group under 3; a row written around it (by hand, or an older
+    release) is held to the same floor where the pulse is computed."""
+    enrol_team(running_app, fake_slack, TEAM_CHANNEL)
+    tick_and_deliver(running_app)
+    with running_app.kindling.unit_of_work() as uow:
+        workspace = uow.workspaces.get("T0KINDLING")
+        assert workspace is not None
+        workspace.min_group_size = 1
+    answered(running_app, TEAM[:2], energy=1, need="rest")
+    refused = pulse(running_app, fake_slack)
+    assert "Not enough people" in refused
+    assert "at least 3" in refused
+    answered(running_app, TEAM[2:3], energy=1, need="rest")
+    assert "from 3 people" in pulse(running_app, fake_slack)
+
+
 def test_someone_who_leaves_the_channel_is_no_longer_counted_in_its_pulse(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:
