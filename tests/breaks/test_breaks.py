@@ -321,6 +321,22 @@ def test_personal_reminders_keep_to_the_members_working_hours_as_they_change(
         assert schedule.next_slot_utc == datetime(2026, 11, 25, 12, 0, tzinfo=UTC)  # 13:00
 
 
+def test_personal_reminders_rest_while_the_members_check_ins_are_paused(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    checkin(running_app, fake_slack, "on")
+    breaks(running_app, fake_slack, "me on")
+    checkin(running_app, fake_slack, "pause until 2026-11-27")  # a holiday, through Thursday
+    for hours in range(0, 6):  # Wednesday 11:30 to 16:30 in Berlin
+        at(running_app, BERLIN_1130 + timedelta(hours=hours))
+        tick_and_deliver(running_app)
+    assert personal_dms(fake_slack) == []
+    for hours in range(0, 3):  # Friday, 11:30 to 13:30: the pause is over
+        at(running_app, BERLIN_1130 + timedelta(days=2, hours=hours))
+        tick_and_deliver(running_app)
+    assert len(personal_dms(fake_slack)) >= 1
+
+
 def test_personal_reminders_stop_for_a_deactivated_member(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:

@@ -10,6 +10,7 @@ from bot.breaks.models import BreakSchedule
 from bot.breaks.prompts import NO_REPEAT_WITHIN, choose_prompt
 from bot.breaks.repository import BreakRepository
 from bot.breaks.service.schedules import reschedule
+from bot.checkins.service.records import on_pause
 from bot.core.holidays import is_public_holiday, kept_country
 from bot.core.localtime import local_today
 from bot.core.scheduling.due import Due, DuePolicy, claim_each
@@ -30,7 +31,8 @@ def claim_due_breaks(
     policy: DuePolicy = BREAKS,
 ) -> int:
     """Claim every due slot (unique per schedule and slot, so whatever runs, a slot is posted
-    at most once); one found too late, or on the workspace's public holiday, is passed over.
+    at most once); one found too late, on a public holiday, or (personal) while its member's
+    check-ins are paused, is passed over.
     Returns how many were claimed."""
     countries: dict[str, str | None] = {}
 
@@ -40,7 +42,7 @@ def claim_due_breaks(
                 uow, d.item, d.at, prompt_keys=prompt_keys, late_after=policy.late_after, now=now
             )
             for d in due
-            if not _on_holiday(uow, d.item, d.at, countries)
+            if not _on_holiday(uow, d.item, d.at, countries) and not _resting(uow, d.item, d.at)
         )
 
     return claim_each(
@@ -51,6 +53,12 @@ def claim_due_breaks(
         claim=claim,
         advance=reschedule,
     ).claimed
+
+
+def _resting(uow: UnitOfWork, schedule: BreakSchedule, slot: datetime) -> bool:
+    """A personal reminder rests while its member's check-ins are paused (a holiday); the ones
+    they asked for themselves go on after "Not for me", which was about check-ins."""
+    return schedule.personal and on_pause(uow, schedule.team_id, schedule.set_up_by, slot)
 
 
 def _on_holiday(

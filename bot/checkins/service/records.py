@@ -25,7 +25,15 @@ def asked_to_be_left_alone(uow: UnitOfWork, team_id: str, user_id: str, now: dat
         return False
     if schedule.status == CheckinStatus.OPTED_OUT or schedule.stopped_reason == DEACTIVATED:
         return True
-    return schedule.resume_on is not None and schedule.resume_on > local_today(now, schedule.tz)
+    return on_pause(uow, team_id, user_id, now)
+
+
+def on_pause(uow: UnitOfWork, team_id: str, user_id: str, now: datetime) -> bool:
+    """Whether the member paused their check-ins (a holiday) and the pause still runs."""
+    schedule = checkin_schedule(uow, team_id, user_id)
+    if schedule is None or schedule.resume_on is None:
+        return False
+    return schedule.resume_on > local_today(now, schedule.tz)
 
 
 def answer_on(uow: UnitOfWork, team_id: str, user_id: str, local_date: date) -> Checkin | None:
