@@ -9,6 +9,8 @@ from bot.core.outbox.rendered import RenderedMessage
 from bot.core.outbox.values import DeliveryMethod
 from bot.core.slack.blocks import text_blocks
 from bot.kudos.blocks import shoutout as blocks
+from bot.kudos.blocks.gathered import gathered_blocks, gathered_text
+from bot.kudos.values import ReceivedNote
 
 
 class KudosNote(Payload):
@@ -28,16 +30,31 @@ class ShoutoutPayload(KudosNote):
 
 
 class ReceivedPayload(ShoutoutPayload):
-    """The DM to one recipient, with the thank-you button."""
+    """The DM to one recipient, with the thank-you button; ``also``: the other kudos held for
+    them meanwhile, gathered into this DM when it is sent (its loader)."""
 
     recipient_id: str
+    also: tuple[ReceivedNote, ...] = ()
+
+    def notes(self) -> tuple[ReceivedNote, ...]:
+        """Every kudos the DM shows, this one first."""
+        first = ReceivedNote(
+            kudos_id=self.kudos_id,
+            giver_id=self.giver_id,
+            message=self.message,
+            values=self.values,
+            channel_id=self.channel_id,
+        )
+        return (first, *self.also)
 
 
 class ThankedPayload(KudosNote):
-    """That DM (``ts``) updated once ``recipient_id`` said thank you."""
+    """That DM (``ts``) updated once ``recipient_id`` said thank you; ``gathered``: every kudos
+    of a DM that gathered several, as they stand (its loader)."""
 
     recipient_id: str
     ts: str
+    gathered: tuple[ReceivedNote, ...] = ()
 
 
 class ThanksPayload(Payload):
@@ -68,10 +85,16 @@ def render_shoutout(payload: ShoutoutPayload, _permalink: str | None) -> Rendere
 
 
 def render_received(payload: ReceivedPayload, permalink: str | None) -> RenderedMessage:
+    if payload.also:
+        notes = payload.notes()
+        return RenderedMessage(text=gathered_text(len(notes)), blocks=gathered_blocks(notes))
     return _received_note(payload, permalink, thanked=False)
 
 
 def render_thanked(payload: ThankedPayload, permalink: str | None) -> RenderedMessage:
+    if payload.gathered:
+        text, blocks = gathered_text(len(payload.gathered)), gathered_blocks(payload.gathered)
+        return RenderedMessage(text=text, blocks=blocks, extra={"ts": payload.ts})
     note = _received_note(payload, permalink, thanked=True)
     return RenderedMessage(text=note.text, blocks=note.blocks, extra={"ts": payload.ts})
 

@@ -8,14 +8,15 @@ from typing import Any
 from bot.core.outbox.messages import MessageKind
 from bot.kudos import messages, reaction_messages
 from bot.kudos.service import on_shoutout_delivered
+from bot.kudos.service.gathered import gather_received, load_thanked
 from bot.kudos.service.reactions import load_appreciation, on_appreciation_delivered
 
 KINDS: tuple[MessageKind[Any], ...] = (
     replace(messages.SHOUTOUT, on_delivered=on_shoutout_delivered),
     messages.CROSSPOST,
-    messages.RECEIVED_DM,
+    replace(messages.RECEIVED_DM, load=gather_received),
     messages.THANKS_DM,
-    messages.THANKED_UPDATE,
+    replace(messages.THANKED_UPDATE, load=load_thanked),
     messages.NOT_ANNOUNCED_DM,
     reaction_messages.REACTION_NOTED,
     reaction_messages.REACTION_REFUSED,

@@ -177,6 +177,19 @@ class KudosRepository:
         )
         return int(result.rowcount) == 1  # type: ignore[attr-defined]  # DML results carry rowcount
 
+    def thanked_among(self, team_id: str, recipient_id: str, kudos_ids: list[int]) -> set[int]:
+        """Which of ``kudos_ids`` ``recipient_id`` said thank you for."""
+        return set(
+            self._session.scalars(
+                select(KudosRecipient.kudos_id).where(
+                    KudosRecipient.team_id == team_id,
+                    KudosRecipient.recipient_id == recipient_id,
+                    KudosRecipient.kudos_id.in_(kudos_ids),
+                    KudosRecipient.thanked_at.is_not(None),
+                )
+            )
+        )
+
     def given_by(
         self,
         team_id: str,

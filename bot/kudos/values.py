@@ -7,10 +7,28 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from pydantic import BaseModel, ConfigDict
+
 MAX_RECIPIENTS = 10
 MAX_MESSAGE_LENGTH = 1000
 DEFAULT_VALUES = ("kindness", "teamwork", "courage", "craft", "care")
 DEFAULT_REACTIONS = ("yellow_heart",)
+
+
+MAX_GATHERED = 12  # kudos held for one person that one DM gathers (it fits Slack's 50 blocks)
+
+
+class ReceivedNote(BaseModel):
+    """One kudos in a DM that gathers several (held while its recipient was away)."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    kudos_id: int
+    giver_id: str
+    message: str
+    values: tuple[str, ...] = ()
+    channel_id: str | None = None  # where its shout-out is
+    thanked: bool = False
 
 
 class Source(StrEnum):

@@ -15,7 +15,7 @@ from bot.kudos.messages import (
     THANKED_UPDATE,
     THANKS_DM,
 )
-from bot.kudos.values import KudosRefused, LeftOut, Refusal
+from bot.kudos.values import MAX_GATHERED, KudosRefused, LeftOut, Refusal
 from tests.fakeslack.validation import blocks_problems, view_problems
 from tests.support.clock import ManualClock
 from tests.support.messages import kind_names, render
@@ -77,6 +77,24 @@ def test_every_kudos_outbox_kind_renders_valid_block_kit() -> None:
         rendered = render(kind, PAYLOAD, permalink="https://kindling-test.slack.com/archives/C1/p1")
         assert rendered.text
         assert blocks_problems(rendered.blocks) == [], kind
+
+
+def test_the_most_kudos_one_dm_gathers_fit_slacks_limits_at_their_longest() -> None:
+    longest = " ".join(["&amp;&lt;&gt;"] * 300)  # 1,000 characters, escaped as Slack sends them
+    notes = [
+        {"kudos_id": n, "giver_id": f"U{n:04d}", "message": longest, "values": ["care"] * 5,
+         "channel_id": "CGENERAL", "thanked": n % 2 == 0}
+        for n in range(MAX_GATHERED)
+    ]  # fmt: skip
+    gathered = {**PAYLOAD, "also": notes}
+    received = render(RECEIVED_DM.name, gathered, permalink=None)
+    assert blocks_problems(received.blocks) == []
+    assert len(received.blocks) <= 50
+    assert received.text == f"💛 {MAX_GATHERED + 1} kudos came your way while you were away"
+    thanked = {**PAYLOAD, "ts": "1.2", "gathered": notes}
+    update = render(THANKED_UPDATE.name, thanked, permalink=None)
+    assert blocks_problems(update.blocks) == []
+    assert json.dumps(update.blocks).count("kudos_say_thanks") == MAX_GATHERED // 2
 
 
 def test_the_modal_is_a_valid_view() -> None:

@@ -12,13 +12,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from bot.core.slack import ids
 from bot.core.store.models import OutboxMessage
 from bot.core.working_hours import WorkingHours
-from tests.fakeslack import FakeSlack
+from tests.fakeslack import FakeSlack, RecordedCall
 from tests.support.checkins import checkin
 from tests.support.clock import ManualClock
-from tests.support.kudos import GENERAL, kudos_command
+from tests.support.kudos import GENERAL, kudos_command, posted_json
 from tests.support.running import RunningApp
+from tests.support.signing import block_action
 
 ALICE, CARA = "UALICE", "UCARA"  # Berlin, Kathmandu (+05:45)
 WED_2145_KATHMANDU = datetime(2026, 11, 25, 16, 0, tzinfo=UTC)
@@ -185,3 +187,71 @@ def test_a_week_in_six_zones_delivers_nothing_that_can_wait_out_of_hours_and_los
         told = kudos_ids_told(fake_slack, person)
         assert len(told) == len(set(told)) == len(expected) > 0, person  # each once, none lost
     assert len(fake_slack.calls("chat.postMessage")) > during_the_week, "the weekend's, later"
+
+
+# -- kudos held overnight arrive together ---------------------------------------------------
+
+
+def press_thanks(app: RunningApp, slack: FakeSlack, dm: RecordedCall, kudos_value: str) -> None:
+    """Cara presses "Say thank you" under one kudos of the DM ``dm``."""
+    button = next(
+        element
+        for block in posted_json(dm.args, "blocks")
+        if block["type"] == "actions"
+        for element in block["elements"]
+        if element["action_id"] == ids.KUDOS_SAY_THANKS and element["value"] == kudos_value
+    )
+    channel, ts = dm.result["channel"], dm.result["ts"]
+    payload = block_action(
+        button,
+        team_id=slack.team_id,
+        user_id=CARA,
+        channel_id=channel,
+        message_ts=ts,
+        response_url=slack.response_url("thanks"),
+    )
+    assert app.slack.interaction(payload).status == 200
+    app.kindling.dispatcher.drain()
+
+
+def test_kudos_held_overnight_arrive_as_one_dm_and_each_can_be_thanked(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    givers = [ALICE, "UBEN", "UDANA"]
+    for giver in givers[1:]:
+        fake_slack.add_user(giver, display_name=giver[1:].title(), tz="Europe/Berlin")
+    clock.advance(WED_2145_KATHMANDU - clock.now())
+    for minutes, giver in enumerate(givers):
+        kudos_command(running_app, fake_slack, f"<@{CARA}> for evening {minutes}", user=giver)
+        clock.advance(timedelta(minutes=1))
+        running_app.kindling.dispatcher.drain()
+    assert dms_to(fake_slack, CARA) == []
+    deliver_at(running_app, clock, THU_0900_KATHMANDU)
+    deliver_at(running_app, clock, THU_0900_KATHMANDU + timedelta(minutes=5))
+    (dm,) = [c for c in fake_slack.calls("chat.postMessage") if c.args["channel"] == CARA]
+    assert dm.args["text"] == "💛 3 kudos came your way while you were away"
+    shown = json.dumps(posted_json(dm.args, "blocks"))
+    assert all(f"for evening {n}" in shown for n in range(3))
+    values = [
+        element["value"]
+        for block in posted_json(dm.args, "blocks")
+        if block["type"] == "actions"
+        for element in block["elements"]
+        if element["action_id"] == ids.KUDOS_SAY_THANKS
+    ]
+    assert len(values) == 3, "a thank-you for each"
+    with running_app.kindling.engine.connect() as connection:
+        statuses = sorted(
+            status
+            for (status,) in connection.execute(
+                select(OutboxMessage.status).where(OutboxMessage.kind == "kudos.received")
+            )
+        )
+    assert statuses == ["sent", "superseded", "superseded"], "delivered once, none lost"
+
+    press_thanks(running_app, fake_slack, dm, values[1])
+    (update,) = fake_slack.calls("chat.update")
+    updated = json.dumps(posted_json(update.args, "blocks"))
+    assert all(f"for evening {n}" in updated for n in range(3)), "the update keeps every kudos"
+    assert updated.count("You said thank you") == 1
+    assert updated.count(ids.KUDOS_SAY_THANKS) == 2, "the others can still be thanked"

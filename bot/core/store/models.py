@@ -78,6 +78,7 @@ class OutboxMessage(Base):
         UniqueConstraint("team_id", "idempotency_key"),
         Index(None, "status", "not_before"),
         Index(None, "team_id", "depends_on_key"),
+        Index(None, "team_id", "sent_channel", "sent_ts"),  # a message found by its ts
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

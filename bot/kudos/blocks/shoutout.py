@@ -54,11 +54,11 @@ def pass_on_button(channel_id: str | None) -> ButtonElement:
     )
 
 
-def quote(message: str) -> str:
-    """The kudos message as a mrkdwn quote, trimmed to fit a section."""
+def quote(message: str, *, limit: int = SECTION_TEXT_LIMIT) -> str:
+    """The kudos message as a mrkdwn quote, trimmed to ``limit`` (what a section holds)."""
     quoted = "\n".join(f">{line}" if line else ">" for line in message.splitlines())
-    if len(quoted) > SECTION_TEXT_LIMIT:
-        cut = quoted[: SECTION_TEXT_LIMIT - 1]
+    if len(quoted) > limit:
+        cut = quoted[: limit - 1]
         cut = UNFINISHED_MARKUP.sub("", cut)  # never end inside "&amp;" or "<@U123>"
         quoted = cut + "…"
     return quoted
