@@ -120,7 +120,7 @@ class ChannelEnroller:
                 people.get(request.asked_by) or MemberProfile.unknown(team_id, request.asked_by),
             ),
         )
-        if not allowed:
+        if not allowed:  # the channel's creator stands for its managers (see the service)
             info = client.conversations_info(channel=request.channel_id)
             allowed = (info.get("channel") or {}).get("creator") == request.asked_by
         if not allowed:
@@ -203,9 +203,7 @@ def _tell_failed(  # noqa: PLR0913  # keyword-only: what the DM says
             ChannelNotEnrolledPayload(channel_id=channel_id, reason=reason),
             team_id=team_id,
             channel=asked_by,
-            asked_at=(
-                asked_at or now
-            ).isoformat(),  # one per /checkin team, however many give up on it
+            asked_at=(asked_at or now).isoformat(),  # one per /checkin team, however often
         ),
         now=now,
     )

@@ -28,7 +28,7 @@ class DeliveryOutcome(StrEnum):
     UNCERTAIN = "uncertain"  # may have been posted (a timeout): never sent again
     RETRY_LATER = "retry_later"  # proven not posted (429, refused connection): requeued
     SKIPPED = "skipped"  # not sent on purpose (do-not-disturb, too late)
-    HELD = "held"  # waits for its person's do-not-disturb to end: requeued
+    HELD = "held"  # waits for its person's working hours or do-not-disturb: requeued
 
 
 # ``(kind, status, count)`` for every outbox row, read when Prometheus scrapes.

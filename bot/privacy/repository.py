@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.breaks.models import BreakReminder, BreakSchedule, BreakTaken
 from bot.checkins.models import Checkin, CheckinChannel, CheckinChannelMember, CheckinSchedule
+from bot.checkins.values import ChannelEnrolment
 from bot.core.store.models import OutboxMessage, Workspace
 from bot.kudos.models import Kudos, KudosRecipient
 from bot.members.models import Member
@@ -130,6 +131,13 @@ class Forgetting:
             update(BreakReminder)
             .where(BreakReminder.team_id == team, BreakReminder.snoozed_by == user)
             .values(snoozed_by=None)
+        )
+        execute(  # a channel they asked for and never confirmed invites nobody, ever
+            delete(CheckinChannel).where(
+                CheckinChannel.team_id == team,
+                CheckinChannel.enrolled_by == user,
+                CheckinChannel.status.in_((ChannelEnrolment.PROPOSED, ChannelEnrolment.AWAITING)),
+            )
         )
         execute(
             update(CheckinChannel)

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.checkins.service.records import checkin_schedule
+from bot.core.localtime import format_local_time
 from bot.core.outbox.delivery import Delivery
 from bot.core.outbox.messages import Payload
 from bot.core.store.models import OutboxMessage
@@ -108,7 +109,15 @@ def _settings(uow: UnitOfWork, team_id: str, user_id: str) -> dict[str, Any]:
     schedule = checkin_schedule(uow, team_id, user_id)
     recap = recap_status(uow, team_id, user_id)
     return {
-        "profile": {"display_name": member.display_name, "tz": member.tz}
+        "profile": {
+            "display_name": member.display_name,
+            "tz": member.tz,
+            "working_hours": [
+                format_local_time(member.work_starts),
+                format_local_time(member.work_ends),
+            ],
+            "holiday_country": member.holiday_country,  # null: their time zone's
+        }
         if member is not None
         else None,
         "checkin_settings": {

@@ -9,8 +9,10 @@ from datetime import UTC, datetime
 
 import pytest
 from pydantic import SecretStr
+from sqlalchemy import select
 
 from bot.app import build_kindling
+from bot.checkins.models import CheckinChannel
 from bot.core.slack import ids
 from tests.fakeslack import FakeSlack
 from tests.support.breaks import posted_reminder, press_reminder
@@ -25,12 +27,13 @@ from tests.support.checkins import (
     press,
     submit_note,
     tick_and_deliver,
+    welcome_dms,
 )
 from tests.support.clock import ManualClock
 from tests.support.kudos import kudos_command, posted_json
 from tests.support.privacy import every_value, forget_me, kindling
 from tests.support.running import RunningApp, serving, settings_for
-from tests.support.team import enrol_team
+from tests.support.team import ask_for_team, enrol_team
 from tests.support.wins import win
 
 
@@ -72,6 +75,8 @@ def test_export_sends_the_member_only_their_own_data(
     assert exported["kudos_given"][0]["to"] == [BOB]
     assert exported["kudos_received"][0]["from"] == BOB
     assert exported["checkin_settings"]["status"] == "on"
+    assert exported["profile"]["working_hours"] == ["09:00", "18:00"]
+    assert exported["profile"]["holiday_country"] is None, "their time zone's"
     assert BOB not in json.dumps(exported["checkins"])  # nobody else's answers
 
 
@@ -99,6 +104,19 @@ def test_forget_me_also_takes_her_breaks_snoozes_and_channel_enrolments(
     assert sum(ALICE in value for value in every_value(running_app)) >= 4
     forget_me(running_app, fake_slack)
     assert [value for value in every_value(running_app) if ALICE in value] == []
+
+
+def test_forget_me_withdraws_a_channel_she_asked_for_and_never_confirmed(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    fake_slack.channel_members[TEAM_CHANNEL] = [ALICE, BOB]
+    fake_slack.channel_creators[TEAM_CHANNEL] = ALICE
+    ask_for_team(running_app, fake_slack, TEAM_CHANNEL, user=ALICE)  # counted, not confirmed
+    forget_me(running_app, fake_slack)
+    with running_app.kindling.engine.connect() as connection:
+        assert connection.execute(select(CheckinChannel)).all() == []
+    tick_and_deliver(running_app)
+    assert welcome_dms(fake_slack) == [], "nobody is invited in her name"
 
 
 @pytest.fixture

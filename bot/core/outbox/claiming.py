@@ -68,6 +68,7 @@ def claim_batch(
             claims.missed.append(message)
         elif _held(uow, row, kinds, now, quiet_hours or NeverQuiet()):
             claims.missed.append(message)  # no call: its post is given back
+            claims.outcomes.append((row.kind, DeliveryOutcome.HELD))
             claims.handled += 1
         elif not _read(uow, row, kinds, now, claims):
             claims.missed.append(message)

@@ -15,7 +15,7 @@ from slack_sdk.webhook import WebhookClient
 
 from bot.core.clock import Clock, SystemClock
 from bot.core.outbox.delivery import Delivery
-from bot.core.outbox.quiet import HeldError, do_not_disturb_until
+from bot.core.outbox.quiet import HeldError, do_not_disturb_until, person_of
 from bot.core.outbox.rendered import RenderedMessage
 from bot.core.outbox.values import DeliveryMethod
 from bot.core.slack.client import WEB_API_TIMEOUT_SECONDS
@@ -77,7 +77,7 @@ class SlackSender:
         except WorkspaceNotInstalledError:
             return Delivery(delivered=False, error="not_installed")
         except SlackApiError as error:
-            return _delivery_from_api_error(error, to_person=_is_person(message.channel))
+            return _delivery_from_api_error(error, to_person=person_of(message.channel) is not None)
         except TimeoutError as error:
             raise UncertainDeliveryError(str(error)) from error
         except urllib.error.URLError as error:
@@ -198,11 +198,6 @@ class SlackSender:
         if response.status_code >= 500:
             raise UncertainDeliveryError(f"response_url_{response.status_code}")
         return Delivery(delivered=False, error=f"response_url_{response.status_code}")
-
-
-def _is_person(channel: str | None) -> bool:
-    """A DM addressed by user id (``U…``/``W…``) rather than a conversation id."""
-    return bool(channel) and str(channel)[0] in "UW"
 
 
 def _delivery_from_api_error(error: SlackApiError, *, to_person: bool) -> Delivery:

@@ -3,6 +3,7 @@ outbox's quiet hours), and the days their check-ins and personal reminders rest.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -34,6 +35,7 @@ class HolidayChoice:
 
 
 def holidays_of(uow: UnitOfWork, team_id: str, user_id: str) -> HolidayChoice:
+    """Whose public holidays ``user_id`` keeps, and whether they chose it."""
     member = known_member(uow, team_id, user_id)
     return _holidays(uow, team_id, member, _zone_of(uow, team_id, user_id, member))
 
@@ -60,11 +62,28 @@ def set_holiday_country(
     whose holidays Kindling knows."""
     if country is not None and country not in supported_countries():
         return None
-    repository = uow.repository(MemberRepository)
-    if not repository.set_holiday_country(member.team_id, member.user_id, country):
-        remember_member(uow, member, now=now)
-        repository.set_holiday_country(member.team_id, member.user_id, country)
+    _on_their_row(
+        uow, member, now, lambda members: members.set_holiday_country(*_who(member), country)
+    )
     return holidays_of(uow, member.team_id, member.user_id)
+
+
+def _on_their_row(
+    uow: UnitOfWork,
+    member: MemberProfile,
+    now: datetime,
+    change: Callable[[MemberRepository], bool],
+) -> None:
+    """Apply ``change`` to the member's directory row, adding the row first if Kindling does
+    not know them yet (``change`` answers whether it found one)."""
+    members = uow.repository(MemberRepository)
+    if not change(members):
+        remember_member(uow, member, now=now)
+        change(members)
+
+
+def _who(member: MemberProfile) -> tuple[str, str]:
+    return member.team_id, member.user_id
 
 
 def _zone_of(uow: UnitOfWork, team_id: str, user_id: str, member: Member | None) -> str | None:
@@ -91,10 +110,12 @@ def set_working_hours(
 ) -> WorkingHours:
     """Set ``member``'s working hours (what can wait for them waits for these); the hours as
     they now stand."""
-    repository = uow.repository(MemberRepository)
-    if not repository.set_working_hours(member.team_id, member.user_id, starts=starts, ends=ends):
-        remember_member(uow, member, now=now)
-        repository.set_working_hours(member.team_id, member.user_id, starts=starts, ends=ends)
+    _on_their_row(
+        uow,
+        member,
+        now,
+        lambda members: members.set_working_hours(*_who(member), starts=starts, ends=ends),
+    )
     follow_in_breaks(uow, member.team_id, member.user_id, hours=(starts, ends), now=now)
     return working_hours(uow, member.team_id, member.user_id)
 
