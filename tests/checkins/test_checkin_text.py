@@ -50,6 +50,16 @@ CASES: list[tuple[str, CheckinRequest | CheckinProblem]] = [
     ("pause until tomorrow", CheckinProblem("bad_pause_date", "tomorrow")),
     ("pause until 2026-02-30", CheckinProblem("bad_pause_date", "2026-02-30")),
     ("sometimes", CheckinProblem("unknown", "sometimes")),
+    ("team off", CheckinRequest(Action.TEAM_OFF)),
+    ("team OFF", CheckinRequest(Action.TEAM_OFF)),
+    ("team everyone", CheckinProblem("extra_words", "everyone")),
+    ("hours 09:00-18:00", CheckinRequest(Action.HOURS, hours=(540, 1080))),
+    ("hours 8am-4:30pm", CheckinRequest(Action.HOURS, hours=(480, 990))),
+    ("hours 22:00-06:00", CheckinRequest(Action.HOURS, hours=(1320, 360))),  # a night shift
+    ("hours 9-5", CheckinProblem("bad_hours", "9-5")),
+    ("hours 09:00", CheckinProblem("bad_hours", "09:00")),
+    ("hours", CheckinProblem("bad_hours", "")),
+    ("hours 09:00-09:30", CheckinProblem("hours_too_short", "09:00-09:30")),
 ]
 
 
