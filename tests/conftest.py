@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
@@ -74,10 +77,26 @@ def database_url(
         yield url
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file with every migration applied, made once per worker: each test that needs
+    a migrated SQLite database gets a byte-for-byte copy of what the migrations made."""
+    template = tmp_path_factory.mktemp("template") / "kindling.db"
+    migrate.upgrade(f"sqlite:///{template}")
+    with sqlite3.connect(template) as connection:  # fold the write-ahead log into the file
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    return template
+
+
 @pytest.fixture
-def migrated_database_url(database_url: str) -> str:
-    """A database with every migration applied: the only way Kindling's schema is made."""
-    migrate.upgrade(database_url)
+def migrated_database_url(database_url: str, migrated_sqlite_template: Path) -> str:
+    """A database with every migration applied: the only way Kindling's schema is made (on
+    SQLite, a copy of the worker's migrated template; on PostgreSQL, migrated in its schema)."""
+    if database_url.startswith("sqlite:///"):
+        shutil.copyfile(migrated_sqlite_template, database_url.removeprefix("sqlite:///"))
+    else:
+        migrate.upgrade(database_url)
     return database_url
 
 
