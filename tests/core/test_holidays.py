@@ -136,3 +136,14 @@ def test_a_country_chosen_on_the_home_replaces_the_zones(
     assert "Germany's, as you chose" in json.dumps(
         posted_json(published(fake_slack, CARA)[-1].args, "view")
     ), "a country Kindling does not know changes nothing"
+
+
+def test_personal_break_reminders_rest_on_their_members_own_holiday(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    for user in (ALICE, CARA):
+        breaks(running_app, fake_slack, "me on", user=user)
+    running_app.kindling.dispatcher.drain()
+    checkins_through(running_app, WED_30_DEC)  # Tamu Lhochhar in Nepal, a workday in Berlin
+    assert reminders(fake_slack, channel=CARA) == []
+    assert len(reminders(fake_slack, channel=ALICE)) > 0

@@ -1,4 +1,5 @@
-"""Working hours: ``opens_at`` is the first moment at work, checked against a plain scan."""
+"""Working hours: ``opens_at`` is the first moment at work, checked against a plain scan; and
+whose public holidays a member keeps."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from bot.core.holidays import kept_country
 from bot.core.localtime import EVERY_DAY, MONDAY_TO_FRIDAY, zone
 from bot.core.working_hours import WorkingHours
 
@@ -70,3 +72,18 @@ def test_a_public_holiday_is_not_a_working_day() -> None:
 def test_with_no_working_day_at_all_nothing_is_held_forever() -> None:
     now = datetime(2026, 12, 2, 2, 0, tzinfo=UTC)
     assert WorkingHours(tz="UTC", workdays=0).opens_at(now) == now
+
+
+@pytest.mark.parametrize(
+    ("chosen", "tz", "workspace", "kept"),
+    [
+        (None, "Asia/Kathmandu", "DE", "NP"),  # the zone's own country
+        (None, "UTC", "DE", "DE"),  # a zone of no single country: the workspace's
+        (None, "Asia/Kathmandu", None, None),  # the workspace keeps no holidays
+        ("FR", "Asia/Kathmandu", None, "FR"),  # a member's own choice, always
+    ],
+)
+def test_whose_holidays_a_member_keeps(
+    chosen: str | None, tz: str, workspace: str | None, kept: str | None
+) -> None:
+    assert kept_country(chosen, tz, workspace) == kept

@@ -11,11 +11,11 @@ from bot.breaks.prompts import NO_REPEAT_WITHIN, choose_prompt
 from bot.breaks.repository import BreakRepository
 from bot.breaks.service.schedules import reschedule
 from bot.checkins.service.records import on_pause
-from bot.core.holidays import is_public_holiday, kept_country
+from bot.core.holidays import is_public_holiday
 from bot.core.localtime import local_today
 from bot.core.scheduling.due import Due, DuePolicy, claim_each
 from bot.core.store.unit_of_work import UnitOfWork
-from bot.members.service import known_member
+from bot.members.service.hours import holidays_of
 
 # A break reminder is only useful near its time; catch-up passes reach the slot due now.
 BREAKS = DuePolicy(
@@ -71,9 +71,7 @@ def _on_holiday(
         countries[schedule.team_id] = workspace.holiday_country if workspace else None
     country = countries[schedule.team_id]
     if schedule.personal:
-        member = known_member(uow, schedule.team_id, schedule.set_up_by)
-        chosen = member.holiday_country if member else None
-        country = kept_country(chosen, schedule.tz, country)
+        country = holidays_of(uow, schedule.team_id, schedule.set_up_by).kept
     return is_public_holiday(country, local_today(slot, schedule.tz))
 
 

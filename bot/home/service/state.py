@@ -14,7 +14,6 @@ from bot.checkins.service.records import answer_on, checkin_schedule, energies_s
 from bot.core.localtime import DEFAULT_LOCAL_MINUTE, FALLBACK_ZONE, format_local_time, local_today
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
-from bot.core.working_hours import DEFAULT_ENDS, DEFAULT_STARTS
 from bot.home.messages import HomePayload
 from bot.home.values import (
     EXCERPT,
@@ -28,7 +27,7 @@ from bot.home.values import (
 from bot.kudos.models import Kudos
 from bot.kudos.service import kudos_counts, kudos_given, kudos_received
 from bot.members.service import known_member
-from bot.members.service.hours import holidays_of
+from bot.members.service.hours import holidays_of, working_hours
 from bot.recaps.service.weekly import recap_status
 from bot.recaps.values import RecapStatus
 from bot.wins.service import recent_wins, win_count
@@ -54,7 +53,7 @@ def home_state(
     tz = schedule.tz if schedule else (member.tz if member and member.tz else FALLBACK_ZONE)
     today = local_today(now, tz)
     given, received = kudos_counts(uow, team_id, user_id)
-    holidays = holidays_of(uow, team_id, user_id)
+    holidays, hours = holidays_of(uow, team_id, user_id), working_hours(uow, team_id, user_id)
     return HomeState(
         tz=tz,
         today=today,
@@ -73,8 +72,8 @@ def home_state(
             uow, team_id, user_id, since=now - timedelta(days=today.weekday())
         ),
         personal_breaks=personal_breaks_on(uow, team_id, user_id),
-        work_starts=format_local_time(member.work_starts if member else DEFAULT_STARTS),
-        work_ends=format_local_time(member.work_ends if member else DEFAULT_ENDS),
+        work_starts=format_local_time(hours.starts),
+        work_ends=format_local_time(hours.ends),
         holiday_country=holidays.chosen,
         holidays_kept=holidays.kept,
         weekly_recap=recap_status(uow, team_id, user_id) == RecapStatus.ON,
