@@ -9,6 +9,7 @@ import json
 import statistics
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -128,32 +129,20 @@ def load(
     ]
 
     def worker(count: int) -> None:
-        verifier = SignatureVerifier(SIGNING_SECRET)
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine, bad = [], 0
+        client = _Client(port)
+        mine: list[float] = []
         try:
             for _ in range(count):
                 if until is not None and time.perf_counter() >= until:
                     break
-                body = workload.next_body()
-                headers = _signed_headers(verifier, body, workload.content_type)
-                began = time.perf_counter()
-                try:
-                    connection.request("POST", "/slack/events", body=body, headers=headers)
-                    response = connection.getresponse()
-                    response.read()
-                except (OSError, http.client.HTTPException):
-                    bad += 1  # a dropped connection counts as a failed answer
-                    connection.close()
-                    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                    continue
-                mine.append(time.perf_counter() - began)
-                bad += response.status != 200
+                latency = client.send(workload)
+                if latency is not None:
+                    mine.append(latency)
         finally:
-            connection.close()
+            client.close()
         with lock:
             latencies.extend(mine)
-            failures[0] += bad
+            failures[0] += client.failures
 
     threads = [threading.Thread(target=worker, args=(count,)) for count in per_worker]
     for thread in threads:
@@ -161,6 +150,60 @@ def load(
     for thread in threads:
         thread.join()
     return latencies, failures[0]
+
+
+def alternate(
+    names: Sequence[str], port: int, workloads: Sequence[AnyWorkload], rounds: int
+) -> list[Result]:
+    """One request of each workload in turn on one connection, ``rounds`` times: each
+    workload's latencies, measured under the same conditions (the same backlog, the same
+    deliveries going on in the process meanwhile)."""
+    client = _Client(port)
+    latencies: list[list[float]] = [[] for _ in workloads]
+    started = time.perf_counter()
+    try:
+        for _ in range(rounds):
+            for mine, workload in zip(latencies, workloads, strict=True):
+                latency = client.send(workload)
+                if latency is not None:
+                    mine.append(latency)
+    finally:
+        client.close()
+    seconds = time.perf_counter() - started
+    return [
+        Result(name, 1, mine, seconds * len(mine) / sum(map(len, latencies)), client.failures)
+        for name, mine in zip(names, latencies, strict=True)
+    ]
+
+
+class _Client:
+    """One keep-alive connection sending signed requests; counts what was not a 200."""
+
+    def __init__(self, port: int) -> None:
+        self._port = port
+        self._verifier = SignatureVerifier(SIGNING_SECRET)
+        self._connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.failures = 0
+
+    def send(self, workload: AnyWorkload) -> float | None:
+        """Send the workload's next request; its latency, or None if the connection dropped."""
+        body = workload.next_body()
+        headers = _signed_headers(self._verifier, body, workload.content_type)
+        began = time.perf_counter()
+        try:
+            self._connection.request("POST", "/slack/events", body=body, headers=headers)
+            response = self._connection.getresponse()
+            response.read()
+        except (OSError, http.client.HTTPException):
+            self.failures += 1  # a dropped connection counts as a failed answer
+            self._connection.close()
+            self._connection = http.client.HTTPConnection("127.0.0.1", self._port, timeout=30)
+            return None
+        self.failures += response.status != 200
+        return time.perf_counter() - began
+
+    def close(self) -> None:
+        self._connection.close()
 
 
 def _signed_headers(verifier: SignatureVerifier, body: str, content_type: str) -> dict[str, str]:
