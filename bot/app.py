@@ -77,17 +77,19 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
     metrics = Metrics(outbox_counts=_outbox_counts(unit_of_work))
     access = slack_access(settings, engine, on_installed=_reinstaller(unit_of_work, clock))
     lookups = access.clients(timeout=DIRECTORY_TIMEOUT_SECONDS, retry=False)
-    posting = access.clients(retry=False)
+    call_timeout = settings.kindling_slack_timeout_seconds
+    posting = access.clients(timeout=call_timeout, retry=False)
     directory = MemberDirectory(client_for=lookups, clock=clock)
     limiter = RateLimiter(messages_per_minute=settings.kindling_workspace_messages_per_minute)
     dispatcher = Dispatcher(
         unit_of_work=unit_of_work,
-        sender=SlackSender(posting, clock=clock),
+        sender=SlackSender(posting, clock=clock, timeout=call_timeout),
         limiter=limiter,
         kinds=message_kinds(),
         clock=clock,
         metrics=metrics,
         quiet_hours=MembersQuietHours(),
+        call_timeout=timedelta(seconds=call_timeout),
     )
     unit_of_work.when_outbox_committed(dispatcher.wake)  # a commit with new messages rings it
     metrics.count_paused(lambda: limiter.paused_count(clock.now()))

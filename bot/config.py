@@ -56,6 +56,10 @@ HINTS: dict[str, str] = {
     "KINDLING_WORKSPACE_MESSAGES_PER_MINUTE": (
         "use a whole number from 1 to 10000 (default 200, within Slack's workspace limits)"
     ),
+    "KINDLING_SLACK_TIMEOUT_SECONDS": (
+        "use a whole number of seconds from 1 to 120 (default 10): how long a message waits "
+        "for Slack's answer"
+    ),
     "KINDLING_CHECKIN_LATE_MINUTES": (
         "use a whole number of minutes from 1 to 1440 (default 120): a check-in found later "
         "than this is skipped, not sent"
@@ -97,6 +101,7 @@ class Settings(BaseSettings):
     log_format: LogFormat = "text"
     kindling_tick_seconds: Annotated[int, Field(ge=1, le=3600)] = 60
     kindling_workspace_messages_per_minute: Annotated[int, Field(ge=1, le=10_000)] = 200
+    kindling_slack_timeout_seconds: Annotated[int, Field(ge=1, le=120)] = 10
     kindling_checkin_late_minutes: Annotated[int, Field(ge=1, le=1440)] = 120
     kindling_uninstall_grace_days: Annotated[int, Field(ge=0, le=90)] = 0
 

@@ -108,6 +108,7 @@ def test_missing_or_wrong_slack_credentials(
         ("PORT", "70000"),
         ("LOG_LEVEL", "CHATTY"),
         ("KINDLING_TICK_SECONDS", "-5"),
+        ("KINDLING_SLACK_TIMEOUT_SECONDS", "-3"),
         ("SLACK_API_URL", "ftp://slack.com/api"),
         ("DATABASE_URL", "::nonsense::"),
     ],

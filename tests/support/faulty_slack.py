@@ -20,7 +20,7 @@ from urllib.parse import parse_qs
 from tests.support.tcp_link import TcpLink, reset
 
 POST = "chat.postMessage"
-HANG_SECONDS = 12.0  # longer than Kindling's 10 s Web API timeout
+HANG_SECONDS = 7.0  # longer than the replicas' 5 s Slack timeout (replicas.SLACK_TIMEOUT_SECONDS)
 _READ_TIMEOUT_SECONDS = 10.0
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -19,7 +19,7 @@ from bot.core.clock import Clock
 from bot.core.metrics import Metrics
 from bot.core.outbox.attempts import Attempt, attempt, record
 from bot.core.outbox.claiming import UnconfirmedClaim, claim_batch, lease_for
-from bot.core.outbox.leases import DeliveryLeases
+from bot.core.outbox.leases import DEFAULT_CALL_TIMEOUT, DeliveryLeases
 from bot.core.outbox.limiter import RateLimiter
 from bot.core.outbox.messages import MessageKinds
 from bot.core.outbox.passes import DrainPass
@@ -55,6 +55,7 @@ class Dispatcher:
         concurrency: int = DELIVERY_CONCURRENCY,
         holder: str | None = None,
         quiet_hours: QuietHours | None = None,
+        call_timeout: timedelta = DEFAULT_CALL_TIMEOUT,
     ) -> None:
         self._unit_of_work = unit_of_work
         self._sender = sender
@@ -71,7 +72,7 @@ class Dispatcher:
         self._concurrency = concurrency
         self._pool_lock = threading.Lock()
         self._executor: ThreadPoolExecutor | None = None
-        self._leases = DeliveryLeases(unit_of_work, limiter, holder)
+        self._leases = DeliveryLeases(unit_of_work, limiter, holder, call_timeout=call_timeout)
         # Outcomes the database could not take (it was down): written on the next pass, so a
         # 429 (proof that nothing was posted) is never lost to a lease running out.
         self._unrecorded: list[Attempt] = []

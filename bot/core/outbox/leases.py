@@ -6,7 +6,7 @@ A drain pass takes the leases of the workspaces it finds due, renews them while 
 gives them back when its calls have settled, unless their messages wait on the rate (then
 the next pass goes on under the same lease). A lease taken over from another process starts
 the limiter as if that process had spent the whole rate just before its lease ended; one left
-by a crashed process runs out after :data:`LEASE_LENGTH`.
+by a crashed process runs out after three times the Slack timeout (30 s by default).
 """
 
 from __future__ import annotations
@@ -22,14 +22,23 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.core.outbox.limiter import RateLimiter
+from bot.core.slack.client import WEB_API_TIMEOUT_SECONDS
 from bot.core.store.models import DeliveryLease
 from bot.core.store.unit_of_work import UnitOfWorkFactory
 from bot.core.store.upsert import insert_for
 
-# Longer than any Slack call may take (the client's timeout), so a call handed out under a
-# lease has finished before another process may take the lease.
-LEASE_LENGTH = timedelta(seconds=30)
-RENEW_WHEN_LEFT = timedelta(seconds=15)
+# Longer than any Slack call may take (three times the client's timeout), so a call handed
+# out under a lease has finished before another process may take the lease.
+LEASE_PER_CALL_TIMEOUT = 3
+DEFAULT_CALL_TIMEOUT = timedelta(seconds=WEB_API_TIMEOUT_SECONDS)
+
+
+def lease_length(call_timeout: timedelta) -> timedelta:
+    """How long a delivery lease lasts when no Slack call takes longer than ``call_timeout``."""
+    return LEASE_PER_CALL_TIMEOUT * call_timeout
+
+
+LEASE_LENGTH = lease_length(DEFAULT_CALL_TIMEOUT)
 
 
 def process_holder() -> str:
@@ -62,10 +71,17 @@ class LeaseRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def take(self, teams: Collection[str], *, holder: str, now: datetime) -> Taken:
-        """Take (or renew) the leases of ``teams`` that are free, ours or run out; another
-        process holds the rest (or took them a moment ago)."""
-        taken = Taken(until=now + LEASE_LENGTH)
+    def take(
+        self,
+        teams: Collection[str],
+        *,
+        holder: str,
+        now: datetime,
+        length: timedelta = LEASE_LENGTH,
+    ) -> Taken:
+        """Take (or renew) the leases of ``teams`` that are free, ours or run out, for
+        ``length``; another process holds the rest (or took them a moment ago)."""
+        taken = Taken(until=now + length)
         rows = self._session.execute(
             select(
                 DeliveryLease.team_id,
@@ -143,20 +159,29 @@ class DeliveryLeases:
     """The leases one dispatcher holds, and the limiter they keep honest."""
 
     def __init__(
-        self, unit_of_work: UnitOfWorkFactory, limiter: RateLimiter, holder: str | None = None
+        self,
+        unit_of_work: UnitOfWorkFactory,
+        limiter: RateLimiter,
+        holder: str | None = None,
+        *,
+        call_timeout: timedelta = DEFAULT_CALL_TIMEOUT,
     ) -> None:
         self._unit_of_work = unit_of_work
         self._limiter = limiter
         self.holder = holder or process_holder()
+        self._length = lease_length(call_timeout)
         self._held: dict[str, datetime] = {}
 
     def cover(self, teams: Collection[str], now: datetime) -> set[str]:
         """Hold the leases of ``teams`` for a while yet; returns those another process holds."""
-        wanted = {team for team in teams if self._held.get(team, now) - now < RENEW_WHEN_LEFT}
+        renew_when_left = self._length / 2
+        wanted = {team for team in teams if self._held.get(team, now) - now < renew_when_left}
         if not wanted:
             return set()
         with self._unit_of_work() as uow:
-            taken = uow.repository(LeaseRepository).take(wanted, holder=self.holder, now=now)
+            taken = uow.repository(LeaseRepository).take(
+                wanted, holder=self.holder, now=now, length=self._length
+            )
         for handover in taken.handovers:
             self._limiter.take_over(
                 handover.team_id, handover.ended_at, now, paused_until=handover.paused_until

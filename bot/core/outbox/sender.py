@@ -64,9 +64,16 @@ class UncertainDeliveryError(Exception):
 class SlackSender:
     """Performs the Slack call an outbox message asks for."""
 
-    def __init__(self, client_for: ClientFor, *, clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        client_for: ClientFor,
+        *,
+        clock: Clock | None = None,
+        timeout: int = WEB_API_TIMEOUT_SECONDS,
+    ) -> None:
         self._client_for = client_for
         self._clock = clock or SystemClock()
+        self._timeout = timeout  # for response URLs; ``client_for``'s clients have their own
 
     def send(
         self, message: OutboxMessage, rendered: RenderedMessage, *, quiet_for: str | None = None
@@ -180,7 +187,7 @@ class SlackSender:
         url = message.payload.get("response_url")
         if not isinstance(url, str) or not url:
             return Delivery(delivered=False, error="no_response_url")
-        webhook = WebhookClient(url, timeout=WEB_API_TIMEOUT_SECONDS, retry_handlers=[])
+        webhook = WebhookClient(url, timeout=self._timeout, retry_handlers=[])
         response = webhook.send(
             text=rendered.text,
             blocks=rendered.blocks,

@@ -61,6 +61,21 @@ def test_a_crashed_process_lease_runs_out(unit_of_work: UnitOfWorkFactory, works
     assert limiter.workspace_wait(workspace, later) == timedelta(0), "the rate refilled since"
 
 
+def test_a_shorter_slack_timeout_makes_a_crashed_process_lease_run_out_sooner(
+    unit_of_work: UnitOfWorkFactory, workspace: str
+) -> None:
+    crashed = DeliveryLeases(
+        unit_of_work,
+        RateLimiter(messages_per_minute=600),
+        "crashed",
+        call_timeout=timedelta(seconds=5),
+    )
+    crashed.cover({workspace}, NOW)  # three times its 5 s timeout: until NOW + 15 s
+    survivor, _ = process(unit_of_work, "survivor")
+    assert survivor.cover({workspace}, NOW + timedelta(seconds=14)) == {workspace}
+    assert survivor.cover({workspace}, NOW + timedelta(seconds=15)) == set()
+
+
 def test_a_429_pause_is_handed_over_with_the_lease(
     unit_of_work: UnitOfWorkFactory, workspace: str
 ) -> None:
