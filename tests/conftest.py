@@ -36,6 +36,13 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return 2 * (os.cpu_count() or 1)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The ``heavy`` tests first (a stable sort, the same on every worker): each takes one
+    worker for many seconds while the others work through the short ones, instead of being
+    handed out last and running on alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Capture every log line of the session (at DEBUG, where slack_sdk logs whole request
     and response bodies) through Kindling's redaction."""

@@ -197,6 +197,7 @@ def test_snooze_today_stops_the_channels_reminders_until_tomorrow(
     assert len(reminders(fake_slack)) == 2
 
 
+@pytest.mark.heavy
 def test_no_prompt_repeats_within_the_channels_last_20_reminders(
     running_app: RunningApp, fake_slack: FakeSlack
 ) -> None:

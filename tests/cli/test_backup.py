@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import URL, make_url
 
@@ -23,6 +24,7 @@ from tests.support.signing import SIGNING_SECRET, SlackSender, command_payload, 
 WIN = "wrote the backup guide"
 
 
+@pytest.mark.heavy
 def test_a_backup_taken_while_kindling_runs_restores_and_serves(
     tmp_path: Path, database_url: str, fake_slack: FakeSlack
 ) -> None:

@@ -7,11 +7,14 @@ import subprocess
 from contextlib import ExitStack
 from pathlib import Path
 
+import pytest
+
 from tests.fakeslack import FakeSlack
 from tests.support.process import KINDLING, KindlingProcess, clean_environment, run_kindling
 from tests.support.signing import SIGNING_SECRET, http_request
 
 
+@pytest.mark.heavy
 def test_db_commands_upgrade_check_and_downgrade(tmp_path: Path, database_url: str) -> None:
     env = clean_environment(DATABASE_URL=database_url)
 
@@ -58,6 +61,7 @@ def test_replicas_upgrading_at_once_migrate_one_after_the_other(
     assert "(head)" in current.stdout
 
 
+@pytest.mark.heavy
 def test_replicas_starting_at_once_all_serve(
     tmp_path: Path, database_url: str, fake_slack: FakeSlack
 ) -> None:

@@ -95,6 +95,7 @@ def cases(tmp_path: Path, slack: FakeSlack, html_site: str, busy_port: int) -> l
     ]  # fmt: skip
 
 
+@pytest.mark.heavy
 def test_each_failing_start_is_one_line_with_the_next_step(
     tmp_path: Path, fake_slack: FakeSlack, html_site: str, busy_port: int
 ) -> None:

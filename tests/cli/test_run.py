@@ -186,6 +186,7 @@ def free_port() -> int:
     raise AssertionError(f"no free port in {block_start}-{block_start + 199}")
 
 
+@pytest.mark.heavy
 def test_socket_mode_connects_and_answers_a_pushed_command(
     tmp_path: Path, fake_slack: FakeSlack
 ) -> None:
@@ -213,6 +214,7 @@ def test_run_serves_metrics_on_their_own_port(tmp_path: Path, fake_slack: FakeSl
         assert kindling.stop() == 0
 
 
+@pytest.mark.heavy
 def test_socket_mode_requests_are_counted_in_the_metrics(
     tmp_path: Path, fake_slack: FakeSlack
 ) -> None:

@@ -146,6 +146,7 @@ def kudos_ids_told(slack: FakeSlack, user: str) -> list[str]:
     return told
 
 
+@pytest.mark.heavy
 def test_a_week_in_six_zones_delivers_nothing_that_can_wait_out_of_hours_and_loses_nothing(
     running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
 ) -> None:

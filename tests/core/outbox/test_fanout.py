@@ -63,6 +63,7 @@ def at_once(*work: Callable[[], object]) -> None:
     assert failures == []
 
 
+@pytest.mark.heavy
 def test_two_tickers_and_two_dispatchers_deliver_each_check_in_once(
     two_instances: tuple[Kindling, Kindling], fake_slack: FakeSlack, clock: ManualClock
 ) -> None:
@@ -175,6 +176,7 @@ def recaps_due(kindling: Kindling, slack: FakeSlack, users: list[str]) -> None:
         )  # fmt: skip
 
 
+@pytest.mark.heavy
 def test_two_tickers_and_two_dispatchers_send_each_weekly_recap_once(
     two_instances: tuple[Kindling, Kindling], fake_slack: FakeSlack, clock: ManualClock
 ) -> None:

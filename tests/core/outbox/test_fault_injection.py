@@ -71,6 +71,7 @@ ROW_LEASE_PASSED = timedelta(minutes=3)  # longer than a claimed row's lease
 
 
 @pytest.mark.timeout(300)
+@pytest.mark.heavy
 def test_a_morning_of_faults_loses_no_proven_non_delivery_and_sends_nothing_twice(
     tmp_path: Path, migrated_database_url: str, fake_slack: FakeSlack
 ) -> None:

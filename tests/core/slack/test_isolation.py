@@ -136,6 +136,7 @@ def add_person(
     slack.add_user(user, team_id=workspace.team_id, display_name=name, **fields)
 
 
+@pytest.mark.heavy
 def test_two_workspaces_never_reach_each_others_data(
     oauth_app: RunningApp,
     fake_slack: FakeSlack,
