@@ -20,7 +20,9 @@ from urllib.parse import parse_qs
 from tests.support.tcp_link import TcpLink, reset
 
 POST = "chat.postMessage"
-HANG_SECONDS = 7.0  # longer than the replicas' 5 s Slack timeout (replicas.SLACK_TIMEOUT_SECONDS)
+# Well past the replicas' 5 s Slack timeout (replicas.SLACK_TIMEOUT_SECONDS): the replica
+# gives up long before the answer, and a test has time to see the hang and kill its sender.
+HANG_SECONDS = 20.0
 _READ_TIMEOUT_SECONDS = 10.0
 
 

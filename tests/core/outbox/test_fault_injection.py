@@ -73,10 +73,14 @@ ROW_LEASE_PASSED = timedelta(minutes=3)  # longer than a claimed row's lease
 @pytest.mark.timeout(300)
 @pytest.mark.heavy
 def test_a_morning_of_faults_loses_no_proven_non_delivery_and_sends_nothing_twice(
-    tmp_path: Path, migrated_database_url: str, fake_slack: FakeSlack
+    tmp_path: Path,
+    migrated_database_url: str,
+    fake_slack: FakeSlack,
+    request: pytest.FixtureRequest,
 ) -> None:
     on_postgres = migrated_database_url.startswith("postgresql")
     engine = build_engine(migrated_database_url)
+    request.addfinalizer(engine.dispose)  # also when an assertion fails
     members = [f"UFAULT{index:04d}" for index in range(MEMBERS)]
     seeded = seed_checkins(engine, fake_slack, members)
     fake = urlsplit(fake_slack.api_url)
@@ -138,7 +142,6 @@ def test_a_morning_of_faults_loses_no_proven_non_delivery_and_sends_nothing_twic
     assert len(unexplained) <= blind_resets, explain(engine, slack, unexplained, killed_with)
     assert len(unknown) <= len(ambiguous) + blind_resets
     assert all_moved_on(engine, seeded), "every schedule moved on to its next day"
-    engine.dispose()
 
 
 def seed_checkins(engine: Engine, slack: FakeSlack, members: list[str]) -> dict[str, datetime]:
