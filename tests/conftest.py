@@ -18,7 +18,7 @@ from bot.core.store.unit_of_work import UnitOfWorkFactory
 from tests.fakeslack import FakeSlack
 from tests.fakeslack.server import CLIENT_SECRET
 from tests.support.clock import ManualClock
-from tests.support.databases import postgres_server_url, private_postgres_schema
+from tests.support.databases import SchemaCopier, postgres_server_url, private_postgres_schema
 from tests.support.log_secrets import SecretLeakRecorder
 from tests.support.signing import SIGNING_SECRET
 
@@ -96,14 +96,33 @@ def migrated_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return template
 
 
+@pytest.fixture(scope="session")
+def migrated_postgres_template() -> Iterator[SchemaCopier | None]:
+    """A PostgreSQL schema with every migration applied, made once per worker, to be copied
+    (None without TEST_DATABASE_URL)."""
+    server = postgres_server_url()
+    if server is None:
+        yield None
+        return
+    with private_postgres_schema(server) as url:
+        migrate.upgrade(url)
+        yield SchemaCopier(url)
+
+
 @pytest.fixture
-def migrated_database_url(database_url: str, migrated_sqlite_template: Path) -> str:
-    """A database with every migration applied: the only way Kindling's schema is made (on
-    SQLite, a copy of the worker's migrated template; on PostgreSQL, migrated in its schema)."""
+def migrated_database_url(
+    database_url: str,
+    migrated_sqlite_template: Path,
+    migrated_postgres_template: SchemaCopier | None,
+) -> str:
+    """A database with every migration applied: the only way Kindling's schema is made. Each
+    is a copy of the worker's migrated template (on SQLite its file, on PostgreSQL its
+    ``pg_dump``)."""
     if database_url.startswith("sqlite:///"):
         shutil.copyfile(migrated_sqlite_template, database_url.removeprefix("sqlite:///"))
     else:
-        migrate.upgrade(database_url)
+        assert migrated_postgres_template is not None
+        migrated_postgres_template.copy_into(database_url)
     return database_url
 
 
