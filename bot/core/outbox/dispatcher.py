@@ -148,7 +148,7 @@ class Dispatcher:
         attempted.
 
         Up to ``concurrency`` calls are in flight, one per lane (a channel, a DM, a Home) so
-        each lane keeps its order. A workspace is sent for only under its delivery lease,
+        each lane keeps its order (ephemeral answers have none: they go side by side). A workspace is sent for only under its delivery lease,
         given back when the pass's calls are recorded. A workspace that must wait (429 pause,
         its rate, another process's lease) and a channel that must wait (about one message a
         second) are left out of this pass; both are tried again on a later one. Claims and

@@ -18,7 +18,11 @@ def due_query(skip_teams: bool, skip_channels: bool, busy: bool, limit: int) -> 
     paced = case(
         (OutboxMessage.method == DeliveryMethod.POST_MESSAGE, OutboxMessage.channel), else_=None
     )
-    query = select(OutboxMessage.id, OutboxMessage.team_id, paced, OutboxMessage.channel).where(
+    # Ephemeral answers to different people in one channel need no order among them: no lane.
+    lane = case(
+        (OutboxMessage.method == DeliveryMethod.POST_EPHEMERAL, None), else_=OutboxMessage.channel
+    )
+    query = select(OutboxMessage.id, OutboxMessage.team_id, paced, lane).where(
         OutboxMessage.status == OutboxStatus.PENDING,
         OutboxMessage.not_before <= bindparam("now"),
     )

@@ -21,6 +21,7 @@ from bot.core.store.unit_of_work import UnitOfWork
 from bot.features import message_kinds
 from bot.kudos.messages import THANKED_UPDATE
 from bot.kudos.messages import THANKS_DM as THANKS
+from bot.kudos.reaction_messages import REACTION_NOTED
 from tests.fakeslack import FakeSlack
 from tests.support.clock import ManualClock
 from tests.support.kudos import BOB, GIVER, add_people, kudos_command
@@ -291,6 +292,40 @@ def test_messages_to_different_channels_are_sent_at_once(
     running_app.kindling.dispatcher.drain()
     assert fake_slack.held_released is True, "the second post came while the first was held"
     assert (status(running_app, first), status(running_app, second)) == ("sent", "sent")
+
+
+def test_ephemeral_answers_in_one_channel_are_sent_at_once(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    """Answers only their person sees need no order among them: many people reacting in one
+    channel do not wait for each other's answer, one round trip at a time."""
+    fake_slack.joined_channels.add("CBUSY")
+    with running_app.kindling.unit_of_work() as uow:
+        uow.workspaces.ensure("T1", now=clock.now())
+        for giver in ("UANA", "UBEN"):
+            uow.outbox.add(
+                NewMessage(
+                    team_id="T1",
+                    idempotency_key=f"noted-{giver}",
+                    kind=REACTION_NOTED.name,
+                    method=DeliveryMethod.POST_EPHEMERAL,
+                    channel="CBUSY",
+                    payload={
+                        "event_id": f"Ev{giver}",
+                        "kudos_id": 1,
+                        "giver_id": giver,
+                        "recipient_ids": [BOB],
+                    },
+                ),
+                now=clock.now(),
+            )
+    fake_slack.hold_next("chat.postEphemeral", until_calls=2, timeout=2.0)
+    running_app.kindling.dispatcher.drain()
+    assert fake_slack.held_released is True, "the second answer came while the first was held"
+    assert {call.args["user"] for call in fake_slack.calls("chat.postEphemeral")} == {
+        "UANA",
+        "UBEN",
+    }
 
 
 def test_one_call_at_a_time_per_lane_in_order(
