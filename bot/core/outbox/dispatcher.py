@@ -147,13 +147,13 @@ class Dispatcher:
         """Send every message that is due now, several at once; returns how many were
         attempted.
 
-        Up to ``concurrency`` calls are in flight, one per lane (a channel, a DM, a Home) so
-        each lane keeps its order (ephemeral answers have none: they go side by side). A workspace is sent for only under its delivery lease,
-        given back when the pass's calls are recorded. A workspace that must wait (429 pause,
-        its rate, another process's lease) and a channel that must wait (about one message a
-        second) are left out of this pass; both are tried again on a later one. Claims and
-        outcomes are written in batches: one transaction for what is handed out together,
-        one for the calls that finished together.
+        Up to ``concurrency`` calls are in flight, one per lane (a channel, a DM, a Home, a
+        person's ephemeral answers in a channel) so each lane keeps its order. A workspace is
+        sent for only under its delivery lease, given back when the pass's calls are recorded.
+        A workspace that must wait (429 pause, its rate, another process's lease) and a
+        channel that must wait (about one message a second) are left out of this pass; both
+        are tried again on a later one. Claims and outcomes are written in batches: one
+        transaction for what is handed out together, one for the calls that finished together.
         """
         with self._drain_lock:
             self._deferred = False

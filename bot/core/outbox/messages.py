@@ -106,6 +106,7 @@ class MessageKind(Generic[P]):
         depends_on_key: str | None = None,
         not_before: datetime | None = None,
         skipped_late: bool = False,
+        lane: str | None = None,
         **key_fields: object,
     ) -> NewMessage:
         """The outbox row for ``payload``, with this kind's key, method and name."""
@@ -120,6 +121,7 @@ class MessageKind(Generic[P]):
             depends_on_key=depends_on_key,
             not_before=not_before,
             skipped_late=skipped_late,
+            lane=lane,
         )
 
     def read(self, raw: Mapping[str, Any]) -> P:

@@ -99,7 +99,7 @@ class OutboxRepository:
     ) -> Sequence[DueMessage]:
         """Pending messages whose time has come, oldest first, leaving out the workspaces and
         the channels that must wait, and the lanes with a message in flight (ids only). Busy
-        lanes are matched by channel id alone: Slack's ids are unique across workspaces, and
+        lanes are matched by their name alone: Slack's ids are unique across workspaces, and
         leaving out one row too many would only delay it to the next read."""
         query = due_query(bool(skip_teams), bool(skip_channels), bool(busy_lanes), limit)
         rows = self._session.execute(
@@ -280,6 +280,7 @@ def _row(message: NewMessage, now: datetime, *, waiting: bool) -> dict[str, Any]
         "kind": message.kind,
         "method": message.method,
         "channel": message.channel,
+        "lane": message.lane,
         "payload": message.payload,
         "subject_id": message.subject_id,
         "depends_on_key": message.depends_on_key,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from sqlalchemy import Select, bindparam, case, select, tuple_, update
+from sqlalchemy import Select, bindparam, case, func, select, tuple_, update
 
 from bot.core.outbox.values import DeliveryMethod, OutboxStatus
 from bot.core.store.models import OutboxMessage
@@ -18,10 +18,7 @@ def due_query(skip_teams: bool, skip_channels: bool, busy: bool, limit: int) -> 
     paced = case(
         (OutboxMessage.method == DeliveryMethod.POST_MESSAGE, OutboxMessage.channel), else_=None
     )
-    # Ephemeral answers to different people in one channel need no order among them: no lane.
-    lane = case(
-        (OutboxMessage.method == DeliveryMethod.POST_EPHEMERAL, None), else_=OutboxMessage.channel
-    )
+    lane = func.coalesce(OutboxMessage.lane, OutboxMessage.channel)
     query = select(OutboxMessage.id, OutboxMessage.team_id, paced, lane).where(
         OutboxMessage.status == OutboxStatus.PENDING,
         OutboxMessage.not_before <= bindparam("now"),
@@ -36,10 +33,7 @@ def due_query(skip_teams: bool, skip_channels: bool, busy: bool, limit: int) -> 
             )
         )
     if busy:  # one list of ids binds far faster than a list of pairs
-        query = query.where(
-            OutboxMessage.channel.is_(None)
-            | OutboxMessage.channel.not_in(bindparam("busy", expanding=True))
-        )
+        query = query.where(lane.is_(None) | lane.not_in(bindparam("busy", expanding=True)))
     return query.order_by(OutboxMessage.id).limit(limit)
 
 

@@ -52,6 +52,13 @@ class NewMessage:
     depends_on_key: str | None = None
     not_before: datetime | None = None  # default: now
     skipped_late: bool = False
+    lane: str | None = None  # where it goes one call at a time, in order (default: its channel)
+
+
+def person_lane(channel: str, user_id: str) -> str:
+    """The lane of ephemeral answers ``user_id`` sees in ``channel``: in order for them, side by
+    side with everyone else's there."""
+    return f"{channel}:{user_id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +68,7 @@ class DueMessage:
     id: int
     team_id: str
     channel: str | None  # the channel to pace: only new posts count (Slack's 1/s per channel)
-    lane: str | None = None  # where it goes (a channel, a DM, a Home): one call at a time each
+    lane: str | None = None  # a channel, a DM, a person in a channel: one call at a time each
 
     @property
     def lane_key(self) -> tuple[str, str]:

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from bot.core.outbox.delivery import Delivery
 from bot.core.outbox.messages import NothingToSayError
-from bot.core.outbox.values import NewMessage
+from bot.core.outbox.values import NewMessage, person_lane
 from bot.core.profiles import MemberProfile
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
@@ -57,6 +57,11 @@ class Reaction:
     @property
     def item(self) -> tuple[str, str]:
         return self.channel_id, self.ts
+
+    @property
+    def giver_lane(self) -> str:
+        """Where the giver's private answers go, one after another."""
+        return person_lane(self.channel_id, self.giver_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +204,11 @@ def _enqueue(  # noqa: PLR0913  # keyword-only: the kudos just recorded
         recipient_ids=tuple(recipients),
         on_shoutout=on_shoutout,
     )
-    messages = [REACTION_NOTED.message(note, team_id=team_id, channel=reaction.channel_id)]
+    messages = [
+        REACTION_NOTED.message(
+            note, team_id=team_id, channel=reaction.channel_id, lane=reaction.giver_lane
+        )
+    ]
     reactions = uow.repository(ReactionKudosRepository)
     for recipient in recipients:
         if reactions.others_untold(team_id, reaction.item, recipient, besides=kudos_id):
@@ -282,4 +291,6 @@ def _refusal(reaction: Reaction, refused: KudosRefused, *, now: datetime) -> New
         resets_at=refused.resets_at,
         left_out=refused.left_out,
     )
-    return REACTION_REFUSED.message(payload, team_id=reaction.team_id, channel=reaction.channel_id)
+    return REACTION_REFUSED.message(
+        payload, team_id=reaction.team_id, channel=reaction.channel_id, lane=reaction.giver_lane
+    )

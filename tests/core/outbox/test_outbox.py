@@ -15,13 +15,13 @@ from bot.core.outbox.dispatcher import Dispatcher
 from bot.core.outbox.limiter import RateLimiter
 from bot.core.outbox.messages import MessageKinds
 from bot.core.outbox.sender import SlackSender
-from bot.core.outbox.values import DeliveryMethod, NewMessage
+from bot.core.outbox.values import DeliveryMethod, NewMessage, person_lane
 from bot.core.store.models import OutboxMessage
 from bot.core.store.unit_of_work import UnitOfWork
 from bot.features import message_kinds
 from bot.kudos.messages import THANKED_UPDATE
 from bot.kudos.messages import THANKS_DM as THANKS
-from bot.kudos.reaction_messages import REACTION_NOTED
+from bot.kudos.reaction_messages import REACTION_NOTED, ReactionNotedPayload
 from tests.fakeslack import FakeSlack
 from tests.support.clock import ManualClock
 from tests.support.kudos import BOB, GIVER, add_people, kudos_command
@@ -294,31 +294,27 @@ def test_messages_to_different_channels_are_sent_at_once(
     assert (status(running_app, first), status(running_app, second)) == ("sent", "sent")
 
 
-def test_ephemeral_answers_in_one_channel_are_sent_at_once(
+def enqueue_notes(running_app: RunningApp, now: datetime, *givers: str) -> None:
+    """A private note to each of ``givers`` (one per name given) in the channel ``CBUSY``."""
+    with running_app.kindling.unit_of_work() as uow:
+        uow.workspaces.ensure("T1", now=now)
+        for number, giver in enumerate(givers):
+            payload = ReactionNotedPayload(
+                event_id=f"Ev{number}", kudos_id=number, giver_id=giver, recipient_ids=(BOB,)
+            )
+            note = REACTION_NOTED.message(
+                payload, team_id="T1", channel="CBUSY", lane=person_lane("CBUSY", giver)
+            )
+            uow.outbox.add(note, now=now)
+
+
+def test_ephemeral_answers_to_different_people_in_one_channel_are_sent_at_once(
     running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
 ) -> None:
-    """Answers only their person sees need no order among them: many people reacting in one
-    channel do not wait for each other's answer, one round trip at a time."""
+    """Answers only their person sees need no order among people: many people reacting in
+    one channel do not wait for each other's answers, one round trip at a time."""
     fake_slack.joined_channels.add("CBUSY")
-    with running_app.kindling.unit_of_work() as uow:
-        uow.workspaces.ensure("T1", now=clock.now())
-        for giver in ("UANA", "UBEN"):
-            uow.outbox.add(
-                NewMessage(
-                    team_id="T1",
-                    idempotency_key=f"noted-{giver}",
-                    kind=REACTION_NOTED.name,
-                    method=DeliveryMethod.POST_EPHEMERAL,
-                    channel="CBUSY",
-                    payload={
-                        "event_id": f"Ev{giver}",
-                        "kudos_id": 1,
-                        "giver_id": giver,
-                        "recipient_ids": [BOB],
-                    },
-                ),
-                now=clock.now(),
-            )
+    enqueue_notes(running_app, clock.now(), "UANA", "UBEN")
     fake_slack.hold_next("chat.postEphemeral", until_calls=2, timeout=2.0)
     running_app.kindling.dispatcher.drain()
     assert fake_slack.held_released is True, "the second answer came while the first was held"
@@ -326,6 +322,18 @@ def test_ephemeral_answers_in_one_channel_are_sent_at_once(
         "UANA",
         "UBEN",
     }
+
+
+def test_one_persons_ephemeral_answers_in_a_channel_go_one_after_another(
+    running_app: RunningApp, fake_slack: FakeSlack, clock: ManualClock
+) -> None:
+    """Two reactions in a row: 'noted', then 'that was the daily limit', never the other way."""
+    fake_slack.joined_channels.add("CBUSY")
+    enqueue_notes(running_app, clock.now(), "UANA", "UANA")
+    fake_slack.hold_next("chat.postEphemeral", until_calls=2, timeout=1.0)
+    running_app.kindling.dispatcher.drain()
+    assert fake_slack.held_released is False, "no second answer while the first was in flight"
+    assert len(fake_slack.calls("chat.postEphemeral")) == 2
 
 
 def test_one_call_at_a_time_per_lane_in_order(
