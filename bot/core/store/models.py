@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -28,6 +29,15 @@ class Workspace(Base):
     """A Slack workspace the bot serves."""
 
     __tablename__ = "workspaces"
+    # Only those that keep holidays are in it: the tick asks "does any?" every minute.
+    __table_args__ = (
+        Index(
+            None,
+            "holiday_country",
+            sqlite_where=text("holiday_country IS NOT NULL"),
+            postgresql_where=text("holiday_country IS NOT NULL"),
+        ),
+    )
 
     team_id: Mapped[str] = mapped_column(SLACK_ID, primary_key=True)
     name: Mapped[str | None] = mapped_column(String(255))
