@@ -21,6 +21,7 @@ from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from slack_sdk.oauth.token_rotation import TokenRotator
 from sqlalchemy import Engine
 
+from bot.core.slack.lru import LruDict
 from bot.core.slack.tables import OAUTH_STATES_TABLE
 from bot.server_paths import INSTALL_PATH, OAUTH_REDIRECT_PATH
 
@@ -42,6 +43,9 @@ BOT_SCOPES = (
     "users:read",
 )
 STATE_EXPIRATION_SECONDS = 600
+# Bolt keeps each token's auth.test answer (about 2 kB) for good: a rotated token's is never
+# asked for again. Keep those of the 10,000 tokens used most recently.
+AUTHORIZATIONS_KEPT = 10_000
 
 
 class SignedStateStore(OAuthStateStore):
@@ -117,8 +121,9 @@ def installation_authorize(
 ) -> InstallationStoreAuthorize:
     """Bolt's per-request authorization from the installation store, rotating through
     ``client`` (so at ``SLACK_API_URL``: the one OAuthSettings builds always calls slack.com),
-    with each token's ``auth.test`` answer cached instead of asked on every request."""
-    return InstallationStoreAuthorize(
+    with the ``auth.test`` answers of the tokens used most recently cached instead of asked on
+    every request."""
+    authorize = InstallationStoreAuthorize(
         installation_store=store,
         client_id=client_id,
         client_secret=client_secret,
@@ -126,6 +131,8 @@ def installation_authorize(
         cache_enabled=True,
         logger=logger,
     )
+    authorize.authorize_result_cache = LruDict(AUTHORIZATIONS_KEPT)
+    return authorize
 
 
 def token_rotator(client_id: str, client_secret: str, client: WebClient) -> TokenRotator:

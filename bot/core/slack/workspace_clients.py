@@ -10,10 +10,14 @@ from slack_sdk import WebClient
 from slack_sdk.oauth.token_rotation import TokenRotator
 
 from bot.core.slack.installations import InstallationStore
+from bot.core.slack.lru import LruDict
 
 # Rotate a little earlier than Bolt's request path does (120 minutes), so the jobs and the
 # outbox, which run every minute, usually rotate first and requests find a fresh token.
 ROTATE_MINUTES_BEFORE_EXPIRY = 150
+# Per-workspace entries kept in memory, the most recently used (a miss costs one query of the
+# installation store, or building a client): memory stays flat however many workspaces come.
+WORKSPACES_KEPT = 10_000
 
 
 class WorkspaceNotInstalledError(Exception):
@@ -31,7 +35,8 @@ class InstalledTokens:
     def __init__(self, store: InstallationStore, rotator: TokenRotator) -> None:
         self._store = store
         self._rotator = rotator
-        self._enterprises: dict[str, str | None] = {}  # a workspace never changes organisation
+        # A workspace never changes organisation.
+        self._enterprises: LruDict[str, str | None] = LruDict(WORKSPACES_KEPT)
         self._rotating = threading.Lock()  # one rotation at a time: a refresh token is single-use
 
     def __call__(self, team_id: str) -> str:
@@ -57,18 +62,18 @@ class InstalledTokens:
 
 class WorkspaceClients:
     """``clients(team_id)`` is a client carrying that workspace's current bot token (reused
-    until the token changes)."""
+    until the token changes; those of the most recently used workspaces are kept)."""
 
     def __init__(self, token_for: Callable[[str], str], build: Callable[[str], WebClient]) -> None:
         self._token_for = token_for
         self._build = build
-        self._clients: dict[str, tuple[str, WebClient]] = {}
+        self._clients: LruDict[str, tuple[str, WebClient]] = LruDict(WORKSPACES_KEPT)
         self._lock = threading.Lock()
 
     def __call__(self, team_id: str) -> WebClient:
         token = self._token_for(team_id)
         with self._lock:
-            known = self._clients.get(team_id)
+            known = self._clients.recall(team_id)
             if known is not None and known[0] == token:
                 return known[1]
             client = self._build(token)
