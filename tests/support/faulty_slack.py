@@ -20,8 +20,8 @@ from urllib.parse import parse_qs
 from tests.support.tcp_link import TcpLink, reset
 
 POST = "chat.postMessage"
-# Well past the replicas' 5 s Slack timeout (replicas.SLACK_TIMEOUT_SECONDS): the replica
-# gives up long before the answer, and a test has time to see the hang and kill its sender.
+# Well past Kindling's 10 s Slack timeout: the replica gives up long before the answer, and a
+# test has time to see the hang and kill its sender.
 HANG_SECONDS = 20.0
 _READ_TIMEOUT_SECONDS = 10.0
 

@@ -19,7 +19,6 @@ from tests.support.process import KindlingProcess, clean_environment
 from tests.support.signing import SIGNING_SECRET
 
 DEADLINE_SECONDS = 100.0
-SLACK_TIMEOUT_SECONDS = 5
 
 
 class Replicas:
@@ -81,8 +80,6 @@ def replica_environment(token: str, api_url: str, database_url: str) -> dict[str
         PORT="0",
         KINDLING_TICK_SECONDS="1",
         KINDLING_WORKSPACE_MESSAGES_PER_MINUTE="6000",
-        # Half the default: a killed replica's workspaces are taken over after 15 s, not 30.
-        KINDLING_SLACK_TIMEOUT_SECONDS=str(SLACK_TIMEOUT_SECONDS),
     )
 
 
