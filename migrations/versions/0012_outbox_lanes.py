@@ -22,7 +22,7 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     with op.batch_alter_table("outbox", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("lane", sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column("lane", sa.String(length=80), nullable=True))
 
 
 def downgrade() -> None:

@@ -99,7 +99,7 @@ class OutboxMessage(Base):
     kind: Mapped[str] = mapped_column(String(40))
     method: Mapped[DeliveryMethod] = mapped_column(String(40))
     channel: Mapped[str | None] = mapped_column(SLACK_ID)
-    lane: Mapped[str | None] = mapped_column(String(64))  # one call at a time; default: channel
+    lane: Mapped[str | None] = mapped_column(String(80))  # one call at a time; default: channel
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     subject_id: Mapped[int | None] = mapped_column(Integer)
     depends_on_key: Mapped[str | None] = mapped_column(String(200))
