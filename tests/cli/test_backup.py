@@ -18,6 +18,7 @@ from sqlalchemy.engine import URL, make_url
 
 from bot.wins.models import Win
 from tests.fakeslack import FakeSlack
+from tests.support.databases import schema_of
 from tests.support.process import KindlingProcess, clean_environment, run_kindling
 from tests.support.signing import SIGNING_SECRET, SlackSender, command_payload, http_request
 
@@ -96,7 +97,7 @@ def backed_up(database_url: str, folder: Path, env: dict[str, str]) -> Iterator[
 @contextmanager
 def restored_postgres(url: URL, folder: Path) -> Iterator[str]:
     """``pg_dump`` of Kindling's schema, restored with ``pg_restore`` into a new database."""
-    schema = str(url.query["options"]).removeprefix("-csearch_path=")
+    schema = schema_of(url)
     server = url.set(drivername="postgresql", query={})
     dump = folder / "kindling.dump"
     pg_dump = [tool("pg_dump"), "--format=custom", f"--schema={schema}", f"--file={dump}"]

@@ -52,7 +52,7 @@ def private_postgres_schema(server: URL) -> Iterator[str]:
         admin.dispose()
 
 
-def schema_of(url: str) -> str:
+def schema_of(url: str | URL) -> str:
     """The private schema a :func:`private_postgres_schema` URL uses."""
     return str(make_url(url).query["options"]).removeprefix("-csearch_path=")
 
