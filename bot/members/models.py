@@ -7,31 +7,21 @@ from datetime import datetime
 from sqlalchemy import (
     Boolean,
     ForeignKey,
-    Index,
     Integer,
     String,
     false,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.core.store.base import Base
-from bot.core.store.models import SLACK_ID
+from bot.core.store.models import SLACK_ID, holiday_country_index
 
 
 class Member(Base):
     """The member directory: what Kindling needs to know about a person, synced from Slack."""
 
     __tablename__ = "members"
-    # Only the few who chose a country are in it: the tick asks "did anybody?" every minute.
-    __table_args__ = (
-        Index(
-            None,
-            "holiday_country",
-            sqlite_where=text("holiday_country IS NOT NULL"),
-            postgresql_where=text("holiday_country IS NOT NULL"),
-        ),
-    )
+    __table_args__ = (holiday_country_index(),)
 
     team_id: Mapped[str] = mapped_column(
         SLACK_ID, ForeignKey("workspaces.team_id", ondelete="CASCADE"), primary_key=True

@@ -25,19 +25,18 @@ from bot.core.store.base import Base
 SLACK_ID = String(32)
 
 
+def holiday_country_index() -> Index:
+    """An index of only the rows that name a holiday country: the tick asks every minute
+    whether there are any, and in most deployments there are none."""
+    named = text("holiday_country IS NOT NULL")
+    return Index(None, "holiday_country", sqlite_where=named, postgresql_where=named)
+
+
 class Workspace(Base):
     """A Slack workspace the bot serves."""
 
     __tablename__ = "workspaces"
-    # Only those that keep holidays are in it: the tick asks "does any?" every minute.
-    __table_args__ = (
-        Index(
-            None,
-            "holiday_country",
-            sqlite_where=text("holiday_country IS NOT NULL"),
-            postgresql_where=text("holiday_country IS NOT NULL"),
-        ),
-    )
+    __table_args__ = (holiday_country_index(),)
 
     team_id: Mapped[str] = mapped_column(SLACK_ID, primary_key=True)
     name: Mapped[str | None] = mapped_column(String(255))
