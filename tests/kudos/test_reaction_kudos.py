@@ -275,3 +275,16 @@ def test_pass_it_on_opens_the_kudos_form_for_a_shoutout_where_the_kindness_happe
     view = posted_json(opened.args, "view")
     assert view["callback_id"] == "kudos_modal"
     assert json.loads(view["private_metadata"]) == {"channel_id": GENERAL, "can_post": True}
+
+
+def test_two_givers_notes_in_one_channel_go_side_by_side(
+    running_app: RunningApp, fake_slack: FakeSlack
+) -> None:
+    """Each giver's private note goes in their own lane: a busy channel's notes do not wait
+    for each other, one round trip at a time (one giver's keep their order: the daily limit)."""
+    heart(running_app, fake_slack, GIVER)
+    heart(running_app, fake_slack, DANA)
+    fake_slack.hold_next("chat.postEphemeral", until_calls=2, timeout=2.0)
+    running_app.kindling.dispatcher.drain()
+    assert fake_slack.held_released is True, "the second note came while the first was held"
+    assert len(ephemerals_to(fake_slack, GIVER)) == len(ephemerals_to(fake_slack, DANA)) == 1
