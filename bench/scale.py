@@ -99,13 +99,23 @@ def print_tick(small: TickFigures, large: TickFigures, sizes: tuple[int, int]) -
     row("day: tick p99", _p99(small.day_ticks), _p99(large.day_ticks))
     row("day: slowest tick", top(small.day_ticks), top(large.day_ticks))
     row("day: slowest check-in claim", top(small.day_claims), top(large.day_claims))
-    quiet = [
-        [t for t, n in zip(f.day_ticks, f.day_claimed, strict=True) if not n]
-        for f in (small, large)
-    ]
-    row("day: ticks with nothing due, median", median(quiet[0]), median(quiet[1]))
+    row("day: ticks with nothing due, median", _quiet(small), _quiet(large))
     row("day: check-ins claimed", sum(small.day_claimed), sum(large.day_claimed), "")
+    for phase in ("idle", "quiet"):
+        for job in sorted(small.idle_jobs[0]):
+            left, right = (_job_median(figures, phase, job) for figures in (small, large))
+            row(f"{phase} tick, median: {job}", left, right)
     _print_targets(small, large)
+
+
+def _job_median(figures: TickFigures, phase: str, job: str) -> float:
+    """One job's median seconds in the idle ticks, or in the day's ticks with nothing due."""
+    if phase == "idle":
+        ticks = figures.idle_jobs
+    else:
+        pairs = zip(figures.day_jobs, figures.day_claimed, strict=True)
+        ticks = [jobs for jobs, claimed in pairs if not claimed]
+    return statistics.median(jobs.get(job, 0.0) for jobs in ticks)
 
 
 def _pair(small: TickFigures, large: TickFigures, name: str) -> tuple[float, float]:

@@ -67,6 +67,8 @@ class TickFigures:
     busiest_in_day: float = 0.0
     busiest_again: list[float] = field(default_factory=list)
     day_seconds: float = 0.0
+    idle_jobs: list[dict[str, float]] = field(default_factory=list)
+    day_jobs: list[dict[str, float]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -92,19 +94,24 @@ def measure(url: str, engine: Engine, population: Population) -> TickFigures:
     return figures
 
 
-def _claim_seconds(kindling: Kindling) -> float:
-    value = kindling.metrics.registry.get_sample_value(
-        "kindling_tick_job_seconds_sum", {"job": CLAIM_JOB}
-    )
-    return value or 0.0
+def _job_seconds(kindling: Kindling) -> dict[str, float]:
+    """Seconds spent in each tick job so far (Kindling's ``kindling_tick_job_seconds``)."""
+    return {
+        sample.labels["job"]: sample.value
+        for metric in kindling.metrics.registry.collect()
+        for sample in metric.samples
+        if sample.name == "kindling_tick_job_seconds_sum"
+    }
 
 
-def _timed_tick(kindling: Kindling) -> tuple[float, float]:
-    """One ``tick_database()``: its seconds, and the check-in claim's."""
-    claim_before = _claim_seconds(kindling)
+def _timed_tick(kindling: Kindling) -> tuple[float, dict[str, float]]:
+    """One ``tick_database()``: its seconds, and each job's share of them."""
+    before = _job_seconds(kindling)
     started = time.perf_counter()
     kindling.ticker.tick_database()
-    return time.perf_counter() - started, _claim_seconds(kindling) - claim_before
+    seconds = time.perf_counter() - started
+    after = _job_seconds(kindling)
+    return seconds, {job: after[job] - before.get(job, 0.0) for job in after}
 
 
 def _idle(kindling: Kindling, figures: TickFigures) -> None:
@@ -114,7 +121,9 @@ def _idle(kindling: Kindling, figures: TickFigures) -> None:
         with kindling.unit_of_work() as uow:
             claimed = claim_due_checkins(uow, PREVIOUS_TICK).claimed
         figures.idle_claim.append(time.perf_counter() - started)
-        figures.idle_tick.append(_timed_tick(kindling)[0])
+        seconds, jobs = _timed_tick(kindling)
+        figures.idle_tick.append(seconds)
+        figures.idle_jobs.append(jobs)
         if claimed:
             figures.problems.append(f"{claimed} claimed before anything was due")
 
@@ -127,9 +136,11 @@ def _day(
     for minute in range(MINUTES_IN_A_DAY):
         now = DAY + timedelta(minutes=minute)
         clock.advance(now - clock.now())
-        seconds, claim = _timed_tick(kindling)
+        seconds, jobs = _timed_tick(kindling)
+        claim = jobs.get(CLAIM_JOB, 0.0)
         figures.day_ticks.append(seconds)
         figures.day_claims.append(claim)
+        figures.day_jobs.append(jobs)
         claimed = _claimed_at(kindling.engine, now)
         figures.day_claimed.append(claimed)
         if claimed != expected[now]:

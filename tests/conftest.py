@@ -37,9 +37,9 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The ``heavy`` tests first (a stable sort, the same on every worker): each takes one
-    worker for many seconds while the others work through the short ones, instead of being
-    handed out last and running on alone at the end."""
+    """The ``heavy`` tests first (a stable sort, the same on every worker). Handed out one at a
+    time (``--maxschedchunk=1``), each takes one worker for many seconds while the others
+    work through the short ones, instead of running on alone at the end."""
     items.sort(key=lambda item: item.get_closest_marker("heavy") is None)
 
 
