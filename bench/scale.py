@@ -101,6 +101,7 @@ def print_tick(small: TickFigures, large: TickFigures, sizes: tuple[int, int]) -
     row("day: slowest check-in claim", top(small.day_claims), top(large.day_claims))
     row("day: ticks with nothing due, median", _quiet(small), _quiet(large))
     row("day: check-ins claimed", sum(small.day_claimed), sum(large.day_claimed), "")
+    row("day: tables analyzed in autovacuum's stead", small.analyzed, large.analyzed, "")
     for phase in ("idle", "quiet"):
         for job in sorted(small.idle_jobs[0]):
             left, right = (_job_median(figures, phase, job) for figures in (small, large))

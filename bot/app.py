@@ -18,6 +18,7 @@ from bot.core.metrics import Metrics
 from bot.core.outbox.dispatcher import Dispatcher
 from bot.core.outbox.limiter import RateLimiter
 from bot.core.outbox.sender import SlackSender
+from bot.core.outbox.statements import lease_sweep_work
 from bot.core.scheduling.ticker import DEFAULT_JOBS, Job, Ticker
 from bot.core.slack.access import SlackAccess, slack_access
 from bot.core.slack.workspace_clients import (
@@ -107,7 +108,7 @@ def _assemble(settings: Settings, engine: Engine, clock: Clock) -> Kindling:
         unit_of_work=unit_of_work,
         jobs=(
             *DEFAULT_JOBS,
-            Job("expire outbox leases", dispatcher.expire_leases),
+            Job("expire outbox leases", dispatcher.expire_leases, pending=lease_sweep_work),
             *feature_jobs(
                 settings, access=access, directory=directory, lookups=lookups, metrics=metrics
             ),

@@ -10,8 +10,10 @@ from datetime import datetime, timedelta
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.breaks.repository import due_break_schedules
 from bot.breaks.service.claims import claim_due_breaks
 from bot.checkins.jobs import ChannelEnroller
+from bot.checkins.repository.claims import due_checkin_schedules
 from bot.checkins.service.claims import claim_due_checkins
 from bot.config import Settings
 from bot.core.metrics import Metrics, SyncOutcome
@@ -20,9 +22,11 @@ from bot.core.scheduling.ticker import Job, SlackJob
 from bot.core.slack.access import SlackAccess
 from bot.core.slack.workspace_clients import WorkspaceNotInstalledError
 from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
+from bot.core.store.workspaces import due_kindness_recaps
 from bot.lifecycle import service as lifecycle
 from bot.lifecycle.service import reinstall_workspace
 from bot.members.directory import MemberDirectory
+from bot.recaps.repository import due_recap_schedules
 from bot.recaps.service import claims as recap_claims
 
 logger = logging.getLogger(__name__)
@@ -94,10 +98,26 @@ def feature_jobs(
             "invite the members of enrolled channels",
             ChannelEnroller(client_for=lookups, directory=directory),
         ),
-        Job("claim due check-ins", claim_checkins),
-        Job("claim due break reminders", claim_breaks),
-        Job("claim due weekly recaps", recap_claims.claim_due_recaps),
-        Job("claim due kindness recaps", recap_claims.claim_due_kindness_recaps),
-        Job("sweep data past its retention", sweep_retention),
-        Job("delete uninstalled workspaces' data", lifecycle.purge_uninstalled),
+        Job("claim due check-ins", claim_checkins, pending=due_checkin_schedules),
+        Job("claim due break reminders", claim_breaks, pending=due_break_schedules),
+        Job(
+            "claim due weekly recaps",
+            recap_claims.claim_due_recaps,
+            pending=due_recap_schedules,
+        ),
+        Job(
+            "claim due kindness recaps",
+            recap_claims.claim_due_kindness_recaps,
+            pending=due_kindness_recaps,
+        ),
+        Job(
+            "sweep data past its retention",
+            sweep_retention,
+            pending=lifecycle.retention_sweeps_pending,
+        ),
+        Job(
+            "delete uninstalled workspaces' data",
+            lifecycle.purge_uninstalled,
+            pending=lifecycle.purges_pending,
+        ),
     )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from bot.breaks.models import BreakReminder, BreakSchedule, BreakTaken
 from bot.breaks.values import BreakStatus
-from bot.core.store.due_rows import locked_due_rows
+from bot.core.store.due_rows import due_rows, locked
 from bot.core.store.upsert import insert_for
 from bot.core.working_hours import DEFAULT_ENDS, DEFAULT_STARTS
 from bot.members.models import Member
@@ -55,10 +55,7 @@ class BreakRepository:
     def due(self, now: datetime, *, limit: int) -> list[BreakSchedule]:
         """Schedules whose next slot has come (locked until commit on PostgreSQL; schedules
         another ticker holds are skipped)."""
-        on = [BreakSchedule.status == BreakStatus.ON]
-        return locked_due_rows(
-            self._session, BreakSchedule, BreakSchedule.next_slot_utc, now, limit=limit, where=on
-        )
+        return locked(self._session, due_break_schedules(now), limit=limit)
 
     def recent_prompts(self, schedule_id: int, *, count: int) -> list[str]:
         """The prompts of the schedule's last ``count`` reminders, oldest first."""
@@ -135,3 +132,9 @@ class BreakRepository:
             )
             or 0
         )
+
+
+def due_break_schedules(now: datetime) -> Select[BreakSchedule]:
+    """Schedules that are on and whose next slot has come, earliest first."""
+    on = [BreakSchedule.status == BreakStatus.ON]
+    return due_rows(BreakSchedule, BreakSchedule.next_slot_utc, now, where=on)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, CursorResult, and_, delete, or_, select, update
+from sqlalchemy import ColumnElement, CursorResult, Select, and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.breaks.models import BreakReminder, BreakSchedule, BreakTaken
@@ -134,17 +135,25 @@ class LifecycleRepository:
 
     def purges_due(self, now: datetime) -> list[str]:
         """Uninstalled workspaces whose grace period is over."""
-        return list(
-            self._session.scalars(
-                select(Workspace.team_id).where(
-                    Workspace.uninstalled_at.is_not(None), Workspace.purge_after_utc <= now
-                )
-            )
-        )
+        return list(self._session.scalars(select(Workspace.team_id).where(_purge_due(now))))
 
     def purge(self, team_id: str) -> None:
         """Delete the workspace and, through its foreign keys, every row it owns."""
         self._session.execute(delete(Workspace).where(Workspace.team_id == team_id))
+
+
+def retention_sweeps(swept_before: datetime) -> Select[Any]:
+    """Installed workspaces not swept since ``swept_before``."""
+    return select(Workspace.team_id).where(_sweep_due(swept_before))
+
+
+def purges(now: datetime) -> Select[Any]:
+    """Uninstalled workspaces whose grace period is over at ``now``."""
+    return select(Workspace.team_id).where(_purge_due(now))
+
+
+def _purge_due(now: datetime) -> ColumnElement[bool]:
+    return and_(Workspace.uninstalled_at.is_not(None), Workspace.purge_after_utc <= now)
 
 
 def _sweep_due(swept_before: datetime) -> ColumnElement[bool]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
-from bot.core.store.due_rows import locked_due_rows
+from bot.core.store.due_rows import due_rows, locked
 from bot.core.store.upsert import insert_for
 from bot.recaps.models import RecapSchedule
 from bot.recaps.values import RecapStatus
@@ -32,7 +33,10 @@ class RecapRepository:
 
     def due(self, now: datetime, *, limit: int) -> list[RecapSchedule]:
         """Recaps due at ``now`` (locked until commit on PostgreSQL; others skip them)."""
-        on = [RecapSchedule.status == RecapStatus.ON]
-        return locked_due_rows(
-            self._session, RecapSchedule, RecapSchedule.next_due_utc, now, limit=limit, where=on
-        )
+        return locked(self._session, due_recap_schedules(now), limit=limit)
+
+
+def due_recap_schedules(now: datetime) -> Select[RecapSchedule]:
+    """Weekly recap schedules that are on and due, earliest first."""
+    on = [RecapSchedule.status == RecapStatus.ON]
+    return due_rows(RecapSchedule, RecapSchedule.next_due_utc, now, where=on)

@@ -9,6 +9,7 @@ import pytest
 from prometheus_client import start_http_server
 from prometheus_client.parser import text_string_to_metric_families
 
+from bot.core.scheduling.ticker import LOOK_FOR_WORK
 from tests.fakeslack import FakeSlack
 from tests.support.checkins import ALICE, add_people, at, checkin, tick_and_deliver
 from tests.support.kudos import BOB, kudos_command
@@ -81,4 +82,4 @@ def test_a_directory_sync_slack_refuses_is_counted_and_holds_up_nothing(
     tick_and_deliver(running_app)
     samples = scrape(metrics_url)
     assert value(samples, "kindling_directory_syncs_total", outcome="failed") == 1
-    assert value(samples, "kindling_tick_job_seconds_count", job="claim due check-ins") == 1
+    assert value(samples, "kindling_tick_job_seconds_count", job=LOOK_FOR_WORK) == 1

@@ -269,3 +269,10 @@ def _member_gone() -> ColumnElement[bool]:
         Member.user_id == CheckinSchedule.user_id,
         or_(Member.deleted, Member.is_bot),
     )
+
+
+def due_checkin_schedules(now: datetime) -> Select[Any]:
+    """The due time of every schedule a claim at ``now`` takes, earliest first (through the
+    ``(next_due_utc, tz)`` index however stale the planner's statistics)."""
+    due = CheckinSchedule.next_due_utc
+    return select(due).where(_due(now)).order_by(due)

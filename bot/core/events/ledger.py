@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
+from sqlalchemy import Select
+
+from bot.core.events.repository import events_received_before
 from bot.core.store.unit_of_work import UnitOfWork
 
 # Slack retries a failed delivery three times within about an hour and a half.
@@ -24,3 +28,8 @@ def release_event(uow: UnitOfWork, *, team_id: str, event_id: str) -> None:
 def forget_old_events(uow: UnitOfWork, now: datetime) -> int:
     """Drop claims Slack can no longer retry; returns how many."""
     return uow.processed_events.prune_received_before(now - EVENT_MEMORY)
+
+
+def old_events(now: datetime) -> Select[Any]:
+    """What :func:`forget_old_events` would drop at ``now`` (the tick looks before it runs)."""
+    return events_received_before(now - EVENT_MEMORY)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import ColumnElement, Select, delete, select
 from sqlalchemy.orm import Session
 
 from bot.core.store.base import Base
@@ -43,7 +44,15 @@ class ProcessedEventRepository:
 
     def prune_received_before(self, cutoff: datetime) -> int:
         """Delete claims older than ``cutoff`` (Slack stops retrying long before); count them."""
-        result = self._session.execute(
-            delete(ProcessedEvent).where(ProcessedEvent.received_at < cutoff)
-        )
+        result = self._session.execute(delete(ProcessedEvent).where(_received_before(cutoff)))
         return int(result.rowcount)  # type: ignore[attr-defined]  # DML results carry rowcount
+
+
+def events_received_before(cutoff: datetime) -> Select[Any]:
+    """Claims older than ``cutoff``, oldest first."""
+    received = ProcessedEvent.received_at
+    return select(received).where(_received_before(cutoff)).order_by(received)
+
+
+def _received_before(cutoff: datetime) -> ColumnElement[bool]:
+    return ProcessedEvent.received_at < cutoff

@@ -6,10 +6,10 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, func, insert, select, tuple_, update
+from sqlalchemy import exists, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
 
-from bot.core.outbox.statements import claim_statement, due_query
+from bot.core.outbox.statements import claim_statement, due_query, lease_expired
 from bot.core.outbox.values import SETTLED, DueMessage, NewMessage, OutboxStatus
 from bot.core.store.base import Base
 from bot.core.store.models import OutboxMessage
@@ -256,9 +256,7 @@ class OutboxRepository:
         """Messages stuck in ``sending`` past their lease become ``unknown``: never re-sent."""
         result = self._session.execute(
             update(OutboxMessage)
-            .where(
-                and_(OutboxMessage.status == OutboxStatus.SENDING, OutboxMessage.lease_until < now)
-            )
+            .where(lease_expired(now))
             .values(
                 status=OutboxStatus.UNKNOWN, error="lease expired while sending", lease_until=None
             )

@@ -4,9 +4,10 @@ parameters, so a read or a claim costs no statement building and no per-item coe
 from __future__ import annotations
 
 import functools
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, bindparam, case, func, select, tuple_, update
+from sqlalchemy import ColumnElement, Select, bindparam, case, func, or_, select, tuple_, update
 
 from bot.core.outbox.values import DeliveryMethod, OutboxStatus
 from bot.core.store.models import OutboxMessage
@@ -60,3 +61,15 @@ def claim_statement() -> Any:
         .returning(OutboxMessage.id)
         .execution_options(synchronize_session=False)
     )
+
+
+def lease_expired(now: datetime) -> ColumnElement[bool]:
+    """A message left ``sending`` past its lease."""
+    return (OutboxMessage.status == OutboxStatus.SENDING) & (OutboxMessage.lease_until < now)
+
+
+def lease_sweep_work(now: datetime) -> Select[Any]:
+    """What the tick's lease sweep may have to do at ``now``: leases run out, or messages
+    waiting on another (released once that one is settled)."""
+    waiting = OutboxMessage.status == OutboxStatus.WAITING
+    return select(OutboxMessage.id).where(or_(lease_expired(now), waiting))

@@ -10,13 +10,15 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy import Select
 from sqlalchemy.exc import OperationalError
 
 from bot.core.clock import Clock
-from bot.core.events.ledger import forget_old_events
+from bot.core.events.ledger import forget_old_events, old_events
 from bot.core.metrics import Metrics
 from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 
@@ -24,14 +26,21 @@ logger = logging.getLogger(__name__)
 
 TICK_JOB_ID = "kindling-tick"
 SLACK_TICK_JOB_ID = "kindling-slack-tick"
+LOOK_FOR_WORK = "look for the jobs' work"  # its seconds are kept beside the jobs'
 
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """A named piece of periodic work; ``run`` gets its own unit of work and the tick's time."""
+    """A named piece of periodic work; ``run`` gets its own unit of work and the tick's time.
+
+    ``pending(now)``, when given, is a query that finds the job's work (the same condition
+    its run selects by, best ordered by an indexed due time): the tick looks for every job's
+    work in one statement and runs only the jobs that have some, so a tick with nothing due
+    costs one round trip, not a transaction per job."""
 
     name: str
     run: Callable[[UnitOfWork, datetime], object]
+    pending: Callable[[datetime], Select[Any]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +57,7 @@ def _checkpoint(uow: UnitOfWork, _now: datetime) -> None:
 
 
 DEFAULT_JOBS: tuple[Job, ...] = (
-    Job("forget old event ids", forget_old_events),
+    Job("forget old event ids", forget_old_events, pending=old_events),
     Job("fold the SQLite write-ahead log", _checkpoint),
 )
 
@@ -78,21 +87,46 @@ class Ticker:
         self.tick_slack()
 
     def tick_database(self) -> None:
-        """Run the database jobs (the claims of what is due), then wake the dispatcher."""
-        self._run([job for job in self._jobs if isinstance(job, Job)])
+        """Run the database jobs that have work (the claims of what is due), then wake the
+        dispatcher."""
+        now = self._clock.now()
+        jobs = self._with_work([job for job in self._jobs if isinstance(job, Job)], now)
+        self._run(jobs, now)
         if self._after_tick is not None:
             self._after_tick()  # e.g. sweep the outbox for what other processes left
 
     def tick_slack(self) -> None:
         """Run the jobs that call Slack (directory syncs, channel-member reads)."""
-        self._run([job for job in self._jobs if isinstance(job, SlackJob)])
+        self._run([job for job in self._jobs if isinstance(job, SlackJob)], self._clock.now())
 
-    def _run(self, jobs: Sequence[Job | SlackJob]) -> None:
+    def _with_work(self, jobs: Sequence[Job], now: datetime) -> list[Job]:
+        """``jobs`` without those whose ``pending`` query finds nothing (one statement for all
+        of them). If the look fails, every job runs and meets the failure itself."""
+        looked = [job for job in jobs if job.pending is not None]
+        if not looked:
+            return list(jobs)
+        try:
+            with (
+                self._metrics.job_seconds.labels(LOOK_FOR_WORK).time(),
+                self._unit_of_work() as uow,
+            ):
+                found = uow.maintenance.finds_rows(
+                    [job.pending(now) for job in looked if job.pending is not None]
+                )
+        except OperationalError:  # the database is away: the jobs report it
+            return list(jobs)
+        except Exception:
+            logger.exception("Looking for the jobs' work failed; every job runs")
+            return list(jobs)
+        self._database_answers()
+        idle = {job.name for job, has_work in zip(looked, found, strict=True) if not has_work}
+        return [job for job in jobs if job.name not in idle]
+
+    def _run(self, jobs: Sequence[Job | SlackJob], now: datetime) -> None:
         """Run ``jobs`` in order. When the database does not answer, the rest of them would
         fail the same way: one warning when it goes away, one when it is back."""
         if not jobs:
             return
-        now = self._clock.now()
         for job in jobs:
             with self._metrics.job_seconds.labels(job.name).time():
                 try:
@@ -113,6 +147,9 @@ class Ticker:
                 except Exception:
                     self._metrics.job_failures.labels(job.name).inc()
                     logger.exception("Scheduled job %r failed; it runs again next tick", job.name)
+        self._database_answers()
+
+    def _database_answers(self) -> None:
         if self._database_away:
             self._database_away = False
             logger.warning("The database answers again; the tick's jobs run")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Select, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from bot.core.store.base import Base
-from bot.core.store.due_rows import locked_due_rows
+from bot.core.store.due_rows import due_rows, locked
 from bot.core.store.models import Workspace
 from bot.core.store.upsert import per_database
 
@@ -71,9 +71,7 @@ class WorkspaceRepository:
     def kindness_recaps_due(self, now: datetime, *, limit: int) -> list[Workspace]:
         """Workspaces whose weekly kindness recap is due (locked until commit on PostgreSQL;
         other tickers skip them)."""
-        return locked_due_rows(
-            self._session, Workspace, Workspace.kindness_recap_due_utc, now, limit=limit
-        )
+        return locked(self._session, due_kindness_recaps(now), limit=limit)
 
     def mark_members_synced(self, team_id: str, *, now: datetime) -> None:
         self._session.execute(
@@ -91,3 +89,8 @@ class WorkspaceRepository:
                 )
             )
         )
+
+
+def due_kindness_recaps(now: datetime) -> Select[Workspace]:
+    """Workspaces whose weekly kindness recap is due, earliest first."""
+    return due_rows(Workspace, Workspace.kindness_recap_due_utc, now)
