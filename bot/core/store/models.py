@@ -32,11 +32,21 @@ def holiday_country_index() -> Index:
     return Index(None, "holiday_country", sqlite_where=named, postgresql_where=named)
 
 
+INSTALLED = text("uninstalled_at IS NULL")
+UNINSTALLED = text("uninstalled_at IS NOT NULL")
+
+
 class Workspace(Base):
-    """A Slack workspace the bot serves."""
+    """A Slack workspace the bot serves. The tick looks every minute for a kindness recap
+    due, a retention sweep due and an uninstall's purge due: each through an index."""
 
     __tablename__ = "workspaces"
-    __table_args__ = (holiday_country_index(),)
+    __table_args__ = (
+        holiday_country_index(),
+        Index(None, "kindness_recap_due_utc"),
+        Index(None, "retention_swept_at", sqlite_where=INSTALLED, postgresql_where=INSTALLED),
+        Index(None, "purge_after_utc", sqlite_where=UNINSTALLED, postgresql_where=UNINSTALLED),
+    )
 
     team_id: Mapped[str] = mapped_column(SLACK_ID, primary_key=True)
     name: Mapped[str | None] = mapped_column(String(255))
