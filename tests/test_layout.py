@@ -12,7 +12,7 @@ import bot
 
 BOT = Path(bot.__file__).resolve().parent
 TESTS = Path(__file__).resolve().parent
-CORE_PARTS = ("events", "outbox", "scheduling", "slack", "store")
+CORE_PARTS = ("events", "listeners", "outbox", "scheduling", "slack", "store")
 
 
 def feature_packages() -> list[str]:
