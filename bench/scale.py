@@ -102,21 +102,23 @@ def print_tick(small: TickFigures, large: TickFigures, sizes: tuple[int, int]) -
     row("day: ticks with nothing due, median", _quiet(small), _quiet(large))
     row("day: check-ins claimed", sum(small.day_claimed), sum(large.day_claimed), "")
     row("day: tables analyzed in autovacuum's stead", small.analyzed, large.analyzed, "")
+    names = {job for f in (small, large) for jobs in f.idle_jobs + f.day_jobs for job in jobs}
     for phase in ("idle", "quiet"):
-        for job in sorted(small.idle_jobs[0]):
-            left, right = (_job_median(figures, phase, job) for figures in (small, large))
-            row(f"{phase} tick, median: {job}", left, right)
+        for job in sorted(names):
+            left, right = (_job_mean(figures, phase, job) for figures in (small, large))
+            row(f"{phase} tick, mean: {job}", left, right)
     _print_targets(small, large)
 
 
-def _job_median(figures: TickFigures, phase: str, job: str) -> float:
-    """One job's median seconds in the idle ticks, or in the day's ticks with nothing due."""
+def _job_mean(figures: TickFigures, phase: str, job: str) -> float:
+    """One job's mean seconds (0 in a tick it did not run) in the idle ticks, or in the
+    day's ticks that claimed no check-in."""
     if phase == "idle":
         ticks = figures.idle_jobs
     else:
         pairs = zip(figures.day_jobs, figures.day_claimed, strict=True)
         ticks = [jobs for jobs, claimed in pairs if not claimed]
-    return statistics.median(jobs.get(job, 0.0) for jobs in ticks)
+    return statistics.mean(jobs.get(job, 0.0) for jobs in ticks)
 
 
 def _pair(small: TickFigures, large: TickFigures, name: str) -> tuple[float, float]:
