@@ -24,6 +24,7 @@ from bot.core.slack.workspace_clients import WorkspaceNotInstalledError
 from bot.core.store.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from bot.core.store.workspaces import due_kindness_recaps
 from bot.lifecycle import service as lifecycle
+from bot.lifecycle.repository import purges as purges_due
 from bot.lifecycle.service import reinstall_workspace
 from bot.members.directory import MemberDirectory
 from bot.recaps.repository import due_recap_schedules
@@ -118,6 +119,6 @@ def feature_jobs(
         Job(
             "delete uninstalled workspaces' data",
             lifecycle.purge_uninstalled,
-            pending=lifecycle.purges_pending,
+            pending=purges_due,
         ),
     )

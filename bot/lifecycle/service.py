@@ -11,7 +11,7 @@ from sqlalchemy import Select
 from bot.breaks.service import schedules as breaks
 from bot.checkins.service import enrolment
 from bot.core.store.unit_of_work import UnitOfWork
-from bot.lifecycle.repository import LifecycleRepository, purges, retention_sweeps
+from bot.lifecycle.repository import LifecycleRepository, retention_sweeps
 from bot.privacy.service import forget_member
 from bot.recaps.service import kindness as kindness_recap
 from bot.recaps.service import weekly as recaps
@@ -54,11 +54,6 @@ def sweep_retention(uow: UnitOfWork, now: datetime, *, former_name: str) -> int:
 def retention_sweeps_pending(now: datetime) -> Select[Any]:
     """The workspaces :func:`sweep_retention` would sweep at ``now``."""
     return retention_sweeps(now - RETENTION_EVERY)
-
-
-def purges_pending(now: datetime) -> Select[Any]:
-    """The workspaces :func:`purge_uninstalled` would delete at ``now``."""
-    return purges(now)
 
 
 def uninstall_workspace(uow: UnitOfWork, team_id: str, *, now: datetime, grace: timedelta) -> None:

@@ -102,24 +102,22 @@ class Ticker:
     def _with_work(self, jobs: Sequence[Job], now: datetime) -> list[Job]:
         """``jobs`` without those whose ``pending`` query finds nothing (one statement for all
         of them). If the look fails, every job runs and meets the failure itself."""
-        looked = [job for job in jobs if job.pending is not None]
-        if not looked:
+        pending = {job.name: job.pending for job in jobs if job.pending is not None}
+        if not pending:
             return list(jobs)
         try:
             with (
                 self._metrics.job_seconds.labels(LOOK_FOR_WORK).time(),
                 self._unit_of_work() as uow,
             ):
-                found = uow.maintenance.finds_rows(
-                    [job.pending(now) for job in looked if job.pending is not None]
-                )
+                found = uow.maintenance.finds_rows([look(now) for look in pending.values()])
         except OperationalError:  # the database is away: the jobs report it
             return list(jobs)
         except Exception:
             logger.exception("Looking for the jobs' work failed; every job runs")
             return list(jobs)
         self._database_answers()
-        idle = {job.name for job, has_work in zip(looked, found, strict=True) if not has_work}
+        idle = {name for name, has_work in zip(pending, found, strict=True) if not has_work}
         return [job for job in jobs if job.name not in idle]
 
     def _run(self, jobs: Sequence[Job | SlackJob], now: datetime) -> None:

@@ -39,7 +39,6 @@ class UnitOfWork:
         serialize: threading.RLock | None = None,
         outbox_committed: Callable[[], None] | None = None,
     ) -> None:
-        _watch_writes(session_factory)
         self._session_factory = session_factory
         self._serialize = serialize
         self._outbox_committed = outbox_committed
@@ -154,6 +153,7 @@ class UnitOfWorkFactory:
     """
 
     def __init__(self, session_factory: sessionmaker[Session]) -> None:
+        _watch_writes(session_factory)
         self._session_factory = session_factory
         self._outbox_committed: Callable[[], None] | None = None
         bind = session_factory.kw.get("bind")
